@@ -1,0 +1,325 @@
+//! Tokenisation shared by indexing, queries, snippets and KWIC, so that all
+//! four agree on what a word is and where it sits in the text.
+//!
+//! Words are UAX #29 word segments (unicode-segmentation). Each is folded:
+//! lower-cased, typographic apostrophes made `'`, diacritics removed, a
+//! possessive `'s` or trailing `'` dropped (`Microsoft’s` → `microsoft`).
+//! Hyphenated compounds fall apart into their words at consecutive positions,
+//! so `hacking-back` and `hacking back` are the same phrase. Acronyms keep a
+//! dotted form that no ordinary word has: `U.S.` → `u.s`; a lone capitalised
+//! `US` is indexed as both `us` and `u.s` at one position, and a query `US`
+//! or `U.S.` asks for `u.s` only, so neither finds the pronoun "us".
+//!
+//! Two views are indexed: *exact* (folded words, for quoted phrases) and
+//! *stemmed* (English Snowball stems, for ranked recall). Offsets always
+//! point at the original text, which highlighting and KWIC rely on.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Name under which the stemmed analyzer is registered with tantivy.
+pub const STEMMED: &str = "accord_stemmed";
+/// Name under which the exact (unstemmed) analyzer is registered.
+pub const EXACT: &str = "accord_exact";
+
+/// Longer "words" (base64 blobs, runs of digits) are not worth indexing and
+/// would only bloat the term dictionary.
+const MAX_TOKEN_BYTES: usize = 80;
+
+/// One word of a text. Offsets are byte offsets into the analysed text
+/// (end exclusive, on char boundaries); `position` is the 0-based word
+/// ordinal, shared by alternative forms of the same word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub from: usize,
+    pub to: usize,
+    pub position: usize,
+}
+
+/// Documents and queries differ only in how a short all-capitals word is
+/// treated: a document's `US` must be findable both ways, while a query's
+/// `US` means the country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Index,
+    Query,
+}
+
+/// Exact-view tokens of `text`.
+pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
+    let words: Vec<(usize, &str)> = text
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let mut tokens = Vec::with_capacity(words.len());
+    let mut position = 0;
+    for (i, &(from, word)) in words.iter().enumerate() {
+        let mut to = from + word.len();
+        if is_dotted_acronym(word) {
+            // UAX #29 leaves the final dot of `U.S.` outside the word.
+            if text[to..].starts_with('.') {
+                to += 1;
+            }
+            let text = word.to_lowercase();
+            tokens.push(Token {
+                text,
+                from,
+                to,
+                position,
+            });
+            position += 1;
+            continue;
+        }
+        let folded = fold(word);
+        if folded.is_empty() || folded.len() > MAX_TOKEN_BYTES {
+            continue;
+        }
+        let caps_in_run = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|(_, w)| is_all_caps(w))
+        };
+        let acronym =
+            is_short_all_caps(word) && !caps_in_run(i.checked_sub(1)) && !caps_in_run(Some(i + 1));
+        if acronym {
+            let dotted = dotted(&folded);
+            if mode == Mode::Index {
+                tokens.push(Token {
+                    text: folded,
+                    from,
+                    to,
+                    position,
+                });
+            }
+            tokens.push(Token {
+                text: dotted,
+                from,
+                to,
+                position,
+            });
+        } else {
+            tokens.push(Token {
+                text: folded,
+                from,
+                to,
+                position,
+            });
+        }
+        position += 1;
+    }
+    tokens
+}
+
+/// Stemmed-view tokens of `text`: the exact view with each word stemmed.
+pub fn tokenize_stemmed(text: &str, mode: Mode) -> Vec<Token> {
+    let mut tokens = tokenize(text, mode);
+    for token in &mut tokens {
+        if let Some(stemmed) = stem(&token.text) {
+            token.text = stemmed;
+        }
+    }
+    tokens
+}
+
+/// The English stem of an exact-view word, or `None` when stemming leaves it
+/// alone (acronyms and numbers are never stemmed).
+pub fn stem(word: &str) -> Option<String> {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    if word.contains('.') || word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
+    match stemmer.stem(word) {
+        std::borrow::Cow::Borrowed(same) if same.len() == word.len() => None,
+        stemmed => Some(stemmed.into_owned()),
+    }
+}
+
+/// Lower-case, fold apostrophes and diacritics, drop possessives.
+fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
+        }
+    }
+    let trimmed = out
+        .strip_suffix("'s")
+        .unwrap_or(&out)
+        .trim_matches('\'')
+        .to_string();
+    trimmed
+}
+
+/// `U.S`, `U.K`, `e.g`: single letters joined by dots.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').count() >= 2
+        && word.split('.').all(|part| {
+            let mut chars = part.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        })
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// `US`, `UK`, `UN`, `EU`: two or three capitals, where the lower-case
+/// spelling may be an ordinary word. Longer ones (`NATO`) are unambiguous.
+fn is_short_all_caps(word: &str) -> bool {
+    (2..=3).contains(&word.chars().count()) && word.chars().all(|c| c.is_uppercase())
+}
+
+fn dotted(folded: &str) -> String {
+    let letters: Vec<String> = folded.chars().map(String::from).collect();
+    letters.join(".")
+}
+
+/// Registers the two analyzers on `index`; tantivy needs them every time an
+/// index is opened, for writing and for more-like-this.
+pub fn register(index: &tantivy::Index) {
+    let manager = index.tokenizers();
+    manager.register(STEMMED, Analyzer { stemmed: true });
+    manager.register(EXACT, Analyzer { stemmed: false });
+}
+
+/// tantivy adapter over [`tokenize`] / [`tokenize_stemmed`] (index mode).
+#[derive(Clone)]
+pub struct Analyzer {
+    stemmed: bool,
+}
+
+pub struct AnalyzerStream {
+    tokens: std::vec::IntoIter<tantivy::tokenizer::Token>,
+    current: tantivy::tokenizer::Token,
+}
+
+impl tantivy::tokenizer::Tokenizer for Analyzer {
+    type TokenStream<'a> = AnalyzerStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzerStream {
+        let tokens = if self.stemmed {
+            tokenize_stemmed(text, Mode::Index)
+        } else {
+            tokenize(text, Mode::Index)
+        };
+        AnalyzerStream {
+            tokens: to_tantivy(tokens).into_iter(),
+            current: tantivy::tokenizer::Token::default(),
+        }
+    }
+}
+
+/// Our tokens in tantivy's shape, e.g. for a pre-tokenized field value.
+pub fn to_tantivy(tokens: Vec<Token>) -> Vec<tantivy::tokenizer::Token> {
+    tokens
+        .into_iter()
+        .map(|t| tantivy::tokenizer::Token {
+            offset_from: t.from,
+            offset_to: t.to,
+            position: t.position,
+            text: t.text,
+            position_length: 1,
+        })
+        .collect()
+}
+
+impl tantivy::tokenizer::TokenStream for AnalyzerStream {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(token) => {
+                self.current = token;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        &mut self.current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_token(tok: &Token, position: usize, text: &str, from: usize, to: usize) {
+        assert_eq!(
+            (tok.position, tok.text.as_str(), tok.from, tok.to),
+            (position, text, from, to),
+            "token {tok:?}"
+        );
+    }
+
+    fn texts(tokens: &[Token]) -> Vec<&str> {
+        tokens.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn possessive_with_typographic_apostrophe_folds_to_the_name() {
+        let toks = tokenize("Microsoft’s plan", Mode::Index);
+        assert_token(&toks[0], 0, "microsoft", 0, 13);
+        assert_token(&toks[1], 1, "plan", 14, 18);
+    }
+
+    #[test]
+    fn hyphenated_compound_is_consecutive_words() {
+        let toks = tokenize("from hacking-back,", Mode::Index);
+        assert_eq!(texts(&toks), ["from", "hacking", "back"]);
+        assert_token(&toks[2], 2, "back", 13, 17);
+    }
+
+    #[test]
+    fn dotted_acronym_keeps_its_final_dot_and_differs_from_pronoun() {
+        let toks = tokenize("the U.S. told us", Mode::Index);
+        assert_token(&toks[1], 1, "u.s", 4, 8);
+        assert_eq!(toks[3].text, "us");
+    }
+
+    #[test]
+    fn capitalised_us_is_indexed_both_ways_but_queried_as_country() {
+        let doc = tokenize("US policy", Mode::Index);
+        assert_eq!(texts(&doc), ["us", "u.s", "policy"]);
+        assert_eq!(doc[0].position, doc[1].position);
+        let query = tokenize("US", Mode::Query);
+        assert_eq!(texts(&query), ["u.s"]);
+        let headline = tokenize("HELP US NOW", Mode::Query);
+        assert_eq!(texts(&headline), ["help", "us", "now"]);
+    }
+
+    #[test]
+    fn diacritics_and_case_are_folded() {
+        let toks = tokenize("Élysée DÉCLARATION", Mode::Index);
+        assert_eq!(texts(&toks), ["elysee", "declaration"]);
+    }
+
+    #[test]
+    fn stemmed_view_merges_inflections_but_not_acronyms() {
+        let toks = tokenize_stemmed("hacking hacked U.S. 2018", Mode::Index);
+        assert_eq!(texts(&toks), ["hack", "hack", "u.s", "2018"]);
+    }
+
+    #[test]
+    fn punctuation_users_type_yields_words_not_errors() {
+        assert_eq!(
+            texts(&tokenize("9/11 C++ non-state", Mode::Query)),
+            ["9", "11", "c", "non", "state"]
+        );
+    }
+}

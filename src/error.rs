@@ -1,0 +1,59 @@
+//! The one error type of the library, and how each kind maps to an exit code.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Everything that can stop a command. `Display` is what the user reads, so
+/// every message names the input and, where there is one, the fix.
+#[derive(Debug)]
+pub enum Error {
+    /// The query text could not be parsed (unbalanced quote, unknown field…).
+    Query(String),
+    /// The corpus directory is missing, empty or unreadable.
+    Corpus(String),
+    /// The index is missing, locked, damaged or from another version.
+    Index(String),
+    /// Any other bad argument or input.
+    Input(String),
+    /// An I/O failure on a known path.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// Wraps a tantivy failure on the index at `dir`, keeping its wording.
+    pub fn tantivy(dir: &Path, err: tantivy::TantivyError) -> Self {
+        Error::Index(format!(
+            "index {} failed: {err}; if this persists run `accord index --rebuild`",
+            dir.display()
+        ))
+    }
+
+    /// Process exit code: every error is 2 (1 is reserved for "no results").
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Query(msg) => write!(f, "bad query: {msg}"),
+            Error::Corpus(msg) | Error::Index(msg) | Error::Input(msg) => f.write_str(msg),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

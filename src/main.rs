@@ -1,0 +1,51 @@
+//! The `accord` command: parse arguments, run the subcommand, map the
+//! outcome to an exit code (0 results, 1 none, 2 error).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use accord::cmd::{self, Outcome};
+use accord::settings::{ColorChoice, Settings};
+
+/// Full-text search for cyber-norms research: ranked passages, quotes by
+/// speaker, and how principles are worded.
+#[derive(Debug, Parser)]
+#[command(name = "accord", version, propagate_version = true)]
+struct Cli {
+    /// The folder of documents to index.
+    #[arg(long, global = true, env = "ACCORD_CORPUS", default_value = "corpus")]
+    corpus: PathBuf,
+    /// Where the index lives.
+    #[arg(long, global = true, env = "ACCORD_INDEX", default_value = "index")]
+    index: PathBuf,
+    /// Colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Index(cmd::index::IndexArgs),
+    Search(cmd::search::SearchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = Settings::resolve(cli.corpus, cli.index, cli.color);
+    let result = match &cli.command {
+        Command::Index(args) => cmd::index::run(args, &settings),
+        Command::Search(args) => cmd::search::run(args, &settings),
+    };
+    match result {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("accord: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
