@@ -1,0 +1,246 @@
+//! Text cleaning shared by the format readers: turning extracted runs of
+//! text into one-line prose, spotting list markers at the start of a line,
+//! and reading the dates files carry about themselves into ISO form.
+
+/// Cleans one paragraph's worth of text into a single line of prose.
+///
+/// - every run of whitespace (line breaks, tabs, U+00A0 no-break space and
+///   the other Unicode spaces) becomes one ASCII space, and the ends are
+///   trimmed;
+/// - typographic ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are expanded to their letters,
+///   because PDF fonts emit them and nobody searches for them;
+/// - the Unicode hyphen and no-break hyphen (U+2010, U+2011) become `-`;
+/// - soft hyphens (U+00AD), zero-width spaces and joiners, the byte-order
+///   mark and other control characters are removed.
+///
+/// It does not re-join words hyphenated across lines: that needs to know
+/// where the lines ended, which the caller does.
+pub fn normalize_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        let expanded: &str = match c {
+            '\u{FB00}' => "ff",
+            '\u{FB01}' => "fi",
+            '\u{FB02}' => "fl",
+            '\u{FB03}' => "ffi",
+            '\u{FB04}' => "ffl",
+            '\u{FB05}' | '\u{FB06}' => "st",
+            // hyphen and no-break hyphen: tokenizers only know the ASCII one
+            '\u{2010}' | '\u{2011}' => "-",
+            // invisible: drop without leaving a gap
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            c if c.is_whitespace() => {
+                pending_space = true;
+                continue;
+            }
+            c if c.is_control() => continue,
+            _ => "",
+        };
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        if expanded.is_empty() {
+            out.push(c);
+        } else {
+            out.push_str(expanded);
+        }
+    }
+    out
+}
+
+/// Length in bytes of the list marker that opens `text`, with the one
+/// whitespace character after it, or `None` when the line is not a list
+/// item: "•", "◦", "▪", "–", "-", "*", "1.", "12)", "(a)", "(iv)", "a.",
+/// "b)", "iv.".
+pub fn list_marker_len(text: &str) -> Option<usize> {
+    let text = text.trim_start();
+    let lead = text.len() - text.trim_start().len();
+    let marker_end = text.find(char::is_whitespace)?;
+    let marker = &text[..marker_end];
+    let is_marker = match marker {
+        "•" | "◦" | "▪" | "●" | "‣" | "·" | "–" | "-" | "*" => true,
+        _ => {
+            let inner = if let Some(inner) = marker.strip_prefix('(') {
+                inner.strip_suffix(')')
+            } else {
+                marker.strip_suffix(['.', ')'])
+            };
+            inner.is_some_and(|inner| {
+                (!inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()))
+                    || (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase()))
+                    || (!inner.is_empty()
+                        && inner.len() <= 4
+                        && inner.chars().all(|c| "ivx".contains(c)))
+            })
+        }
+    };
+    is_marker.then_some(lead + marker_end + 1)
+}
+
+/// Reads a date as files write it into ISO form: `YYYY-MM-DD`, or the
+/// prefix `YYYY-MM` / `YYYY` when that is all there is.
+///
+/// Accepts ISO dates and timestamps (`2024-03-07T09:30:00+01:00`),
+/// `2024/03/07`, `2024.03.07`, and English day-month-year or
+/// month-day-year forms with month names (`7 March 2024`, `Mar 7, 2024`,
+/// `Thu, 07 Mar 2024 17:45:00 +0100`). Returns `None` for anything else
+/// rather than guessing between day-first and month-first numbers.
+pub fn normalize_date(s: &str) -> Option<String> {
+    let s = s.trim().trim_matches(|c| c == '"' || c == '\'');
+    if let Some(iso) = numeric_date(s) {
+        return Some(iso);
+    }
+    named_month_date(s)
+}
+
+fn numeric_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    if !digits(0..4) || b.get(4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let year = &s[..4];
+    let sep = match b.get(4) {
+        None => return Some(year.to_string()),
+        Some(c @ (b'-' | b'/' | b'.')) => *c,
+        Some(_) => return None,
+    };
+    let month_len = (5..b.len()).take_while(|&i| b[i].is_ascii_digit()).count();
+    if !(1..=2).contains(&month_len) {
+        return None;
+    }
+    let month: u32 = s[5..5 + month_len].parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let rest = 5 + month_len;
+    if b.get(rest) != Some(&sep) {
+        return Some(format!("{year}-{month:02}"));
+    }
+    let day_len = (rest + 1..b.len())
+        .take_while(|&i| b[i].is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&day_len) {
+        return Some(format!("{year}-{month:02}"));
+    }
+    let day: u32 = s[rest + 1..rest + 1 + day_len].parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return Some(format!("{year}-{month:02}"));
+    }
+    Some(format!("{year}-{month:02}-{day:02}"))
+}
+
+fn named_month_date(s: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (mut day, mut month, mut year) = (None, None, None);
+    for word in s.split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '-' || c == '/')
+    {
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        if month.is_none() && lower.len() >= 3 {
+            if let Some(m) = MONTHS.iter().position(|m| lower.starts_with(m)) {
+                month = Some(m as u32 + 1);
+                continue;
+            }
+        }
+        let num = word.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 7th, 1st
+        if num.is_empty() || !num.bytes().all(|c| c.is_ascii_digit()) || word.contains(':') {
+            continue;
+        }
+        match num.len() {
+            4 if year.is_none() => year = num.parse::<u32>().ok(),
+            1 | 2 if day.is_none() => {
+                day = num.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+            }
+            _ => {}
+        }
+    }
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_collapses_whitespace_including_nbsp() {
+        assert_eq!(normalize_inline("  a\n b\t\u{00A0}c  "), "a b c");
+    }
+
+    #[test]
+    fn inline_expands_ligatures() {
+        assert_eq!(
+            normalize_inline("bene\u{FB01}ts \u{FB02}exible e\u{FB03}cient"),
+            "benefits flexible efficient"
+        );
+    }
+
+    #[test]
+    fn inline_drops_soft_hyphens_and_zero_width_marks() {
+        assert_eq!(
+            normalize_inline("cyber\u{00AD}space\u{200B}!\u{FEFF}"),
+            "cyberspace!"
+        );
+    }
+
+    #[test]
+    fn inline_drops_control_characters() {
+        assert_eq!(normalize_inline("a\u{0007}b\u{0000}"), "ab");
+        assert_eq!(normalize_inline("forty\u{2011}two"), "forty-two");
+    }
+
+    #[test]
+    fn list_markers_are_recognised() {
+        assert_eq!(list_marker_len("1. States should"), Some(3));
+        assert_eq!(list_marker_len("(a) first"), Some(4));
+        assert_eq!(list_marker_len("2) second"), Some(3));
+        assert_eq!(list_marker_len("• bullet"), Some(4));
+        assert_eq!(list_marker_len("iv. fourth"), Some(4));
+        assert_eq!(list_marker_len("2024. That year"), None);
+        assert_eq!(list_marker_len("States should"), None);
+    }
+
+    #[test]
+    fn dates_in_iso_and_slashed_forms() {
+        assert_eq!(
+            normalize_date("2024-03-07T09:30:00+01:00").as_deref(),
+            Some("2024-03-07")
+        );
+        assert_eq!(normalize_date("2024/3/7").as_deref(), Some("2024-03-07"));
+        assert_eq!(normalize_date("2024-03").as_deref(), Some("2024-03"));
+        assert_eq!(normalize_date("2024").as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn dates_with_month_names() {
+        assert_eq!(
+            normalize_date("7 March 2024").as_deref(),
+            Some("2024-03-07")
+        );
+        assert_eq!(normalize_date("Mar 7, 2024").as_deref(), Some("2024-03-07"));
+        assert_eq!(
+            normalize_date("Thu, 07 Mar 2024 17:45:00 +0100").as_deref(),
+            Some("2024-03-07")
+        );
+    }
+
+    #[test]
+    fn dates_refuse_ambiguous_or_garbage() {
+        assert_eq!(normalize_date("03/07/2024"), None);
+        assert_eq!(normalize_date("soon"), None);
+        assert_eq!(normalize_date("20240"), None);
+    }
+}

@@ -1,0 +1,214 @@
+//! Plain-text documents: re-join hard-wrapped lines into paragraphs and drop
+//! the boilerplate that mailing lists and web copy-paste leave behind.
+
+use super::clean::normalize_inline;
+use super::extract::{Extracted, Metadata, Paragraph};
+
+/// Lines at most this long, in a text with no longer lines, mark the text as
+/// hard-wrapped (mail clients wrap at 72–80 columns).
+const WRAP_LIMIT: usize = 100;
+
+pub fn read_text(text: &str) -> Extracted {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut meta = Metadata::default();
+    let lines = strip_boilerplate(&text, &mut meta);
+    Extracted {
+        meta,
+        paragraphs: paragraphs(&lines).into_iter().map(Paragraph::new).collect(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Drops a quoted message header block (`> Subject: …` and the quoted lines
+/// that follow it), list footers and share prompts; records the quoted
+/// subject as the title, since it names the post.
+fn strip_boilerplate<'a>(text: &'a str, meta: &mut Metadata) -> Vec<&'a str> {
+    let mut kept = Vec::new();
+    let mut in_quoted_header = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(quoted) = trimmed.strip_prefix('>') {
+            let quoted = quoted.trim();
+            if let Some(subject) = header_value(quoted, "subject") {
+                meta.title.get_or_insert_with(|| clean_subject(subject));
+                in_quoted_header = true;
+            } else if ["from", "date", "to", "sent", "cc"]
+                .iter()
+                .any(|h| header_value(quoted, h).is_some())
+            {
+                in_quoted_header = true;
+            }
+            if in_quoted_header {
+                continue;
+            }
+        } else if !trimmed.is_empty() {
+            in_quoted_header = false;
+        }
+        if is_list_footer_start(trimmed) {
+            break;
+        }
+        if is_boilerplate_line(trimmed) {
+            continue;
+        }
+        kept.push(line);
+    }
+    kept
+}
+
+fn header_value<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let (key, value) = line.split_once(':')?;
+    key.trim().eq_ignore_ascii_case(name).then(|| value.trim())
+}
+
+/// `[LINK] Re: Paris Call` → `Paris Call`.
+pub fn clean_subject(subject: &str) -> String {
+    let mut s = subject.trim();
+    loop {
+        let before = s;
+        if s.starts_with('[') {
+            if let Some(end) = s.find(']') {
+                s = s[end + 1..].trim_start();
+            }
+        }
+        for prefix in ["Re:", "RE:", "Fwd:", "FW:", "Fw:", "AW:"] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                s = rest.trim_start();
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    normalize_inline(s)
+}
+
+/// Mailman's footer opens with a rule of underscores followed by
+/// "<List> mailing list"; everything after it is list furniture.
+fn is_list_footer_start(line: &str) -> bool {
+    line.len() >= 10 && line.chars().all(|c| c == '_')
+}
+
+/// Short lines that are never prose: share prompts ("Share this:",
+/// "Buat lebih berguna, kongsi:"), "Reply via email to", list addresses.
+fn is_boilerplate_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    if line.chars().count() > 60 {
+        return false;
+    }
+    const SHARE_WORDS: [&str; 7] = [
+        "share",
+        "kongsi",
+        "bagikan",
+        "partager",
+        "teilen",
+        "compartir",
+        "condividi",
+    ];
+    let share_prompt = lower.ends_with(':') && SHARE_WORDS.iter().any(|w| lower.contains(w));
+    share_prompt
+        || lower.starts_with("reply via email to")
+        || lower.contains("mailing list")
+        || lower.contains("[email protected]")
+        || lower.contains("/mailman/listinfo/")
+}
+
+/// Groups lines into paragraphs. In hard-wrapped text a paragraph runs to a
+/// blank line (or to a short line that ends a sentence); in unwrapped text
+/// every line is a paragraph of its own.
+fn paragraphs(lines: &[&str]) -> Vec<String> {
+    let longest = lines
+        .iter()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let wrapped =
+        longest <= WRAP_LIMIT && lines.iter().filter(|l| !l.trim().is_empty()).count() > 1;
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let paragraph = normalize_inline(current);
+        if !paragraph.is_empty() {
+            paragraphs.push(paragraph);
+        }
+        current.clear();
+    };
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            flush(&mut current, &mut paragraphs);
+            continue;
+        }
+        if !wrapped {
+            flush(&mut current, &mut paragraphs);
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+        if wrapped && ends_short_paragraph(line, longest) {
+            flush(&mut current, &mut paragraphs);
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    paragraphs
+}
+
+/// A line well short of the wrap width that ends a sentence closes its
+/// paragraph even without a blank line after it.
+fn ends_short_paragraph(line: &str, width: usize) -> bool {
+    let short = line.chars().count() * 10 < width * 6;
+    short && line.ends_with(['.', '!', '?', '”', '"', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(e: &Extracted) -> Vec<&str> {
+        e.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_rejoin_into_paragraphs() {
+        let doc = read_text(
+            "During a speech in Lisbon last \nMonday, the minister announced a \nnew initiative.\n\nSecond  paragraph\u{a0}here.\n",
+        );
+        assert_eq!(
+            texts(&doc),
+            [
+                "During a speech in Lisbon last Monday, the minister announced a new initiative.",
+                "Second paragraph here."
+            ]
+        );
+    }
+
+    #[test]
+    fn unwrapped_lines_are_paragraphs_each() {
+        let long = "word ".repeat(30);
+        let doc = read_text(&format!("{long}one.\n{long}two.\nShort line\n"));
+        assert_eq!(doc.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn quoted_header_block_is_dropped_and_gives_the_title() {
+        let doc = read_text(
+            "> Subject: [LIST] Re: Geneva Pledge\n>\n> GENEVA PLEDGE\n>\n> https://example.org/x.pdf\n\n\nBody text starts here.\n",
+        );
+        assert_eq!(doc.meta.title.as_deref(), Some("Geneva Pledge"));
+        assert_eq!(texts(&doc), ["Body text starts here."]);
+    }
+
+    #[test]
+    fn list_footer_and_share_prompt_are_dropped() {
+        let doc = read_text(
+            "Real content.\nSelamat, kongsi:\n_______________________________________________\nLink mailing list\nlink@example.org\nhttp://lists.example.org/mailman/listinfo/link\n\nReply via email to\n",
+        );
+        assert_eq!(texts(&doc), ["Real content."]);
+    }
+
+    #[test]
+    fn prose_mentioning_mailing_lists_is_kept() {
+        let doc = read_text("Many researchers now follow the debate on a mailing list run by the university press office.\n");
+        assert_eq!(doc.paragraphs.len(), 1);
+    }
+}
