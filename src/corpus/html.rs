@@ -1,0 +1,480 @@
+//! Reads HTML pages: the main text as paragraphs, without the page chrome,
+//! and the metadata pages announce in `<meta>` and `<link>` tags.
+//!
+//! Parsing uses `scraper` (html5ever, the browser-grade HTML parser from
+//! Servo), which copes with the broken markup found in saved web pages and
+//! decodes entities. Lighter parsers (`tl`) are not spec-compliant on
+//! malformed input, and `lol_html` is a streaming rewriter without a tree,
+//! which the "prefer `<article>`" rule needs.
+//!
+//! What counts as main text: the largest `<article>`, else `<main>` (or
+//! `role="main"`), else `<body>`. Inside it, scripts, styles, forms, `nav`,
+//! `aside`, `footer` and anything whose class, id or role names chrome
+//! (cookie, consent, share, social, nav, menu, footer, banner, subscribe,
+//! newsletter, related, comments, ad, sidebar, byline, …; see
+//! [`CHROME_WORDS`]) are skipped; `<header>` is skipped only when the whole
+//! body is read, since inside an article it holds the headline. Every
+//! block element (p, li, h1–h6, blockquote, td, dd, div, …) ends a
+//! paragraph.
+//!
+//! Known limits: a page without semantic markup that keeps its text in a
+//! `<div class="content">` next to menus lacking chrome-like names keeps
+//! the menus; text laid out with `<br>` alone stays one paragraph; tables
+//! come out cell by cell.
+
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::clean::{normalize_date, normalize_inline};
+use super::extract::{Extracted, Metadata, Paragraph};
+
+/// Reads an HTML page (already decoded to text). Never fails: a page with
+/// no main text yields no paragraphs and a warning.
+pub fn read_html(text: &str) -> Extracted {
+    let document = Html::parse_document(text);
+    let metas = meta_values(&document);
+    let (root, whole_body) = main_root(&document);
+    let mut collector = Collector::default();
+    walk(root, &mut collector, whole_body, true);
+    collector.flush();
+
+    let site = metas.get("og:site_name").cloned();
+    let meta = Metadata {
+        title: find_title(&document, &metas, site.as_deref()),
+        kind: None,
+        date: find_date(&document, root, &metas),
+        source: site,
+        url: first_attr(&document, "link[rel~=canonical]", "href")
+            .or_else(|| metas.get("og:url").cloned()),
+        author: find_author(&document, &metas),
+    };
+    let mut warnings = Vec::new();
+    if collector.paragraphs.is_empty() {
+        warnings.push("the page has no main text".to_string());
+    }
+    Extracted {
+        meta,
+        paragraphs: collector.paragraphs,
+        warnings,
+    }
+}
+
+/// Tags whose content is never prose.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "iframe", "svg",
+    "math", "button", "select", "textarea", "input", "label", "dialog", "head", "object", "embed",
+    "canvas", "video", "audio", "map",
+];
+
+/// Tags that start and end a paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "body",
+];
+
+/// Words in a class or id (split at non-alphanumerics, compared whole) that
+/// mark page chrome rather than content.
+const CHROME_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "footer",
+    "gdpr",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "popup",
+    "promo",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "toolbar",
+];
+
+/// ARIA landmark roles that are not main content.
+const CHROME_ROLES: &[&str] = &[
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "navigation",
+    "search",
+    "alertdialog",
+];
+
+fn is_chrome(element: &scraper::node::Element) -> bool {
+    let named_chrome = |value: &str| {
+        value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| CHROME_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+    };
+    element.attr("class").is_some_and(named_chrome)
+        || element.attr("id").is_some_and(named_chrome)
+        || element
+            .attr("role")
+            .is_some_and(|r| CHROME_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+        || element.attr("aria-hidden") == Some("true")
+        || element.attr("hidden").is_some()
+}
+
+#[derive(Default)]
+struct Collector {
+    buffer: String,
+    paragraphs: Vec<Paragraph>,
+}
+
+impl Collector {
+    fn flush(&mut self) {
+        let text = normalize_inline(&self.buffer);
+        self.buffer.clear();
+        if !text.is_empty() {
+            self.paragraphs.push(Paragraph::new(text));
+        }
+    }
+}
+
+fn walk(element: ElementRef<'_>, out: &mut Collector, whole_body: bool, is_root: bool) {
+    let value = element.value();
+    let name = value.name();
+    if !is_root
+        && (SKIP_TAGS.contains(&name) || (whole_body && name == "header") || is_chrome(value))
+    {
+        return;
+    }
+    if name == "br" {
+        out.buffer.push(' ');
+        return;
+    }
+    let block = BLOCK_TAGS.contains(&name);
+    if block {
+        out.flush();
+    }
+    for child in element.children() {
+        if let Node::Text(text) = child.value() {
+            out.buffer.push_str(text);
+        } else if let Some(child) = ElementRef::wrap(child) {
+            walk(child, out, whole_body, false);
+        }
+    }
+    if block {
+        out.flush();
+    }
+}
+
+/// The element holding the main text, and whether it is the whole body.
+fn main_root(document: &Html) -> (ElementRef<'_>, bool) {
+    let text_len = |e: &ElementRef| e.text().map(|t| t.trim().len()).sum::<usize>();
+    let largest = |selector: &str| {
+        select_all(document, selector)
+            .filter(|e| !is_chrome(e.value()))
+            .max_by_key(text_len)
+            .filter(|e| text_len(e) > 0)
+    };
+    if let Some(article) = largest("article") {
+        return (article, false);
+    }
+    if let Some(main) = largest("main, [role=main]") {
+        return (main, false);
+    }
+    match select_all(document, "body").next() {
+        Some(body) => (body, true),
+        None => (document.root_element(), true),
+    }
+}
+
+fn select_all<'a>(document: &'a Html, selector: &str) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+    let selector = Selector::parse(selector).expect("selectors in this module are valid CSS");
+    document.select(&selector).collect::<Vec<_>>().into_iter()
+}
+
+fn first_attr(document: &Html, selector: &str, attr: &str) -> Option<String> {
+    select_all(document, selector)
+        .filter_map(|e| e.value().attr(attr))
+        .map(str::trim)
+        .find(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+fn element_text(element: ElementRef) -> String {
+    normalize_inline(&element.text().collect::<String>())
+}
+
+/// `<meta>` contents by lower-cased `property`, `name` or `itemprop`; the
+/// first non-empty one of each wins.
+fn meta_values(document: &Html) -> HashMap<String, String> {
+    let mut values = HashMap::new();
+    for meta in select_all(document, "meta[content]") {
+        let element = meta.value();
+        let content = normalize_inline(element.attr("content").unwrap_or_default());
+        if content.is_empty() {
+            continue;
+        }
+        for key in ["property", "name", "itemprop"] {
+            if let Some(k) = element.attr(key) {
+                values
+                    .entry(k.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.clone());
+            }
+        }
+    }
+    values
+}
+
+/// `og:title`, else the first `<h1>`, else `<title>` without a trailing
+/// site name (see [`strip_site_suffix`]).
+fn find_title(
+    document: &Html,
+    metas: &HashMap<String, String>,
+    site: Option<&str>,
+) -> Option<String> {
+    if let Some(title) = metas.get("og:title") {
+        return Some(title.clone());
+    }
+    let h1 = select_all(document, "h1")
+        .map(element_text)
+        .find(|t| !t.is_empty());
+    if h1.is_some() {
+        return h1;
+    }
+    select_all(document, "title")
+        .map(element_text)
+        .find(|t| !t.is_empty())
+        .map(|t| strip_site_suffix(&t, site))
+}
+
+/// Drops a trailing " | Site", or " - Site" / " – Site" / " — Site" / " · Site"
+/// when `Site` is the known site name. A trailing " | part" goes even without
+/// a site name when it is the shorter half, since pipes are rarely part of a
+/// headline; a dash often is ("Norms - a primer"), so that needs the name.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for separator in [" | ", " - ", " – ", " — ", " · ", " :: ", " » "] {
+        if let Some(index) = title.rfind(separator) {
+            let (head, tail) = (
+                title[..index].trim(),
+                title[index + separator.len()..].trim(),
+            );
+            let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail));
+            if !head.is_empty() && (is_site || (separator == " | " && tail.len() < head.len())) {
+                return head.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn find_date(document: &Html, root: ElementRef, metas: &HashMap<String, String>) -> Option<String> {
+    const DATE_KEYS: &[&str] = &[
+        "article:published_time",
+        "datepublished",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.date",
+        "dcterms.issued",
+        "citation_publication_date",
+        "og:published_time",
+    ];
+    let from_meta = DATE_KEYS
+        .iter()
+        .filter_map(|k| metas.get(*k))
+        .find_map(|v| normalize_date(v));
+    from_meta.or_else(|| {
+        let selector =
+            Selector::parse("time[datetime]").expect("selectors in this module are valid CSS");
+        root.select(&selector)
+            .chain(document.select(&selector))
+            .filter_map(|t| t.value().attr("datetime"))
+            .find_map(normalize_date)
+    })
+}
+
+fn find_author(document: &Html, metas: &HashMap<String, String>) -> Option<String> {
+    let is_url = |v: &&String| v.starts_with("http://") || v.starts_with("https://");
+    [
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "citation_author",
+    ]
+    .iter()
+    .filter_map(|k| metas.get(*k))
+    .find(|v| !is_url(v))
+    .cloned()
+    .or_else(|| {
+        select_all(document, "[rel~=author]")
+            .map(element_text)
+            .find(|t| !t.is_empty())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(e: &Extracted) -> Vec<&str> {
+        e.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn article_text_without_chrome() {
+        let e = read_html(
+            r#"<html><body>
+            <div class="cookie-banner"><p>We use cookies.</p></div>
+            <nav><a href="/">Home</a></nav>
+            <article><h1>Headline</h1>
+              <div class="share social"><a>Share</a></div>
+              <p>First   paragraph,
+                 wrapped.</p>
+              <ul><li>One</li><li>Two</li></ul>
+              <aside><p>Related story</p></aside>
+              <script>var x = "code";</script><style>p { color: red }</style>
+            </article>
+            <footer><p>Copyright</p></footer></body></html>"#,
+        );
+        assert_eq!(
+            texts(&e),
+            ["Headline", "First paragraph, wrapped.", "One", "Two"]
+        );
+        assert!(e.paragraphs.iter().all(|p| p.page.is_none()));
+    }
+
+    #[test]
+    fn body_is_read_without_header_when_no_article() {
+        let e = read_html(
+            "<body><header><p>Site name</p></header><div id=\"main-menu\">Menu</div>\
+             <p>Body text &amp; more&nbsp;text.</p><td>cell</td></body>",
+        );
+        assert_eq!(texts(&e), ["Body text & more text.", "cell"]);
+    }
+
+    #[test]
+    fn chrome_words_match_whole_words_only() {
+        let e = read_html("<main><div class=\"header shadow\"><p>Kept</p></div></main>");
+        assert_eq!(texts(&e), ["Kept"]);
+    }
+
+    #[test]
+    fn metadata_from_meta_and_link_tags() {
+        let e = read_html(
+            r#"<html><head>
+            <title>Fallback | Site</title>
+            <meta property="og:title" content="The &quot;real&quot; title">
+            <meta property="og:site_name" content="Norms Watch">
+            <meta property="og:url" content="https://example.org/og">
+            <link rel="canonical" href="https://example.org/canonical">
+            <meta property="article:published_time" content="2024-03-07T09:30:00Z">
+            <meta name="author" content="Inês Duarte">
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(e.meta.title.as_deref(), Some("The \"real\" title"));
+        assert_eq!(e.meta.source.as_deref(), Some("Norms Watch"));
+        assert_eq!(e.meta.url.as_deref(), Some("https://example.org/canonical"));
+        assert_eq!(e.meta.date.as_deref(), Some("2024-03-07"));
+        assert_eq!(e.meta.author.as_deref(), Some("Inês Duarte"));
+    }
+
+    #[test]
+    fn title_falls_back_to_h1_then_title_without_site_suffix() {
+        let e = read_html("<title>T | Site</title><h1>Heading <em>one</em></h1>");
+        assert_eq!(e.meta.title.as_deref(), Some("Heading one"));
+        let e = read_html("<title>Norms in practice | Site</title><p>x</p>");
+        assert_eq!(e.meta.title.as_deref(), Some("Norms in practice"));
+        let e = read_html("<title>Norms - a primer</title><p>x</p>");
+        assert_eq!(e.meta.title.as_deref(), Some("Norms - a primer"));
+    }
+
+    #[test]
+    fn date_from_time_element() {
+        let e = read_html("<article><time datetime=\"2023-11-02\">2 Nov</time><p>x</p></article>");
+        assert_eq!(e.meta.date.as_deref(), Some("2023-11-02"));
+    }
+
+    #[test]
+    fn article_fixture_keeps_only_the_article() {
+        let e = read_html(include_str!("../../tests/fixtures/formats/article.html"));
+        assert_eq!(
+            texts(&e),
+            [
+                "Lisbon Declaration: what the seven principles say",
+                "The Lisbon Declaration was adopted by forty-two States after three rounds of consultation. \
+                 It restates that international law applies in cyberspace — a point few now dispute.",
+                "Critical infrastructure & the public core",
+                "The first two principles protect infrastructure “providing services to the public” and the \
+                 technical core of the internet.",
+                "Principle 1 covers critical infrastructure.",
+                "Principle 2 covers routing & naming systems.",
+                "“Norms without review are promises without memory,” one delegate said.",
+                "A review conference is foreseen after two years.",
+            ]
+        );
+        assert_eq!(e.meta.date.as_deref(), Some("2024-03-07"));
+        assert_eq!(
+            e.meta.url.as_deref(),
+            Some("https://normswatch.example.org/analysis/lisbon-declaration")
+        );
+    }
+
+    #[test]
+    fn empty_and_garbage_input_do_not_panic() {
+        assert!(read_html("").paragraphs.is_empty());
+        let junk: String = (0..3000u32)
+            .map(|i| char::from_u32((i * 7919) % 0x2FFF).unwrap_or('<'))
+            .collect();
+        let _ = read_html(&junk);
+        let _ = read_html("<<<>>></p></div><article><article></td>&#xFFFFFF;&bogus;");
+    }
+}

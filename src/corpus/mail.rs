@@ -1,0 +1,412 @@
+//! Reads e-mail: a single RFC 822 message (`.eml`) or an mbox archive of
+//! many, one document per message.
+//!
+//! MIME decoding (multipart, quoted-printable, base64, encoded-word
+//! headers, charsets such as ISO-8859-1, windows-1252 and UTF-8) is done by
+//! `mail-parser`. Pinned below 1.0, whose MSRV is newer than our toolchain.
+//!
+//! Per message: subject → title, without list tags ("[cybernorms]") and
+//! reply prefixes, as the plain-text reader does (`text::clean_subject`),
+//! so every message of a thread carries the thread's title; the sender's
+//! display name (else address) → author; Date → ISO date; the List-Id →
+//! source as "NAME mailing list".
+//!
+//! The body is the text/plain part, else the text/html part through
+//! [`read_html`]. Plain text is cleaned so that a thread does not repeat
+//! itself: quoted lines ("> …") and their "On … wrote:" introductions are
+//! left out, as are Outlook-style "-----Original Message-----" blocks, the
+//! signature after "-- ", and mailing-list footers (a rule of underscores
+//! before "X mailing list", listinfo links, "Reply via email to …").
+//! Hard-wrapped lines are re-joined; a blank line or a list marker starts a
+//! new paragraph.
+//!
+//! Known limits: quotes without ">" markers (top-posted full quotes in some
+//! clients) are kept; attachments are not read.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use mail_parser::{Message, MessageParser, PartType};
+
+use super::clean::{list_marker_len, normalize_inline};
+use super::extract::{Extracted, Metadata, Paragraph};
+use super::html::read_html;
+use super::text::clean_subject;
+
+/// Reads one message or an mbox archive. An archive is recognised by its
+/// first line starting with "From ". Messages that cannot be parsed are
+/// skipped with a warning on the first document returned; the call fails
+/// only when no message can be read.
+pub fn read_mail(bytes: &[u8]) -> Result<Vec<Extracted>, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let raw_messages = if bytes.starts_with(b"From ") {
+        split_mbox(bytes)
+    } else {
+        vec![bytes.to_vec()]
+    };
+    let total = raw_messages.len();
+    let mut documents = Vec::new();
+    let mut skipped = 0;
+    for raw in &raw_messages {
+        // mail-parser is fuzzed, but a panic here must not end an index run
+        match panic::catch_unwind(AssertUnwindSafe(|| read_message(raw)))
+            .ok()
+            .flatten()
+        {
+            Some(document) => documents.push(document),
+            None => skipped += 1,
+        }
+    }
+    if documents.is_empty() {
+        return Err(if total > 1 {
+            format!("none of the {total} messages in the mbox could be read")
+        } else {
+            "not a mail message: no mail headers found".to_string()
+        });
+    }
+    if skipped > 0 {
+        documents[0].warnings.push(format!(
+            "{skipped} of {total} messages in the mbox could not be read"
+        ));
+    }
+    Ok(documents)
+}
+
+/// Splits an mbox at "From " lines that open the file or follow a blank
+/// line, and undoes the ">From " escaping of body lines (mboxrd: one ">"
+/// is removed from any run of ">" before "From ").
+fn split_mbox(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let mut messages: Vec<Vec<u8>> = Vec::new();
+    let mut previous_blank = true;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        if previous_blank && line.starts_with(b"From ") {
+            messages.push(Vec::new());
+            previous_blank = false;
+            continue;
+        }
+        previous_blank = line.iter().all(u8::is_ascii_whitespace);
+        let Some(current) = messages.last_mut() else {
+            continue;
+        };
+        let quotes = line.iter().take_while(|&&b| b == b'>').count();
+        if quotes > 0 && line[quotes..].starts_with(b"From ") {
+            current.extend_from_slice(&line[1..]);
+        } else {
+            current.extend_from_slice(line);
+        }
+    }
+    messages
+}
+
+fn read_message(raw: &[u8]) -> Option<Extracted> {
+    let message = MessageParser::default().parse(raw)?;
+    let has_headers = message.from().is_some()
+        || message.date().is_some()
+        || message.subject().is_some()
+        || message.message_id().is_some();
+    if !has_headers {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    let paragraphs = body_paragraphs(&message, &mut warnings);
+    Some(Extracted {
+        meta: Metadata {
+            title: message
+                .subject()
+                .map(clean_subject)
+                .filter(|s| !s.is_empty()),
+            kind: None,
+            date: message
+                .date()
+                .filter(|d| d.year > 0 && (1..=12).contains(&d.month) && (1..=31).contains(&d.day))
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            source: message.header_raw("List-Id").and_then(list_name),
+            url: None,
+            author: message.from().and_then(|a| a.first()).and_then(|addr| {
+                addr.name()
+                    .map(normalize_inline)
+                    .filter(|n| !n.is_empty())
+                    .or_else(|| addr.address().map(str::to_string))
+            }),
+        },
+        paragraphs,
+        warnings,
+    })
+}
+
+fn body_paragraphs(message: &Message, warnings: &mut Vec<String>) -> Vec<Paragraph> {
+    let plain: Vec<&str> = message
+        .text_bodies()
+        .filter_map(|part| match &part.body {
+            PartType::Text(text) => Some(text.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if !plain.is_empty() {
+        return plain.into_iter().flat_map(plain_body_paragraphs).collect();
+    }
+    let html: Vec<Paragraph> = message
+        .html_bodies()
+        .filter_map(|part| match &part.body {
+            PartType::Html(html) => Some(read_html(html).paragraphs),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    if html.is_empty() {
+        warnings.push("the message has no text body".to_string());
+    }
+    html
+}
+
+/// Cleans a text/plain body into paragraphs (see the module docs).
+fn plain_body_paragraphs(body: &str) -> Vec<Paragraph> {
+    let lines: Vec<&str> = body.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let end = body_end(&lines);
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut flush = |current: &mut String| {
+        let text = normalize_inline(current);
+        current.clear();
+        if !text.is_empty() {
+            paragraphs.push(Paragraph::new(text));
+        }
+    };
+    for (i, line) in lines[..end].iter().enumerate() {
+        let trimmed = line.trim();
+        let next = lines.get(i + 1).map(|l| l.trim());
+        if trimmed.is_empty()
+            || trimmed.starts_with('>')
+            || is_list_chrome(trimmed)
+            || is_quote_intro(trimmed, next)
+        {
+            flush(&mut current);
+            continue;
+        }
+        if list_marker_len(trimmed).is_some() {
+            flush(&mut current);
+        }
+        current.push(' ');
+        current.push_str(trimmed);
+    }
+    flush(&mut current);
+    paragraphs
+}
+
+/// Index of the first line after the message proper: the signature
+/// separator "-- ", an "-----Original Message-----" block, or a list footer
+/// (a rule of underscores or dashes followed within three lines by list
+/// chrome).
+fn body_end(lines: &[&str]) -> usize {
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if *line == "-- " || *line == "--" {
+            return i;
+        }
+        if trimmed.starts_with("-----") && trimmed.to_ascii_lowercase().contains("original message")
+        {
+            return i;
+        }
+        let is_rule =
+            trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_' || c == '-' || c == '=');
+        if is_rule
+            && lines[i + 1..]
+                .iter()
+                .take(3)
+                .any(|l| is_list_chrome(l.trim()))
+        {
+            return i;
+        }
+    }
+    lines.len()
+}
+
+/// Lines mailing-list software adds to every message.
+fn is_list_chrome(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    lower.ends_with(" mailing list")
+        || lower.contains("/listinfo")
+        || lower.starts_with("reply via email to")
+        || lower.starts_with("to unsubscribe")
+        || lower.starts_with("you received this message because you are subscribed")
+        || lower.starts_with("unsubscribe:")
+}
+
+/// "On Tue, 5 Mar 2024, Alice wrote:" and translations, including the
+/// common case of the introduction wrapped over two lines (then the first
+/// of them is recognised by the second ending the phrase).
+fn is_quote_intro(line: &str, next: Option<&str>) -> bool {
+    const ENDINGS: &[&str] = &[
+        "wrote:",
+        "writes:",
+        "schrieb:",
+        "a écrit :",
+        "a écrit:",
+        "escribió:",
+        "scrisse:",
+    ];
+    let ends = |l: &str| {
+        let lower = l.to_lowercase();
+        ENDINGS.iter().any(|e| lower.ends_with(e))
+    };
+    ends(line)
+        || (line.starts_with("On ")
+            && next.is_some_and(|n| {
+                ends(n) && !n.starts_with('>') && n.split_whitespace().count() <= 6
+            }))
+}
+
+/// "Cyber Norms <cybernorms.lists.example.org>" → "cybernorms mailing list":
+/// the first label of the list identifier, which stays the same when the
+/// list's description changes.
+fn list_name(list_id: &str) -> Option<String> {
+    let id = match (list_id.rfind('<'), list_id.rfind('>')) {
+        (Some(open), Some(close)) if open < close => &list_id[open + 1..close],
+        _ => list_id,
+    };
+    let name = id.trim().split('.').next()?.trim();
+    (!name.is_empty()).then(|| format!("{name} mailing list"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(e: &Extracted) -> Vec<&str> {
+        e.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    const REPLY: &str = "From: =?ISO-8859-1?Q?Jos=E9?= <jose@example.net>\n\
+        Date: Wed, 6 Mar 2024 08:01:00 +0000\n\
+        Subject: Re: [cybernorms] RE: Principle 4\n\
+        List-Id: Cyber Norms <cybernorms.lists.example.org>\n\
+        Content-Type: text/plain; charset=ISO-8859-1\n\
+        Content-Transfer-Encoding: quoted-printable\n\
+        \n\
+        On Tue, 5 Mar 2024 at 10:12, Alice Martins\n\
+        <alice@example.org> wrote:\n\
+        > The draft is open\n\
+        > for comments.\n\
+        \n\
+        I agree. The r=F4le of centres is central, and the text should say=\n\
+        \x20so\n\
+        explicitly.\n\
+        - first point\n\
+        - second point\n\
+        \n\
+        -- \n\
+        Jos=E9\n\
+        _______________________________________________\n\
+        cybernorms mailing list\n";
+
+    #[test]
+    fn reply_without_quotes_signature_or_footer() {
+        let docs = read_mail(REPLY.as_bytes()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            texts(&docs[0]),
+            [
+                "I agree. The rôle of centres is central, and the text should say so explicitly.",
+                "- first point",
+                "- second point",
+            ]
+        );
+        let meta = &docs[0].meta;
+        assert_eq!(meta.title.as_deref(), Some("Principle 4"));
+        assert_eq!(meta.author.as_deref(), Some("José"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-06"));
+        assert_eq!(meta.source.as_deref(), Some("cybernorms mailing list"));
+    }
+
+    #[test]
+    fn mbox_yields_one_document_per_message() {
+        let mbox = "From a@example.org Tue Mar  5 10:12:00 2024\n\
+            From: A <a@example.org>\nSubject: One\n\nFirst body.\n>From here on, escaped.\n\n\
+            From b@example.org Tue Mar  5 11:12:00 2024\n\
+            From: b@example.org\nSubject: Two\n\nSecond body.\n";
+        let docs = read_mail(mbox.as_bytes()).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(texts(&docs[0]), ["First body. From here on, escaped."]);
+        assert_eq!(docs[1].meta.author.as_deref(), Some("b@example.org"));
+        assert_eq!(texts(&docs[1]), ["Second body."]);
+    }
+
+    #[test]
+    fn html_only_message_is_read_through_the_html_reader() {
+        let raw = "From: x@example.org\nSubject: Minutes\nContent-Type: text/html; charset=windows-1252\n\
+            Content-Transfer-Encoding: quoted-printable\n\n<p>Na=EFve =96 summary.</p><p>Second.</p>\n";
+        let docs = read_mail(raw.as_bytes()).unwrap();
+        assert_eq!(texts(&docs[0]), ["Naïve – summary.", "Second."]);
+    }
+
+    #[test]
+    fn base64_latin1_multipart_prefers_plain_text() {
+        let raw = "From: x@example.org\nSubject: S\nMIME-Version: 1.0\n\
+            Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\n\
+            Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: base64\n\n\
+            R2Vu6HZlIHRleHQu\n--b\nContent-Type: text/html\n\n<p>html version</p>\n--b--\n";
+        let docs = read_mail(raw.as_bytes()).unwrap();
+        assert_eq!(texts(&docs[0]), ["Genève text."]);
+    }
+
+    #[test]
+    fn thread_fixture_gives_one_document_per_message() {
+        let docs = read_mail(include_bytes!("../../tests/fixtures/formats/thread.mbox")).unwrap();
+        let titles: Vec<_> = docs
+            .iter()
+            .map(|d| d.meta.title.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Lisbon Declaration: comments on principle 4",
+                "Lisbon Declaration: comments on principle 4",
+                "Principle 6 consolidated text",
+                "Minutes of round three",
+            ]
+        );
+        // the reply does not repeat the quoted first message
+        assert_eq!(
+            texts(&docs[1]),
+            [
+                "I agree with Alice. The rôle of coordination centres is central, and the commentary should \
+                 say so explicitly - perhaps in a dédié paragraph.",
+                "José",
+            ]
+        );
+        assert_eq!(docs[2].meta.author.as_deref(), Some("Françoise Legrand"));
+        assert!(texts(&docs[2])[0].contains("as discussed in Genève. States should take"));
+        assert_eq!(
+            texts(&docs[3]),
+            [
+                "Minutes of the third consultation round – naïve summary.",
+                "Attribution was discussed but not agreed."
+            ]
+        );
+        let all_text: Vec<&str> = docs.iter().flat_map(texts).collect();
+        assert!(all_text.iter().all(|p| !p.contains("mailing list")
+            && !p.contains("listinfo")
+            && !p.contains("Centre for Cyber Policy")));
+        assert_eq!(docs[3].meta.source, None);
+    }
+
+    #[test]
+    fn single_eml_fixture_is_one_document() {
+        let docs = read_mail(include_bytes!("../../tests/fixtures/formats/single.eml")).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].meta.date.as_deref(), Some("2024-03-11"));
+        assert_eq!(docs[0].paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(read_mail(b"").is_err());
+        assert!(read_mail(b"\x00\xff\xfe binary junk \x01\x02").is_err());
+        let junk: Vec<u8> = (0..4000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 11) as u8)
+            .collect();
+        let _ = read_mail(&junk);
+        let mut mbox = b"From x\n".to_vec();
+        mbox.extend_from_slice(&junk);
+        let _ = read_mail(&mbox);
+    }
+}
