@@ -1,0 +1,1473 @@
+//! Direct quotations in a document and the speakers they are credited to.
+//!
+//! [`extract_quotes`] takes a cleaned document (paragraphs separated by
+//! blank lines; a lone newline counts as a space) and returns the quoted
+//! speech in it, in document order. It works in one pass over the tokens
+//! plus a bounded look around each quotation, so its cost is linear in the
+//! length of the document.
+//!
+//! # Quotation marks
+//!
+//! Only double marks count: `"…"`, `“…”`, `„…“` and `«…»`. Single marks are
+//! ignored, because `’` is mostly an apostrophe ("don’t", "countries’"), so
+//! nested `‘…’` quotes stay inside the outer quotation. A straight `"` opens
+//! when it is followed by text and preceded by a space or an opening
+//! bracket, and closes in the mirror case.
+//!
+//! A quotation left open at the end of a paragraph continues into the next
+//! paragraph when that paragraph starts with an opening mark (the wire
+//! convention) or when its first mark closes. It is dropped when the next
+//! paragraph opens a new quotation instead, and after
+//! `MAX_QUOTE_PARAGRAPHS` (5) paragraphs, so a stray mark never swallows the
+//! rest of the document. The pieces are joined with a single space.
+//!
+//! # Which quotations count
+//!
+//! A quotation is returned only when something credits it to a speaker:
+//!
+//! 1. a cue right after it: `“…,” says Nora Blake, the president of
+//!    Rivet`, `“…,” Smith said`, `“…,” Hugo Lind, a fellow at X,
+//!    told Bulletin`, `“…,” according to Lind`, `“…,” he said`,
+//!    `“…,” the ministry said`;
+//! 2. a cue right before it: `Smith said: “…”`, `Smith said “…”`,
+//!    `According to Lind, “…”`, `Jane Doe, the CEO of X, said: “…”`,
+//!    or a paragraph ending `… said:` followed by a paragraph that opens
+//!    with the quotation;
+//! 3. a cue earlier in its sentence, for quotations of at least
+//!    `MIN_LOOSE_WORDS` (4) words that do not read as a title: `Smith said
+//!    the accord was “a missed chance for the U.S.”`;
+//! 4. continuation: a quotation that is a sentence of its own, with no
+//!    attribution, right after a credited quotation in the same paragraph,
+//!    or forming a whole paragraph right after one, belongs to the same
+//!    speaker, unless another person is named in between.
+//!
+//! So scare quotes and names of things (`from “hacking back,” or`, `the
+//! “Lyon Charter for Safety in Cyberspace,”`) are left out: they
+//! have no cue next to them, and title-cased quotations inside a sentence
+//! are never quotes. Quotations in a headline (a short first paragraph not
+//! ending like a sentence) are skipped too: headlines clip quotes that the
+//! body repeats.
+//!
+//! Cue verbs are the verbs of speech ("say", "tell", "add", "write",
+//! "argue", "warn", "note", "explain", …) in any tense, plus "according
+//! to". The text loses a trailing comma, which belongs to the attribution.
+//!
+//! # Speakers
+//!
+//! A name is a run of capitalised words, with particles ("von der"),
+//! initials and hyphens. Honorifics ("Mr.", "Dr.") are dropped; titles
+//! before the name ("French President", "Microsoft president") become the
+//! role unless an appositive gives one (`Nora Blake, the president of
+//! Rivet, …`); the appositive is cut at the next comma or relative
+//! clause ("who …"). A name introduced with a role keeps it for later
+//! quotes.
+//!
+//! Short references resolve against the full names met earlier outside
+//! quotations: a surname ("Lind", "Ms. Vance") when exactly one such
+//! name contains it; "he"/"she" when exactly one person (of a compatible
+//! gender, where an honorific or earlier pronoun told it) is named before
+//! the quotation in its paragraph outside appositive roles, or, if nobody
+//! is, in the previous paragraph, or, if nobody is, the most recent speaker
+//! within three paragraphs. Otherwise `speaker` is `None`, `surface`
+//! holds the form and `resolved` is false. A lone capitalised word that
+//! matches no full name and has no honorific ("Microsoft said") is taken
+//! as a complete name (an organisation or mononym). A descriptive subject
+//! ("a spokesman for the ministry", "officials") gives no speaker; it is
+//! reported as the role.
+
+mod lexicon;
+mod names;
+mod tokens;
+
+use lexicon::{Cue, Gender};
+use names::{Lookup, ParsedName, Registry};
+use tokens::{Doc, Kind};
+
+/// A direct quotation and whom it is credited to.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Quote {
+    /// The quotation without its marks; a quote spanning paragraphs is joined with a single space.
+    pub text: String,
+    /// Byte offsets into the document text of the whole quotation INCLUDING its opening and closing marks (0-based, end exclusive, on char boundaries).
+    pub start: usize,
+    pub end: usize,
+    /// Canonical full name ("Peter Singer") or None when nobody can be identified.
+    pub speaker: Option<String>,
+    /// The speaker as written at the attribution ("Singer", "Mr. Smith", "he"), if any.
+    pub surface: Option<String>,
+    /// Role/affiliation as the text gives it, e.g. "the cybersecurity policy director at Public Knowledge".
+    pub role: Option<String>,
+    /// false when a short reference (surname, pronoun) could not be resolved unambiguously to a full name introduced earlier in the document; then `speaker` is None and `surface` holds the form.
+    pub resolved: bool,
+}
+
+/// Quotations shorter than this many words count only with a cue right
+/// next to them.
+const MIN_LOOSE_WORDS: usize = 4;
+
+/// Most paragraphs one quotation may span.
+const MAX_QUOTE_PARAGRAPHS: usize = 5;
+
+/// Finds the direct quotations in `text` and credits each to a speaker;
+/// see the module docs for the rules.
+pub fn extract_quotes(text: &str) -> Vec<Quote> {
+    let doc = Doc::new(text);
+    let spans = find_spans(&doc);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let registry = Registry::build(&doc, &spans);
+    let mut attributor = Attributor {
+        doc: &doc,
+        reg: registry,
+        clauses: Vec::new(),
+        roles: Vec::new(),
+        last_person: None,
+    };
+    attributor.run(&spans)
+}
+
+/// A paired quotation: token indices of its marks and its joined text.
+#[derive(Debug)]
+struct Span {
+    open: usize,
+    close: usize,
+    first_para: usize,
+    last_para: usize,
+    text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+}
+
+/// Whether the mark at token `i` opens or closes, given whether a
+/// quotation is open: typographic marks mostly say so themselves, straight
+/// ones by what flanks them.
+fn direction(doc: &Doc, i: usize, open_state: bool) -> Dir {
+    let t = doc.toks[i];
+    let Kind::Mark(c) = t.kind else {
+        return Dir::Close;
+    };
+    let (prev, next) = doc.around(t.start, t.end);
+    let opens_after = |p: char| {
+        p.is_whitespace()
+            || matches!(
+                p,
+                '(' | '['
+                    | '{'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '-'
+                    | '/'
+                    | ':'
+                    | ';'
+                    | '\u{2018}'
+                    | '\''
+            )
+            || tokens::is_double_mark(p)
+    };
+    let closes_before = |n: char| {
+        n.is_whitespace()
+            || matches!(
+                n,
+                ',' | '.'
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+                    | '}'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '-'
+                    | '\u{2026}'
+                    | '\u{2019}'
+                    | '\''
+            )
+            || tokens::is_double_mark(n)
+    };
+    let left = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_after);
+    let right = prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '{'))
+        && next.is_none_or(closes_before);
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' => {
+            if open_state && right && !left {
+                Dir::Close
+            } else {
+                Dir::Open
+            }
+        }
+        '\u{201D}' | '\u{00BB}' => {
+            if !open_state && left && !right {
+                Dir::Open
+            } else {
+                Dir::Close
+            }
+        }
+        _ => match (left, right) {
+            (true, false) => Dir::Open,
+            (false, true) => Dir::Close,
+            _ if open_state => Dir::Close,
+            _ => Dir::Open,
+        },
+    }
+}
+
+/// How an open quotation carries on into the paragraph starting at a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    /// The paragraph re-opens with a mark (wire convention).
+    Reopen,
+    /// The paragraph goes on without a mark before the closing one.
+    Plain,
+}
+
+fn carries_into(doc: &Doc, j: usize) -> Option<Carry> {
+    if j >= doc.len() {
+        return None;
+    }
+    if matches!(doc.toks[j].kind, Kind::Mark(_)) && direction(doc, j, true) == Dir::Open {
+        return Some(Carry::Reopen);
+    }
+    for k in j..doc.len() {
+        match doc.toks[k].kind {
+            Kind::Para => return Some(Carry::Plain),
+            Kind::Mark(_) => {
+                return (direction(doc, k, true) == Dir::Close).then_some(Carry::Plain)
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Pairs the quotation marks of the document.
+fn find_spans(doc: &Doc) -> Vec<Span> {
+    struct Building {
+        open: usize,
+        first_para: usize,
+        paras: usize,
+        piece_start: usize,
+        reopen_at: Option<usize>,
+        pieces: Vec<(usize, usize)>,
+    }
+    let mut spans = Vec::new();
+    let mut cur: Option<Building> = None;
+    let mut para = 0;
+    for i in 0..doc.len() {
+        let t = doc.toks[i];
+        match t.kind {
+            Kind::Para => {
+                para += 1;
+                if let Some(b) = cur.as_mut() {
+                    b.pieces.push((b.piece_start, t.start));
+                    b.paras += 1;
+                    match carries_into(doc, i + 1) {
+                        Some(Carry::Reopen) if b.paras <= MAX_QUOTE_PARAGRAPHS => {
+                            b.reopen_at = Some(i + 1)
+                        }
+                        Some(Carry::Plain) if b.paras <= MAX_QUOTE_PARAGRAPHS => {
+                            b.piece_start = doc.toks[i + 1].start
+                        }
+                        _ => cur = None,
+                    }
+                }
+            }
+            Kind::Mark(_) => {
+                if let Some(b) = cur.as_mut() {
+                    if b.reopen_at == Some(i) {
+                        b.piece_start = t.end;
+                        b.reopen_at = None;
+                        continue;
+                    }
+                }
+                match direction(doc, i, cur.is_some()) {
+                    Dir::Open => {
+                        cur = Some(Building {
+                            open: i,
+                            first_para: para,
+                            paras: 1,
+                            piece_start: t.end,
+                            reopen_at: None,
+                            pieces: Vec::new(),
+                        })
+                    }
+                    Dir::Close => {
+                        if let Some(mut b) = cur.take() {
+                            b.pieces.push((b.piece_start, t.start));
+                            let mut text = String::new();
+                            for &(a, z) in &b.pieces {
+                                for w in doc.text[a..z].split_whitespace() {
+                                    if !text.is_empty() {
+                                        text.push(' ');
+                                    }
+                                    text.push_str(w);
+                                }
+                            }
+                            let text = text.trim_end_matches([',', ' ']).to_string();
+                            if text.chars().any(char::is_alphanumeric) {
+                                spans.push(Span {
+                                    open: b.open,
+                                    close: i,
+                                    first_para: b.first_para,
+                                    last_para: para,
+                                    text,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A quotation whose longer words are all capitalised reads as the name of
+/// something ("Lyon Charter for Safety in Cyberspace").
+fn title_like(text: &str) -> bool {
+    let mut long = 0;
+    for w in text.split_whitespace() {
+        let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if letters.chars().count() >= 4 {
+            if !letters.starts_with(char::is_uppercase) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 2 && word_count(text) <= 12
+}
+
+fn lower_is(word: &str, target: &str) -> bool {
+    word.eq_ignore_ascii_case(target)
+}
+
+/// Tokens `[first, end)`.
+type TokRange = (usize, usize);
+
+/// Who is speaking, as found at the attribution.
+#[derive(Debug, Clone, Copy)]
+enum Subject {
+    Name(ParsedName),
+    Pronoun(usize),
+    /// A descriptive noun phrase, tokens `[first, end)`.
+    Nominal(usize, usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Attribution {
+    subject: Subject,
+    /// Appositive role, tokens `[first, end)`.
+    role: Option<(usize, usize)>,
+    /// Title words before the name, tokens `[first, end)`.
+    title: Option<(usize, usize)>,
+    /// Byte range of the attribution clause.
+    clause: (usize, usize),
+}
+
+/// The speaker fields of a quote, shared by continuations.
+#[derive(Debug, Clone)]
+struct Speaker {
+    speaker: Option<String>,
+    surface: Option<String>,
+    role: Option<String>,
+    resolved: bool,
+    person: Option<usize>,
+}
+
+struct Attributor<'d, 'a> {
+    doc: &'d Doc<'a>,
+    reg: Registry<'a>,
+    /// Byte ranges of attribution clauses so far, in document order.
+    clauses: Vec<(usize, usize)>,
+    /// Byte ranges of roles found at attributions, in document order.
+    roles: Vec<(usize, usize)>,
+    /// Last named speaker and the paragraph of the quote.
+    last_person: Option<(usize, usize)>,
+}
+
+impl Attributor<'_, '_> {
+    fn run(&mut self, spans: &[Span]) -> Vec<Quote> {
+        let mut out = Vec::new();
+        let mut prev: Option<(usize, Speaker)> = None;
+        let headline = self.doc.has_headline();
+        for (si, span) in spans.iter().enumerate() {
+            // Headlines clip and paraphrase quotes that the body repeats.
+            if headline && span.first_para == 0 {
+                continue;
+            }
+            let speaker = if let Some(a) = self.attribute(span) {
+                self.clauses.push(a.clause);
+                if let Some((x, y)) = a.role {
+                    self.roles.push(self.bytes(x, y));
+                }
+                self.speaker_for(span, &a)
+            } else if let Some((_, s)) = prev
+                .as_ref()
+                .filter(|(p, s)| self.continues(&spans[*p], span, s))
+            {
+                s.clone()
+            } else {
+                continue;
+            };
+            if let Some(id) = speaker.person {
+                self.last_person = Some((id, span.last_para));
+            }
+            out.push(Quote {
+                text: span.text.clone(),
+                start: self.doc.toks[span.open].start,
+                end: self.doc.toks[span.close].end,
+                speaker: speaker.speaker.clone(),
+                surface: speaker.surface.clone(),
+                role: speaker.role.clone(),
+                resolved: speaker.resolved,
+            });
+            prev = Some((si, speaker));
+        }
+        out
+    }
+
+    /// Byte range of tokens `[x, y)`.
+    fn bytes(&self, x: usize, y: usize) -> (usize, usize) {
+        (self.doc.toks[x].start, self.doc.toks[y - 1].end)
+    }
+
+    /// Text of tokens `[x, y)` with whitespace runs made single spaces.
+    fn slice(&self, x: usize, y: usize) -> String {
+        let (a, b) = self.bytes(x, y);
+        self.doc.text[a..b]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn attribute(&self, span: &Span) -> Option<Attribution> {
+        let doc = self.doc;
+        // Names of things inside a sentence ("the “Lyon Charter for …”").
+        if title_like(&span.text) && span.open > 0 && doc.is_word(span.open - 1) {
+            return None;
+        }
+        self.after(span).or_else(|| self.before(span))
+    }
+
+    /// Attribution in the clause right after the closing mark.
+    fn after(&self, span: &Span) -> Option<Attribution> {
+        let doc = self.doc;
+        let mut i = span.close + 1;
+        if doc.is_punct(i, ',') {
+            i += 1;
+        }
+        let end = doc.clause_end(i);
+        if i >= end {
+            return None;
+        }
+        let clause = (doc.toks[span.close].end, doc.toks[end - 1].end);
+        let attribution = |subject, title, role| Attribution {
+            subject,
+            role,
+            title,
+            clause,
+        };
+        // "“…,” according to Lind"
+        if lower_is(doc.word(i), "according") && doc.word(i + 1) == "to" {
+            let (subject, title, next) = self.subject_after(i + 2, end)?;
+            let role = self.role_after(next, end);
+            return Some(attribution(subject, title, role));
+        }
+        // "“…,” says Nora Blake, the president of Microsoft"
+        let mut j = i;
+        while j < end && lexicon::is_adverb(doc.word(j)) {
+            j += 1;
+        }
+        if self.cue_at(j) == Cue::Finite {
+            let (subject, title, next) = self.subject_after(j + 1, end)?;
+            // "said the report's lead author, Johanna Pfeiffer"
+            if let Subject::Nominal(x, y) = subject {
+                if let Some((p, e)) = self.name_after_comma(next, end) {
+                    let role = self.role_after(e, end).or(Some((x, y)));
+                    return Some(attribution(Subject::Name(p), None, role));
+                }
+            }
+            let role = self.role_after(next, end);
+            return Some(attribution(subject, title, role));
+        }
+        // "“…,” Smith said" / "“…,” Hugo Lind, a fellow at X, told Bulletin"
+        let mut k = i;
+        while k < end && doc.is_word(k) && k - i < 12 && self.cue_at(k) != Cue::Finite {
+            k += 1;
+        }
+        let (verb, subject_end, role) = if self.cue_at(k) == Cue::Finite {
+            (k, k, None)
+        } else if doc.is_punct(k, ',') && k > i {
+            let (comma, verb) = (k + 1..end.min(k + 1 + names::MAX_ROLE_TOKENS))
+                .filter(|&m| doc.is_punct(m, ','))
+                .find_map(|m| {
+                    let mut v = m + 1;
+                    while v < end && lexicon::is_adverb(doc.word(v)) {
+                        v += 1;
+                    }
+                    (self.cue_at(v) == Cue::Finite).then_some((m, v))
+                })?;
+            (verb, k, names::appositive_role(doc, k + 1, comma, false))
+        } else {
+            return None;
+        };
+        let mut e = subject_end;
+        while e > i && lexicon::is_adverb(doc.word(e - 1)) {
+            e -= 1;
+        }
+        if e == i {
+            return None;
+        }
+        let (subject, title) = self.subject_before(e - 1, i)?;
+        // A quotation that ends its sentence is followed by a new one, which
+        // credits it only when it is nothing but the attribution
+        // ("“We will.” Smith said."), not "Smith said the plan …".
+        let new_sentence = span.text.ends_with(['.', '!', '?', '\u{2026}']) && doc.is_cap(i);
+        if new_sentence
+            && !(verb + 1 == end
+                || doc.is_punct(verb + 1, ',')
+                || (self.cue_at(verb) == Cue::Finite
+                    && matches!(doc.word(verb), "told" | "wrote")
+                    && end - verb <= 4))
+        {
+            return None;
+        }
+        Some(attribution(subject, title, role))
+    }
+
+    /// The appositive role after a subject ending at token `next`.
+    fn role_after(&self, next: usize, end: usize) -> Option<(usize, usize)> {
+        if self.doc.is_punct(next, ',') {
+            names::appositive_role(self.doc, next + 1, end, false)
+        } else {
+            None
+        }
+    }
+
+    /// Attribution in the sentence before the opening mark.
+    fn before(&self, span: &Span) -> Option<Attribution> {
+        let doc = self.doc;
+        let open = span.open;
+        let mut stop = open;
+        // "Smith said:" closing the previous paragraph.
+        if doc.sentence_start(open) == open
+            && open >= 2
+            && doc.toks[open - 1].kind == Kind::Para
+            && doc.is_punct(open - 2, ':')
+        {
+            stop = open - 1;
+        }
+        let b = doc.sentence_start(stop);
+        if b >= stop {
+            return None;
+        }
+        let c = (b..stop).rev().find(|&k| {
+            self.cue_at(k) != Cue::No
+                || (lower_is(doc.word(k), "according") && doc.word(k + 1) == "to")
+        })?;
+        let (subject, title, role, gap_from) = if lower_is(doc.word(c), "according") {
+            let (s, t, next) = self.subject_after(c + 2, stop)?;
+            let role = self.role_after(next, stop);
+            (s, t, role, role.map_or(next, |r| r.1))
+        } else if self.cue_at(c) == Cue::Participle {
+            // "Smith posted on LinkedIn, saying: “…”"
+            let (s, t) = self.first_subject(b, c)?;
+            (s, t, None, c + 1)
+        } else {
+            let mut e = c;
+            while e > b && lexicon::is_adverb(doc.word(e - 1)) {
+                e -= 1;
+            }
+            if e > b && doc.is_punct(e - 1, ',') {
+                // "Jane Doe, the CEO of X, said: “…”"
+                let comma2 = e - 1;
+                let comma1 = (b..comma2).rev().find(|&k| doc.is_punct(k, ','))?;
+                if comma1 == b || comma2 - comma1 > names::MAX_ROLE_TOKENS {
+                    return None;
+                }
+                let (s, t) = self.subject_before(comma1 - 1, b)?;
+                // "The company's security chief, Ben Adeyemi, said"
+                if let Subject::Nominal(x, y) = s {
+                    if let Some((p, e)) = self.name_after_comma(comma1, comma2 + 1) {
+                        if e == comma2 {
+                            return self.finish_before(
+                                span,
+                                b,
+                                stop,
+                                Subject::Name(p),
+                                None,
+                                Some((x, y)),
+                                c + 1,
+                            );
+                        }
+                    }
+                }
+                let role = names::appositive_role(doc, comma1 + 1, comma2, false);
+                (s, t, role, c + 1)
+            } else if e > b {
+                let (s, t) = self.subject_before(e - 1, b)?;
+                (s, t, None, c + 1)
+            } else {
+                // "Said Smith: “…”"
+                let (s, t, next) = self.subject_after(c + 1, stop)?;
+                (s, t, None, next)
+            }
+        };
+        self.finish_before(span, b, stop, subject, title, role, gap_from)
+    }
+
+    /// Accepts a before-the-quote attribution when its cue is adjacent, or
+    /// loose enough for a long quotation.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_before(
+        &self,
+        span: &Span,
+        b: usize,
+        stop: usize,
+        subject: Subject,
+        title: Option<(usize, usize)>,
+        role: Option<(usize, usize)>,
+        gap_from: usize,
+    ) -> Option<Attribution> {
+        let doc = self.doc;
+        let gap = gap_from.min(stop)..stop;
+        let last_is = |ch| doc.is_punct(stop - 1, ch);
+        let adjacent = gap.is_empty()
+            || (last_is(':') && gap.len() <= 15)
+            || (gap.len() == 1 && lower_is(doc.word(gap.start), "that"))
+            || (gap.len() <= 5 && last_is(','));
+        let loose = word_count(&span.text) >= MIN_LOOSE_WORDS
+            && !title_like(&span.text)
+            && !doc.is_punct(stop - 1, '(');
+        if !(adjacent || loose) {
+            return None;
+        }
+        Some(Attribution {
+            subject,
+            role,
+            title,
+            clause: self.bytes(b, stop),
+        })
+    }
+
+    /// The cue class of token `k`; a capitalised word inside a sentence is
+    /// a name ("Omar Said"), not a cue.
+    fn cue_at(&self, k: usize) -> Cue {
+        let w = self.doc.word(k);
+        if w.starts_with(char::is_uppercase) && !self.doc.sentence_initial(k) {
+            Cue::No
+        } else {
+            lexicon::cue(w)
+        }
+    }
+
+    /// A name run right after the comma at `comma`, ending the clause or
+    /// followed by a comma or relative clause; returns it and its end.
+    fn name_after_comma(&self, comma: usize, end: usize) -> Option<(ParsedName, usize)> {
+        let doc = self.doc;
+        if !doc.is_punct(comma, ',') || !names::nameish(doc, comma + 1) {
+            return None;
+        }
+        let e = names::run_end(doc, comma + 1, end);
+        let closes = e >= end || doc.is_punct(e, ',') || lexicon::is_relative(doc.word(e));
+        let p = names::parse_name(doc, comma + 1, e)?;
+        (closes && (!p.is_single() || p.marked)).then_some((p, e))
+    }
+
+    /// A lone, sentence-initial capitalised word that is never used as a
+    /// proper noun is a common noun ("Officials said").
+    fn name_or_common(&self, p: ParsedName) -> Subject {
+        let w = self.doc.word(p.first);
+        if p.is_single()
+            && !p.marked
+            && self.doc.sentence_initial(p.first)
+            && !self.reg.is_proper(w)
+        {
+            Subject::Nominal(p.first, p.end)
+        } else {
+            Subject::Name(p)
+        }
+    }
+
+    /// The subject phrase starting at token `i` (after a cue); returns it,
+    /// any title before the name, and the token after it.
+    fn subject_after(&self, i: usize, limit: usize) -> Option<(Subject, Option<TokRange>, usize)> {
+        let doc = self.doc;
+        let w = doc.word(i);
+        if i >= limit || w.is_empty() {
+            return None;
+        }
+        if lexicon::pronoun(w).is_some() {
+            return Some((Subject::Pronoun(i), None, i + 1));
+        }
+        let mut k = i;
+        while k < limit && doc.is_word(k) && k - i < 12 {
+            let wk = doc.word(k);
+            if k > i && (lexicon::is_phrase_stop(wk) || self.cue_at(k) != Cue::No) {
+                break;
+            }
+            k += 1;
+        }
+        // "Microsoft president Nora Blake", "French President Emmanuel Marchand"
+        for t in i..k.min(i + 6) {
+            let wt = doc.word(t);
+            if lexicon::is_preposition(wt) {
+                break;
+            }
+            if (lexicon::is_title(wt) || names::is_possessive(wt))
+                && t + 1 < k
+                && names::nameish(doc, t + 1)
+            {
+                let e = names::run_end(doc, t + 1, k);
+                if let Some(p) = names::parse_name(doc, t + 1, e) {
+                    let title = Some((i, p.title.map_or(t + 1, |(_, z)| z)));
+                    return Some((Subject::Name(p), title, e));
+                }
+            }
+        }
+        if names::nameish(doc, i) {
+            let e = names::run_end(doc, i, k);
+            let p = names::parse_name(doc, i, e)?;
+            return Some((self.name_or_common(p), p.title, e));
+        }
+        Some((self.nominal(i, k)?, None, k))
+    }
+
+    /// The subject phrase ending with token `e` (before a cue), not reaching
+    /// before `floor`.
+    fn subject_before(&self, e: usize, floor: usize) -> Option<(Subject, Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let w = doc.word(e);
+        if w.is_empty() {
+            return None;
+        }
+        if lexicon::pronoun(w).is_some() {
+            return Some((Subject::Pronoun(e), None));
+        }
+        let mut b = e;
+        while b > floor && doc.is_word(b - 1) && e - b < 10 {
+            b -= 1;
+        }
+        if !names::nameish(doc, e) {
+            return self.nominal(b, e + 1).map(|s| (s, None));
+        }
+        let r = names::run_start(doc, e, b);
+        // "a spokesman for Microsoft said"
+        if r > b && lexicon::is_preposition(doc.word(r - 1)) {
+            return self.nominal(b, e + 1).map(|s| (s, None));
+        }
+        let p = names::parse_name(doc, r, e + 1)?;
+        let title = p.title.or_else(|| names::descriptor_before(doc, r, b));
+        Some((self.name_or_common(p), title))
+    }
+
+    /// A descriptive subject within tokens `[b, end)`: from its first
+    /// determiner, else from its first word that is not a sentence opener.
+    fn nominal(&self, b: usize, end: usize) -> Option<Subject> {
+        let doc = self.doc;
+        // The first determiner that does not follow a preposition: "the
+        // delegate of one country", "In a statement, the ministry".
+        let mut a = (b..end)
+            .find(|&k| {
+                lexicon::is_determiner(doc.word(k))
+                    && (k == b || !lexicon::is_preposition(&doc.word(k - 1).to_ascii_lowercase()))
+            })
+            .unwrap_or(b);
+        while a < end && lexicon::is_stop_cap(doc.word(a)) && !lexicon::is_determiner(doc.word(a)) {
+            a += 1;
+        }
+        if a >= end || end - a > 10 {
+            return None;
+        }
+        let head = doc.word(end - 1);
+        let bad_head = !head.starts_with(char::is_alphabetic)
+            || lexicon::is_determiner(head)
+            || lexicon::is_preposition(head)
+            || lexicon::is_role_stop(head)
+            || lexicon::is_stop_cap(head)
+            || lexicon::is_adverb(head)
+            || lexicon::pronoun(head).is_some()
+            || lexicon::cue(head) != Cue::No
+            || head.ends_with("ing");
+        (!bad_head).then_some(Subject::Nominal(a, end))
+    }
+
+    /// The first name or pronoun in tokens `[b, c)`: the subject a
+    /// participle ("saying") borrows.
+    fn first_subject(&self, b: usize, c: usize) -> Option<(Subject, Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let mut k = b;
+        while k < c {
+            if lexicon::pronoun(doc.word(k)).is_some() {
+                return Some((Subject::Pronoun(k), None));
+            }
+            if names::nameish(doc, k) {
+                let e = names::run_end(doc, k, c);
+                if let Some(p) = names::parse_name(doc, k, e) {
+                    if let s @ Subject::Name(_) = self.name_or_common(p) {
+                        return Some((s, p.title));
+                    }
+                }
+                k = e.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        None
+    }
+
+    /// Resolves an attribution to speaker fields.
+    fn speaker_for(&mut self, span: &Span, a: &Attribution) -> Speaker {
+        let doc = self.doc;
+        let role = a
+            .role
+            .or(a.title)
+            .map(|(x, y)| self.slice(x, y).trim_end_matches([',', ' ']).to_string());
+        let quote_pos = doc.toks[span.open].start;
+        match a.subject {
+            Subject::Name(p) => {
+                let surface = Some(self.slice(p.surface_first, p.end));
+                let (speaker, person, resolved) = if !p.is_single() {
+                    let name = names::canonical(doc, &p);
+                    let id = self.reg.by_name(&name);
+                    (Some(name), id, true)
+                } else {
+                    let w = doc.word(p.first);
+                    match self.reg.lookup_surname(w, quote_pos) {
+                        Lookup::One(id) => {
+                            (Some(self.reg.persons[id].canonical.clone()), Some(id), true)
+                        }
+                        Lookup::Ambiguous => (None, None, false),
+                        Lookup::Unknown if p.marked => (None, None, false),
+                        // An organisation or a mononym.
+                        Lookup::Unknown => (Some(w.to_string()), None, true),
+                    }
+                };
+                let mut role = role;
+                if let Some(id) = person {
+                    let known = &mut self.reg.persons[id];
+                    known.gender = known.gender.or(p.gender);
+                    // A role given at a name sticks to the person; an
+                    // appositive beats a title.
+                    if known.role.is_none() {
+                        known.role.clone_from(&role);
+                    }
+                    if a.role.is_none() && known.role.is_some() {
+                        role.clone_from(&known.role);
+                    }
+                }
+                Speaker {
+                    speaker,
+                    surface,
+                    role,
+                    resolved,
+                    person,
+                }
+            }
+            Subject::Pronoun(k) => self.resolve_pronoun(k, span),
+            Subject::Nominal(x, y) => Speaker {
+                speaker: None,
+                surface: None,
+                role: Some(self.slice(x, y)),
+                resolved: true,
+                person: None,
+            },
+        }
+    }
+
+    fn in_attribution_role(&self, pos: usize) -> bool {
+        self.reg.in_role(pos)
+            || self
+                .roles
+                .iter()
+                .rev()
+                .take(8)
+                .any(|&(a, b)| a <= pos && pos < b)
+    }
+
+    fn in_clause(&self, pos: usize) -> bool {
+        self.clauses
+            .iter()
+            .rev()
+            .take(8)
+            .any(|&(a, b)| a <= pos && pos < b)
+    }
+
+    /// "he"/"she": the one compatible person named in this or the previous
+    /// paragraph, or else the last speaker; otherwise unresolved.
+    fn resolve_pronoun(&mut self, k: usize, span: &Span) -> Speaker {
+        let doc = self.doc;
+        let word = doc.word(k);
+        let unresolved = Speaker {
+            speaker: None,
+            surface: Some(word.to_string()),
+            role: None,
+            resolved: false,
+            person: None,
+        };
+        let Some(Some(gender)) = lexicon::pronoun(word) else {
+            return unresolved;
+        };
+        let compatible = |g: Option<Gender>| g.is_none_or(|g| g == gender);
+        let para = span.first_para;
+        let para_start = |p: usize| doc.toks.get(doc.para_first_tok(p)).map_or(0, |t| t.start);
+        let here = para_start(para);
+        let mut candidates = self.people_in(here, doc.toks[span.open].start, gender);
+        if candidates.is_empty() && para > 0 {
+            candidates = self.people_in(para_start(para - 1), here, gender);
+        }
+        let id = match candidates[..] {
+            [id] => id,
+            [] => match self.last_person {
+                Some((id, p)) if para <= p + 3 && compatible(self.reg.persons[id].gender) => id,
+                _ => return unresolved,
+            },
+            _ => return unresolved,
+        };
+        let person = &mut self.reg.persons[id];
+        person.gender.get_or_insert(gender);
+        Speaker {
+            speaker: Some(person.canonical.clone()),
+            surface: Some(word.to_string()),
+            role: person.role.clone(),
+            resolved: true,
+            person: Some(id),
+        }
+    }
+
+    /// Distinct people of a gender compatible with `gender` named at bytes
+    /// `from..to`, outside appositive roles.
+    fn people_in(&self, from: usize, to: usize, gender: Gender) -> Vec<usize> {
+        let mut people = Vec::new();
+        for m in self.reg.mentions_in(from, to) {
+            let g = self.reg.persons[m.person].gender;
+            if !self.in_attribution_role(m.pos)
+                && !people.contains(&m.person)
+                && g.is_none_or(|g| g == gender)
+            {
+                people.push(m.person);
+            }
+        }
+        people
+    }
+
+    /// Whether unattributed `span` continues the credited `prev`.
+    fn continues(&self, prev: &Span, span: &Span, speaker: &Speaker) -> bool {
+        let doc = self.doc;
+        let same = prev.last_para == span.first_para;
+        let next = span.first_para == prev.last_para + 1;
+        if !(same || next) || !doc.sentence_initial(span.open) {
+            return false;
+        }
+        let after = span.close + 1;
+        let alone =
+            after >= doc.len() || matches!(doc.toks[after].kind, Kind::Para | Kind::Mark(_));
+        if next && !(alone && span.open > 0 && doc.toks[span.open - 1].kind == Kind::Para) {
+            return false;
+        }
+        let ends_sentence =
+            alone || (span.text.ends_with(['.', '!', '?', '\u{2026}']) && doc.is_cap(after));
+        if !ends_sentence {
+            return false;
+        }
+        let from = doc.toks[prev.close].end;
+        let to = doc.toks[span.open].start;
+        self.reg.mentions_in(from, to).iter().all(|m| {
+            Some(m.person) == speaker.person
+                || self.in_clause(m.pos)
+                || self.in_attribution_role(m.pos)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Our own wire-style fixture articles; `expected.json` lists their quotes.
+    const FIXTURES: &[(&str, &str)] = &[
+        (
+            "01_tallinn_pledge.txt",
+            include_str!("../tests/fixtures/news/01_tallinn_pledge.txt"),
+        ),
+        (
+            "02_ransomware_summit.txt",
+            include_str!("../tests/fixtures/news/02_ransomware_summit.txt"),
+        ),
+        (
+            "03_un_working_group.txt",
+            include_str!("../tests/fixtures/news/03_un_working_group.txt"),
+        ),
+        (
+            "04_bug_bounty.txt",
+            include_str!("../tests/fixtures/news/04_bug_bounty.txt"),
+        ),
+        (
+            "05_election_interference.txt",
+            include_str!("../tests/fixtures/news/05_election_interference.txt"),
+        ),
+        (
+            "06_two_speakers.txt",
+            include_str!("../tests/fixtures/news/06_two_speakers.txt"),
+        ),
+        (
+            "07_multi_paragraph.txt",
+            include_str!("../tests/fixtures/news/07_multi_paragraph.txt"),
+        ),
+        (
+            "08_spokesman.txt",
+            include_str!("../tests/fixtures/news/08_spokesman.txt"),
+        ),
+        (
+            "09_straight_quotes_and_titles.txt",
+            include_str!("../tests/fixtures/news/09_straight_quotes_and_titles.txt"),
+        ),
+        (
+            "10_pronoun_ambiguity.txt",
+            include_str!("../tests/fixtures/news/10_pronoun_ambiguity.txt"),
+        ),
+        (
+            "11_split_and_nested.txt",
+            include_str!("../tests/fixtures/news/11_split_and_nested.txt"),
+        ),
+        (
+            "12_wire_continuation.txt",
+            include_str!("../tests/fixtures/news/12_wire_continuation.txt"),
+        ),
+    ];
+    const EXPECTED: &str = include_str!("../tests/fixtures/news/expected.json");
+
+    #[derive(serde::Deserialize)]
+    struct Expected {
+        file: String,
+        speaker: Option<String>,
+        text_starts_with: String,
+    }
+
+    type Row = (String, Option<String>, Option<String>, Option<String>, bool);
+
+    /// Extracts and flattens quotes to (text, speaker, surface, role, resolved).
+    fn rows(text: &str) -> Vec<Row> {
+        extract_quotes(text)
+            .into_iter()
+            .map(|q| {
+                assert_quote_offsets(text, &q);
+                (q.text, q.speaker, q.surface, q.role, q.resolved)
+            })
+            .collect()
+    }
+
+    fn row(
+        text: &str,
+        speaker: Option<&str>,
+        surface: Option<&str>,
+        role: Option<&str>,
+        resolved: bool,
+    ) -> Row {
+        let own = |s: Option<&str>| s.map(str::to_string);
+        (
+            text.to_string(),
+            own(speaker),
+            own(surface),
+            own(role),
+            resolved,
+        )
+    }
+
+    #[test]
+    fn quotes_credit_speaker_named_after_cue_across_two_paragraphs() {
+        let text = "Rivet says it helped draft the accord.\n\n\
+            \u{201c}It\u{2019}s a chance to agree on a few principles: protecting hospitals, protecting voters.\n\n\
+            It\u{2019}s a chance to do that together,\u{201d} says Nora Blake, the president of Rivet, who also spoke on Monday. \
+            In some ways, Blake sounds like a diplomat.";
+        let role = Some("the president of Rivet");
+        assert_eq!(
+            rows(text),
+            [row(
+                "It\u{2019}s a chance to agree on a few principles: protecting hospitals, protecting voters. It\u{2019}s a chance to do that together",
+                Some("Nora Blake"),
+                Some("Nora Blake"),
+                role,
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn quotes_continue_after_attributed_quote_in_same_paragraph() {
+        let text = "\u{201c}Over the past few years we\u{2019}ve seen a wave of private leadership,\u{201d} says Ida Marsh, \
+            the policy director at Open Wire, a group that backed the pact. \u{201c}Firms now say they will do more.\u{201d}";
+        let role = Some("the policy director at Open Wire");
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "Over the past few years we\u{2019}ve seen a wave of private leadership",
+                    Some("Ida Marsh"),
+                    Some("Ida Marsh"),
+                    role,
+                    true
+                ),
+                row(
+                    "Firms now say they will do more.",
+                    Some("Ida Marsh"),
+                    Some("Ida Marsh"),
+                    role,
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_speaker_named_before_cue_and_resolve_surname_later() {
+        let text = "What they\u{2019}re saying: \"It is a lost chance for the country, mainly because the pact is voluntary,\" \
+            Hugo Lind, a strategist and senior fellow at the Harbor Institute, told Bulletin via email.\n\n\
+            The pact is a handshake. \"The trouble is that many threats cannot be solved that way,\" said Lind.";
+        let role = Some("a strategist and senior fellow at the Harbor Institute");
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "It is a lost chance for the country, mainly because the pact is voluntary",
+                    Some("Hugo Lind"),
+                    Some("Hugo Lind"),
+                    role,
+                    true
+                ),
+                row(
+                    "The trouble is that many threats cannot be solved that way",
+                    Some("Hugo Lind"),
+                    Some("Lind"),
+                    role,
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_cut_role_at_relative_clause() {
+        let text = "\"While the goal is laudable, it feels like spectators telling players to stop,\" said Rosa Vance, \
+            a one-time attorney together with adviser at the Office of Net Safety who was just named head of a new hub.";
+        assert_eq!(
+            rows(text),
+            [row(
+                "While the goal is laudable, it feels like spectators telling players to stop",
+                Some("Rosa Vance"),
+                Some("Rosa Vance"),
+                Some("a one-time attorney together with adviser at the Office of Net Safety"),
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_speaker_named_before_quote() {
+        let text =
+            "Jane Doe, the CEO of Kestrel, said: \u{201c}We will sign the pledge.\u{201d}\n\n\
+            According to Doe, \u{201c}others will follow within a year.\u{201d}\n\n\
+            Tom Reed said \u{201c}nobody asked us first.\u{201d}";
+        let ceo = Some("the CEO of Kestrel");
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "We will sign the pledge.",
+                    Some("Jane Doe"),
+                    Some("Jane Doe"),
+                    ceo,
+                    true
+                ),
+                row(
+                    "others will follow within a year.",
+                    Some("Jane Doe"),
+                    Some("Doe"),
+                    ceo,
+                    true
+                ),
+                row(
+                    "nobody asked us first.",
+                    Some("Tom Reed"),
+                    Some("Tom Reed"),
+                    None,
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_skip_scare_quotes_and_titles() {
+        let text = "French President Anne Roux announced the \u{201c}Lyon Charter for Safety in Cyberspace,\u{201d} a new pledge.\n\n\
+            It bars firms from \u{201c}hacking back,\u{201d} or retaliating. The private sector will not \"hack back\" their attackers.\n\n\
+            \"This long sentence has quotation marks but nobody is credited with saying it.\"";
+        assert_eq!(rows(text), []);
+    }
+
+    #[test]
+    fn quotes_move_title_into_role_and_keep_it_for_later_quotes() {
+        let text = "President Emmanuel Marchand said: \u{201c}We will act.\u{201d}\n\n\
+            \u{201c}And soon,\u{201d} Marchand added.";
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "We will act.",
+                    Some("Emmanuel Marchand"),
+                    Some("Emmanuel Marchand"),
+                    Some("President"),
+                    true
+                ),
+                row(
+                    "And soon",
+                    Some("Emmanuel Marchand"),
+                    Some("Marchand"),
+                    Some("President"),
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_leave_ambiguous_pronoun_unresolved() {
+        let text =
+            "Alice Jones met Bob Brown on Monday. \u{201c}We agreed on nothing,\u{201d} he said.";
+        assert_eq!(
+            rows(text),
+            [row("We agreed on nothing", None, Some("he"), None, false)]
+        );
+    }
+
+    #[test]
+    fn quotes_resolve_pronoun_to_the_person_of_the_paragraph() {
+        let text = "\u{201c}Talks failed,\u{201d} said Omar Said, an envoy.\n\n\
+            Lena Park was blunter. \u{201c}Nobody came to listen,\u{201d} she said.";
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "Talks failed",
+                    Some("Omar Said"),
+                    Some("Omar Said"),
+                    Some("an envoy"),
+                    true
+                ),
+                row(
+                    "Nobody came to listen",
+                    Some("Lena Park"),
+                    Some("she"),
+                    None,
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_leave_shared_surname_unresolved_and_honour_honorifics() {
+        let text = "John Smith and Paul Smith attended.\n\n\u{201c}It is over,\u{201d} said Mr. Smith.\n\n\
+            \u{201c}Not yet,\u{201d} Ms. O\u{2019}Neill replied.";
+        assert_eq!(
+            rows(text),
+            [
+                row("It is over", None, Some("Mr. Smith"), None, false),
+                row("Not yet", None, Some("Ms. O\u{2019}Neill"), None, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_give_two_speakers_in_one_paragraph_their_own_quotes() {
+        let text = "\"A is fine,\" Alice Jones said. \"B is not,\" said Bob Brown, a critic.";
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "A is fine",
+                    Some("Alice Jones"),
+                    Some("Alice Jones"),
+                    None,
+                    true
+                ),
+                row(
+                    "B is not",
+                    Some("Bob Brown"),
+                    Some("Bob Brown"),
+                    Some("a critic"),
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_report_descriptive_subject_as_role() {
+        let text =
+            "\u{201c}The claims are groundless,\u{201d} a ministry spokesman told reporters.";
+        assert_eq!(
+            rows(text),
+            [row(
+                "The claims are groundless",
+                None,
+                None,
+                Some("a ministry spokesman"),
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn quotes_never_let_an_unclosed_mark_swallow_the_document() {
+        let text = "Ann Lee said: \u{201c}This never closes.\n\nA plain paragraph.\n\n\
+            Then Bo Kim said: \u{201c}This one is fine.\u{201d}";
+        assert_eq!(
+            rows(text),
+            [row(
+                "This one is fine.",
+                Some("Bo Kim"),
+                Some("Bo Kim"),
+                None,
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn quotes_keep_apostrophes_and_nested_single_quotes_inside() {
+        let text = "\u{201c}They said it was \u{2018}for lawful use only\u{2019} \u{2014} that\u{2019}s what every vendor says,\u{201d} \
+            said Jo\u{e3}o Beltr\u{e3}o of Red Libre.";
+        assert_eq!(
+            rows(text),
+            [row(
+                "They said it was \u{2018}for lawful use only\u{2019} \u{2014} that\u{2019}s what every vendor says",
+                Some("Jo\u{e3}o Beltr\u{e3}o"),
+                Some("Jo\u{e3}o Beltr\u{e3}o"),
+                None,
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn quotes_in_headline_are_skipped() {
+        let text = "\u{201c}Not a target\u{201d}: minister says hospitals are off limits\n\n\
+            \u{201c}Hospitals are not targets,\u{201d} said Liv Aas.";
+        assert_eq!(
+            rows(text),
+            [row(
+                "Hospitals are not targets",
+                Some("Liv Aas"),
+                Some("Liv Aas"),
+                None,
+                true
+            )]
+        );
+        assert_eq!(rows("\u{201c}An unclosed headline\n\nBody text."), []);
+    }
+
+    #[test]
+    fn quotes_continue_wire_style_into_next_paragraph() {
+        let text = "\"We failed our own standard,\" Ben Ade said. \"We owe customers an account.\n\n\
+            \"It will be published in full.\"\n\n\"Security never ends.\"\n\nThe bill passed.\n\n\"Unrelated words here.\"";
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "We failed our own standard",
+                    Some("Ben Ade"),
+                    Some("Ben Ade"),
+                    None,
+                    true
+                ),
+                row(
+                    "We owe customers an account. It will be published in full.",
+                    Some("Ben Ade"),
+                    Some("Ben Ade"),
+                    None,
+                    true
+                ),
+                row(
+                    "Security never ends.",
+                    Some("Ben Ade"),
+                    Some("Ben Ade"),
+                    None,
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_offsets_include_marks_on_char_boundaries() {
+        let text = "\u{e9}t\u{e9}. \u{201c}\u{c7}a suffit,\u{201d} said Zo\u{eb} Roy.";
+        let quotes = extract_quotes(text);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(
+            &text[quotes[0].start..quotes[0].end],
+            "\u{201c}\u{c7}a suffit,\u{201d}"
+        );
+    }
+
+    /// The offsets cover the marks and slice valid text holding the quote.
+    fn assert_quote_offsets(text: &str, q: &Quote) {
+        let whole = &text[q.start..q.end];
+        assert!(whole.starts_with(tokens::is_double_mark), "{whole}");
+        assert!(whole.ends_with(tokens::is_double_mark), "{whole}");
+        let first = q.text.split_whitespace().next().unwrap_or("");
+        assert!(whole.contains(first), "{whole} / {}", q.text);
+    }
+
+    #[test]
+    fn quotes_reach_precision_and_recall_on_fixture_articles() {
+        let expected: Vec<Expected> = serde_json::from_str(EXPECTED).expect("expected.json parses");
+        let (mut found, mut correct, mut matched) = (0, 0, 0);
+        for (file, text) in FIXTURES {
+            let want: Vec<&Expected> = expected.iter().filter(|e| e.file == *file).collect();
+            let got = extract_quotes(text);
+            for q in &got {
+                assert_quote_offsets(text, q);
+                found += 1;
+                let hit = want
+                    .iter()
+                    .find(|e| q.text.starts_with(&e.text_starts_with));
+                match hit {
+                    Some(e) if e.speaker == q.speaker => correct += 1,
+                    _ => eprintln!(
+                        "WRONG {file}: {:?} {:?} {:.60}",
+                        q.speaker, q.surface, q.text
+                    ),
+                }
+            }
+            for e in &want {
+                let ok = got
+                    .iter()
+                    .any(|q| q.text.starts_with(&e.text_starts_with) && q.speaker == e.speaker);
+                if ok {
+                    matched += 1;
+                } else {
+                    eprintln!("MISSED {file}: {:?} {}", e.speaker, e.text_starts_with);
+                }
+            }
+        }
+        let precision = correct as f64 / found.max(1) as f64;
+        let recall = matched as f64 / expected.len() as f64;
+        eprintln!("fixtures: precision {precision:.3} ({correct}/{found}), recall {recall:.3} ({matched}/{})", expected.len());
+        assert!(precision >= 0.9, "precision {precision:.3}");
+        assert!(recall >= 0.8, "recall {recall:.3}");
+    }
+}

@@ -1,0 +1,854 @@
+//! Closed word lists used by quote attribution: cue verbs, honorifics,
+//! titles, pronouns and the words that tell a person's name from an
+//! organisation or a sentence opener.
+//!
+//! Matching lowercases into a stack buffer, so looking a word up never
+//! allocates; words longer than the buffer are never in a list.
+
+/// Grammatical gender signalled by an honorific or a pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// How a word can introduce speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    No,
+    /// "said", "says", "told", "warned": can carry an attribution itself.
+    Finite,
+    /// "saying", "adding": borrows the subject of its sentence.
+    Participle,
+}
+
+/// Lowercases an ASCII word into `buf`; `None` for non-ASCII or long words,
+/// which no list below contains.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Words that a tokenizer keeps together with their final period.
+pub(super) fn is_abbreviation(seg: &str) -> bool {
+    matches!(
+        seg,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Mx"
+            | "Dr"
+            | "Prof"
+            | "Sr"
+            | "Jr"
+            | "St"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Adm"
+            | "Sgt"
+            | "Rev"
+            | "Inc"
+            | "Corp"
+            | "Ltd"
+            | "Co"
+            | "vs"
+            | "etc"
+            | "Mt"
+            | "No"
+            | "Dept"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "approx"
+    )
+}
+
+/// `Some(gender)` when the word is an honorific such as "Mr." (stripped from
+/// a canonical name and not a role).
+pub(super) fn honorific(word: &str) -> Option<Option<Gender>> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    match w {
+        "Mr" | "Sir" | "Lord" => Some(Some(Gender::Male)),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" => Some(Some(Gender::Female)),
+        "Mx" | "Dr" | "Prof" | "Professor" | "Rev" => Some(None),
+        _ => None,
+    }
+}
+
+/// Job titles that may precede a name ("President Emmanuel Marchand",
+/// "Microsoft president Nora Blake"); they become the role.
+pub(super) fn is_title(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word.strip_suffix('.').unwrap_or(word), &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        "president"
+            | "vice"
+            | "prime"
+            | "minister"
+            | "secretary"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
+            | "gov"
+            | "mayor"
+            | "ambassador"
+            | "envoy"
+            | "chancellor"
+            | "premier"
+            | "general"
+            | "gen"
+            | "admiral"
+            | "adm"
+            | "colonel"
+            | "col"
+            | "lieutenant"
+            | "lt"
+            | "captain"
+            | "capt"
+            | "major"
+            | "sergeant"
+            | "sgt"
+            | "judge"
+            | "justice"
+            | "commissioner"
+            | "chairman"
+            | "chairwoman"
+            | "chairperson"
+            | "chair"
+            | "chief"
+            | "director"
+            | "ceo"
+            | "cto"
+            | "ciso"
+            | "cfo"
+            | "coo"
+            | "founder"
+            | "co-founder"
+            | "head"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officer"
+            | "analyst"
+            | "researcher"
+            | "expert"
+            | "lawyer"
+            | "attorney"
+            | "adviser"
+            | "advisor"
+            | "executive"
+            | "fellow"
+            | "economist"
+            | "scientist"
+            | "diplomat"
+            | "negotiator"
+            | "lawmaker"
+            | "leader"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "sheikh"
+            | "emir"
+            | "deputy"
+            | "speaker"
+            | "manager"
+            | "editor"
+            | "activist"
+            | "consultant"
+            | "strategist"
+            | "specialist"
+            | "investigator"
+            | "prosecutor"
+            | "inspector"
+            | "detective"
+            | "rapporteur"
+            | "delegate"
+            | "coordinator"
+            | "partner"
+            | "critic"
+            | "journalist"
+            | "reporter"
+            | "professor"
+            | "scholar"
+            | "lecturer"
+            | "moderator"
+            | "author"
+            | "commander"
+            | "secretary-general"
+            | "president-elect"
+    )
+}
+
+/// Surname particles kept inside a name ("Ursula von der Leyen").
+pub(super) fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "di"
+            | "da"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "ter"
+            | "ten"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "dos"
+            | "das"
+            | "zu"
+    )
+}
+
+/// Generational suffixes, never a surname.
+pub(super) fn is_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+/// Capitalised words that open sentences but never start a name.
+pub(super) fn is_stop_cap(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "but"
+            | "and"
+            | "or"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "as"
+            | "with"
+            | "without"
+            | "by"
+            | "to"
+            | "of"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "both"
+            | "each"
+            | "every"
+            | "other"
+            | "another"
+            | "such"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "my"
+            | "your"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "i"
+            | "you"
+            | "there"
+            | "here"
+            | "what"
+            | "who"
+            | "why"
+            | "how"
+            | "where"
+            | "which"
+            | "meanwhile"
+            | "however"
+            | "still"
+            | "yet"
+            | "so"
+            | "then"
+            | "now"
+            | "last"
+            | "next"
+            | "since"
+            | "although"
+            | "though"
+            | "despite"
+            | "during"
+            | "under"
+            | "over"
+            | "among"
+            | "between"
+            | "like"
+            | "unlike"
+            | "yes"
+            | "no"
+            | "not"
+            | "even"
+            | "also"
+            | "only"
+            | "just"
+            | "asked"
+            | "according"
+            | "speaking"
+            | "earlier"
+            | "later"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dear"
+            | "thanks"
+            | "please"
+    )
+}
+
+/// Words that mark a capitalised sequence as an organisation, place,
+/// document or date rather than a person ("Harbor Policy Foundation").
+pub(super) fn is_non_person(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word.strip_suffix('.').unwrap_or(word), &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        "foundation"
+            | "institute"
+            | "university"
+            | "college"
+            | "school"
+            | "department"
+            | "ministry"
+            | "office"
+            | "agency"
+            | "bureau"
+            | "council"
+            | "committee"
+            | "commission"
+            | "parliament"
+            | "congress"
+            | "senate"
+            | "house"
+            | "court"
+            | "union"
+            | "nations"
+            | "states"
+            | "kingdom"
+            | "republic"
+            | "federation"
+            | "party"
+            | "group"
+            | "company"
+            | "corporation"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "llc"
+            | "bank"
+            | "fund"
+            | "center"
+            | "centre"
+            | "association"
+            | "society"
+            | "organization"
+            | "organisation"
+            | "forum"
+            | "summit"
+            | "conference"
+            | "call"
+            | "agreement"
+            | "accord"
+            | "act"
+            | "treaty"
+            | "convention"
+            | "declaration"
+            | "initiative"
+            | "program"
+            | "programme"
+            | "project"
+            | "alliance"
+            | "coalition"
+            | "network"
+            | "lab"
+            | "labs"
+            | "security"
+            | "cyberspace"
+            | "cyber"
+            | "internet"
+            | "web"
+            | "times"
+            | "post"
+            | "news"
+            | "journal"
+            | "review"
+            | "press"
+            | "street"
+            | "avenue"
+            | "city"
+            | "county"
+            | "province"
+            | "island"
+            | "islands"
+            | "sea"
+            | "ocean"
+            | "river"
+            | "valley"
+            | "europe"
+            | "european"
+            | "africa"
+            | "african"
+            | "asia"
+            | "asian"
+            | "america"
+            | "american"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "new"
+            | "global"
+            | "international"
+            | "national"
+            | "federal"
+            | "digital"
+            | "tech"
+            | "technology"
+            | "technologies"
+            | "systems"
+            | "software"
+            | "research"
+            | "policy"
+            | "affairs"
+            | "defense"
+            | "defence"
+            | "army"
+            | "navy"
+            | "air"
+            | "force"
+            | "forces"
+            | "police"
+            | "service"
+            | "services"
+            | "command"
+            | "watch"
+            | "rights"
+            | "human"
+            | "trust"
+            | "public"
+            | "private"
+            | "open"
+            | "central"
+            | "civil"
+            | "joint"
+            | "united"
+            | "royal"
+            | "big"
+            | "french"
+            | "german"
+            | "british"
+            | "chinese"
+            | "russian"
+            | "iranian"
+            | "israeli"
+            | "japanese"
+            | "indian"
+            | "canadian"
+            | "australian"
+            | "korean"
+            | "ukrainian"
+            | "dutch"
+            | "swiss"
+            | "italian"
+            | "spanish"
+            | "estonian"
+            | "polish"
+            | "arab"
+            | "day"
+            | "week"
+            | "year"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Pronouns that can be the subject of a cue; `Some(Some(g))` for he/she.
+pub(super) fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match word {
+        "he" | "He" => Some(Some(Gender::Male)),
+        "she" | "She" => Some(Some(Gender::Female)),
+        "they" | "They" | "it" | "It" | "we" | "We" => Some(None),
+        _ => None,
+    }
+}
+
+/// Words allowed between a subject and its cue ("Smith later said").
+pub(super) fn is_adverb(word: &str) -> bool {
+    if word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    matches!(
+        word,
+        "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "once"
+            | "recently"
+            | "further"
+            | "often"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "again"
+            | "simply"
+            | "just"
+            | "since"
+            | "earlier"
+    )
+}
+
+pub(super) fn is_determiner(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "one"
+            | "another"
+            | "some"
+            | "many"
+            | "several"
+            | "two"
+            | "three"
+            | "both"
+            | "each"
+            | "other"
+    )
+}
+
+pub(super) fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "for" | "of" | "at" | "with" | "from" | "by" | "in" | "on" | "to" | "about"
+    )
+}
+
+/// Relative pronouns end an appositive role ("…, who was named …").
+pub(super) fn is_relative(word: &str) -> bool {
+    matches!(word, "who" | "which" | "whose" | "whom" | "where")
+}
+
+/// Words that end the noun phrase after a cue ("said a spokesman in a
+/// statement").
+pub(super) fn is_phrase_stop(word: &str) -> bool {
+    is_relative(word)
+        || matches!(
+            word,
+            "in" | "on"
+                | "during"
+                | "that"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "as"
+                | "because"
+                | "via"
+                | "and"
+                | "but"
+                | "told"
+                | "said"
+                | "says"
+                | "adding"
+        )
+}
+
+/// Words that cannot open an appositive role.
+pub(super) fn is_role_stop(word: &str) -> bool {
+    is_relative(word)
+        || matches!(
+            word,
+            "and"
+                | "or"
+                | "but"
+                | "that"
+                | "as"
+                | "in"
+                | "on"
+                | "at"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "because"
+                | "although"
+                | "though"
+                | "if"
+                | "according"
+                | "not"
+                | "then"
+                | "also"
+                | "however"
+                | "too"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+        )
+}
+
+/// Regular verbs of speech, base form; inflections are derived.
+const REGULAR_CUES: &[&str] = &[
+    "add",
+    "argue",
+    "warn",
+    "note",
+    "explain",
+    "state",
+    "ask",
+    "insist",
+    "claim",
+    "reply",
+    "declare",
+    "continue",
+    "recall",
+    "acknowledge",
+    "caution",
+    "contend",
+    "remark",
+    "observe",
+    "announce",
+    "suggest",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "conclude",
+    "comment",
+    "predict",
+    "tweet",
+    "respond",
+    "counter",
+    "concede",
+    "agree",
+    "maintain",
+    "urge",
+    "confirm",
+    "reiterate",
+    "recount",
+    "allege",
+    "answer",
+    "boast",
+    "concur",
+    "exclaim",
+    "plead",
+    "promise",
+    "protest",
+    "reflect",
+    "retort",
+    "scoff",
+    "shout",
+    "vow",
+    "whisper",
+    "yell",
+    "assert",
+    "affirm",
+    "advise",
+    "complain",
+    "lament",
+    "muse",
+    "wonder",
+    "joke",
+    "reveal",
+    "disclose",
+    "insist",
+];
+
+/// Base forms that are also common nouns ("a note", "a comment") are cues
+/// only when inflected; these few are safe bare ("experts warn").
+const BARE_CUES: &[&str] = &[
+    "add",
+    "argue",
+    "warn",
+    "explain",
+    "insist",
+    "contend",
+    "agree",
+    "acknowledge",
+    "maintain",
+    "suggest",
+    "ask",
+    "predict",
+    "recall",
+    "observe",
+    "conclude",
+    "stress",
+];
+
+fn regular_base(stem: &str, extra: &str) -> bool {
+    REGULAR_CUES
+        .iter()
+        .any(|b| b.len() == stem.len() + extra.len() && b.starts_with(stem) && b.ends_with(extra))
+}
+
+/// Classifies a word as a verb of speech.
+pub(super) fn cue(word: &str) -> Cue {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word, &mut buf) else {
+        return Cue::No;
+    };
+    match w {
+        "say" | "says" | "said" | "tell" | "tells" | "told" | "write" | "writes" | "wrote"
+        | "admit" | "admits" | "admitted" | "quip" | "quips" | "quipped" | "testify"
+        | "testifies" | "testified" | "posted" | "deny" | "denies" | "denied" => {
+            return Cue::Finite
+        }
+        "saying" | "telling" | "writing" | "admitting" | "testifying" | "denying" => {
+            return Cue::Participle
+        }
+        _ => {}
+    }
+    if BARE_CUES.contains(&w) {
+        return Cue::Finite;
+    }
+    if let Some(stem) = w.strip_suffix("ing") {
+        if regular_base(stem, "") || regular_base(stem, "e") || regular_base(stem, "y") {
+            return Cue::Participle;
+        }
+        return Cue::No;
+    }
+    let finite = w.strip_suffix("ied").is_some_and(|s| regular_base(s, "y"))
+        || w.strip_suffix("ies").is_some_and(|s| regular_base(s, "y"))
+        || w.strip_suffix("ed").is_some_and(|s| regular_base(s, ""))
+        || w.strip_suffix('d').is_some_and(|s| regular_base(s, ""))
+        || w.strip_suffix("es").is_some_and(|s| regular_base(s, ""))
+        || w.strip_suffix('s').is_some_and(|s| regular_base(s, ""));
+    if finite {
+        Cue::Finite
+    } else {
+        Cue::No
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_recognises_inflections_of_speech_verbs() {
+        for w in [
+            "said",
+            "says",
+            "told",
+            "added",
+            "warned",
+            "noted",
+            "replied",
+            "argues",
+            "stressed",
+            "Continued",
+            "acknowledged",
+            "cautioned",
+            "contends",
+            "remarked",
+        ] {
+            assert_eq!(cue(w), Cue::Finite, "{w}");
+        }
+        for w in ["saying", "adding", "noting", "continuing", "arguing"] {
+            assert_eq!(cue(w), Cue::Participle, "{w}");
+        }
+        for w in [
+            "note",
+            "comment",
+            "statement",
+            "Paris",
+            "hacking",
+            "reported",
+        ] {
+            assert_eq!(cue(w), Cue::No, "{w}");
+        }
+    }
+}

@@ -1,0 +1,454 @@
+//! Person names: spotting capitalised name runs, splitting off honorifics
+//! and titles, and the per-document registry of full names that short
+//! references ("Lind", "Ms. Vance", "she") resolve against.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{self, Gender};
+use super::tokens::{Doc, Kind};
+use super::Span;
+
+/// A name run split into its parts; token ranges are `[first, end)`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ParsedName {
+    /// First token of the name as written, an honorific included.
+    pub(super) surface_first: usize,
+    /// First token of the canonical name (honorifics and titles dropped).
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) gender: Option<Gender>,
+    /// An honorific or title was present, so a lone word is a surname.
+    pub(super) marked: bool,
+    /// Title words before the name ("French President").
+    pub(super) title: Option<(usize, usize)>,
+}
+
+impl ParsedName {
+    pub(super) fn is_single(&self) -> bool {
+        self.end - self.first == 1
+    }
+}
+
+pub(super) fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
+/// Whether token `i` can be part of a person's name.
+pub(super) fn nameish(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    if w.is_empty() || is_possessive(w) {
+        return false;
+    }
+    if w.starts_with(char::is_uppercase) {
+        return true;
+    }
+    // "al-Assad"
+    if let Some((_, rest)) = w.split_once('-') {
+        if rest.starts_with(char::is_uppercase) && !w.starts_with(char::is_numeric) {
+            return true;
+        }
+    }
+    // "Ana Gómez de la Vega": particles between capitalised words.
+    let joins = |k: usize| doc.is_cap(k) || lexicon::is_particle(doc.word(k));
+    lexicon::is_particle(w) && i > 0 && joins(i - 1) && joins(i + 1)
+}
+
+/// End (exclusive) of the name run starting at `i`, at most `limit`.
+pub(super) fn run_end(doc: &Doc, i: usize, limit: usize) -> usize {
+    let mut j = i;
+    while j < limit && nameish(doc, j) {
+        j += 1;
+    }
+    while j > i && lexicon::is_particle(doc.word(j - 1)) {
+        j -= 1;
+    }
+    j
+}
+
+/// Start of the name run ending with token `e` (inclusive), not before `floor`.
+pub(super) fn run_start(doc: &Doc, e: usize, floor: usize) -> usize {
+    let mut k = e;
+    while k > floor && nameish(doc, k - 1) {
+        k -= 1;
+    }
+    while k < e && lexicon::is_particle(doc.word(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// Splits the run `[first, end)` into honorific, title and name; `None` when
+/// no plausible name remains.
+pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedName> {
+    let mut a = first;
+    while a < end && lexicon::is_stop_cap(doc.word(a)) {
+        a += 1;
+    }
+    let mut p = ParsedName {
+        surface_first: a,
+        first: a,
+        end,
+        gender: None,
+        marked: false,
+        title: None,
+    };
+    for k in a..end {
+        let w = doc.word(k);
+        if let Some(g) = lexicon::honorific(w) {
+            p.gender = g.or(p.gender);
+            p.marked = true;
+            p.surface_first = k;
+            p.first = k + 1;
+        } else if lexicon::is_title(w) && k + 1 < end && k + 1 - a <= 4 {
+            p.title = Some((a, k + 1));
+            p.marked = true;
+            p.surface_first = k + 1;
+            p.first = k + 1;
+        }
+    }
+    if p.first >= end {
+        return None;
+    }
+    // "Member of Parliament Tomasz Wierzbicki": keep the person after the
+    // institution when at least two words remain.
+    if let Some(j) = (p.first..end - 1)
+        .rev()
+        .find(|&k| lexicon::is_non_person(doc.word(k)))
+    {
+        if end - (j + 1) >= 2 {
+            p.first = j + 1;
+            p.surface_first = j + 1;
+        }
+    }
+    let last = doc.word(end - 1);
+    if end - p.first == 1 && lexicon::is_non_person(last) {
+        return None;
+    }
+    let mut chars = last.chars();
+    let initial = chars.next().is_some() && chars.as_str() == ".";
+    if initial || last.chars().count() < 2 {
+        return None;
+    }
+    if (p.first..end).any(|k| lexicon::is_stop_cap(doc.word(k))) {
+        return None;
+    }
+    Some(p)
+}
+
+/// The canonical form of a parsed name: its words joined by single spaces.
+pub(super) fn canonical(doc: &Doc, p: &ParsedName) -> String {
+    let mut s = String::new();
+    for k in p.first..p.end {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(doc.word(k));
+    }
+    s
+}
+
+/// The keys a short reference is matched on: every word after the first
+/// that is not an initial, particle or suffix, so both "Castañeda" and
+/// "Ruiz" find "Elena Castañeda Ruiz".
+fn surnames<'a, 'd>(doc: &'d Doc<'a>, p: &ParsedName) -> impl Iterator<Item = &'a str> + 'd {
+    (p.first + 1..p.end)
+        .map(|k| doc.word(k))
+        .filter(|w| !lexicon::is_suffix(w) && !lexicon::is_particle(w) && !w.ends_with('.'))
+}
+
+/// Whether a multi-word name looks like a person, not an organisation,
+/// place, date or all-caps acronym run.
+fn person_like(doc: &Doc, p: &ParsedName) -> bool {
+    let words = p.first..p.end;
+    if words.len() < 2 || words.len() > 5 {
+        return false;
+    }
+    let mut all_caps = true;
+    for k in words {
+        let w = doc.word(k);
+        if lexicon::is_non_person(w) || w.len() > 24 {
+            return false;
+        }
+        all_caps &= !w.chars().any(char::is_lowercase);
+    }
+    !all_caps
+}
+
+#[derive(Debug)]
+pub(super) struct Person {
+    pub(super) canonical: String,
+    /// Byte offset of the first mention.
+    first_pos: usize,
+    pub(super) role: Option<String>,
+    pub(super) gender: Option<Gender>,
+}
+
+/// A person mentioned outside quotations, at byte `pos`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Mention {
+    pub(super) pos: usize,
+    pub(super) person: usize,
+}
+
+/// Result of matching a short reference against the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lookup {
+    One(usize),
+    Ambiguous,
+    Unknown,
+}
+
+/// Full names met in a document, their mentions and roles.
+#[derive(Debug, Default)]
+pub(super) struct Registry<'a> {
+    pub(super) persons: Vec<Person>,
+    by_canonical: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Mentions in document order.
+    pub(super) mentions: Vec<Mention>,
+    /// Byte ranges of appositive roles, in document order; names inside
+    /// them are not candidates for a pronoun.
+    pub(super) roles: Vec<(usize, usize)>,
+    /// Capitalised words seen mid-sentence, i.e. proper nouns.
+    mid_caps: HashSet<&'a str>,
+}
+
+impl<'a> Registry<'a> {
+    /// One pass over the tokens outside quotations.
+    pub(super) fn build(doc: &Doc<'a>, spans: &[Span]) -> Self {
+        let mut reg = Registry::default();
+        let mut s = 0;
+        let mut i = 0;
+        while i < doc.len() {
+            if let Some(span) = spans.get(s) {
+                if i >= span.open {
+                    i = span.close + 1;
+                    s += 1;
+                    continue;
+                }
+            }
+            if !nameish(doc, i) || lexicon::is_particle(doc.word(i)) {
+                i += 1;
+                continue;
+            }
+            let end = run_end(doc, i, doc.len());
+            if !doc.sentence_initial(i) {
+                for k in i..end {
+                    reg.mid_caps.insert(doc.word(k));
+                }
+            }
+            if let Some(p) = parse_name(doc, i, end) {
+                let pos = doc.toks[p.first].start;
+                if person_like(doc, &p) {
+                    let id = reg.add_person(doc, &p, pos);
+                    reg.mentions.push(Mention { pos, person: id });
+                    let after = if doc.is_punct(end, ',') {
+                        appositive_role(doc, end + 1, doc.len(), true)
+                    } else {
+                        None
+                    };
+                    if let Some((x, y)) = after {
+                        reg.roles.push((doc.toks[x].start, doc.toks[y - 1].end));
+                    }
+                    let role = after
+                        .or(p.title)
+                        .or_else(|| {
+                            descriptor_before(
+                                doc,
+                                p.surface_first,
+                                doc.sentence_start(p.surface_first),
+                            )
+                        })
+                        .or_else(|| role_before_comma(doc, i).filter(|_| doc.is_punct(end, ',')));
+                    if let Some((x, y)) = role {
+                        let text =
+                            doc.text[doc.toks[x].start..doc.toks[y - 1].end].split_whitespace();
+                        let person = &mut reg.persons[id];
+                        person
+                            .role
+                            .get_or_insert_with(|| text.collect::<Vec<_>>().join(" "));
+                    }
+                } else if p.is_single() {
+                    if let Lookup::One(id) = reg.lookup_surname(doc.word(p.first), pos) {
+                        reg.mentions.push(Mention { pos, person: id });
+                        let person = &mut reg.persons[id];
+                        person.gender = person.gender.or(p.gender);
+                    }
+                }
+            }
+            i = end.max(i + 1);
+        }
+        reg
+    }
+
+    fn add_person(&mut self, doc: &Doc, p: &ParsedName, pos: usize) -> usize {
+        let name = canonical(doc, p);
+        if let Some(&id) = self.by_canonical.get(&name) {
+            let person = &mut self.persons[id];
+            person.gender = person.gender.or(p.gender);
+            return id;
+        }
+        let id = self.persons.len();
+        for key in surnames(doc, p) {
+            let ids = self.by_surname.entry(key.to_string()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        self.by_canonical.insert(name.clone(), id);
+        self.persons.push(Person {
+            canonical: name,
+            first_pos: pos,
+            role: None,
+            gender: p.gender,
+        });
+        id
+    }
+
+    pub(super) fn by_name(&self, canonical: &str) -> Option<usize> {
+        self.by_canonical.get(canonical).copied()
+    }
+
+    /// Matches a surname against full names introduced before byte `pos`;
+    /// failing that, against names introduced anywhere in the document.
+    pub(super) fn lookup_surname(&self, word: &str, pos: usize) -> Lookup {
+        let Some(ids) = self.by_surname.get(word) else {
+            return Lookup::Unknown;
+        };
+        let earlier = ids
+            .iter()
+            .filter(|&&id| self.persons[id].first_pos < pos)
+            .count();
+        let count = if earlier > 0 { earlier } else { ids.len() };
+        match count {
+            0 => Lookup::Unknown,
+            1 => Lookup::One(
+                *ids.iter()
+                    .find(|&&id| earlier == 0 || self.persons[id].first_pos < pos)
+                    .expect("count is 1, so one id matched"),
+            ),
+            _ => Lookup::Ambiguous,
+        }
+    }
+
+    /// Whether a lone capitalised word is known as a proper noun.
+    pub(super) fn is_proper(&self, word: &str) -> bool {
+        self.mid_caps.contains(word) || self.by_surname.contains_key(word)
+    }
+
+    /// Mentions at byte offsets in `from..to`.
+    pub(super) fn mentions_in(&self, from: usize, to: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.pos < from);
+        let b = self.mentions.partition_point(|m| m.pos < to);
+        &self.mentions[a..b.max(a)]
+    }
+
+    /// Whether byte `pos` lies inside an appositive role.
+    pub(super) fn in_role(&self, pos: usize) -> bool {
+        let k = self.roles.partition_point(|r| r.0 <= pos);
+        k > 0 && pos < self.roles[k - 1].1
+    }
+}
+
+/// Title words before a name run starting at `r`, not before `floor`:
+/// "Microsoft president", "the company’s chief executive".
+pub(super) fn descriptor_before(doc: &Doc, r: usize, floor: usize) -> Option<(usize, usize)> {
+    if r <= floor {
+        return None;
+    }
+    let w = doc.word(r - 1);
+    if !(lexicon::is_title(w) || is_possessive(w)) {
+        return None;
+    }
+    let mut s = r - 1;
+    while s > floor {
+        let pw = doc.word(s - 1);
+        if lexicon::is_determiner(pw) {
+            s -= 1;
+            break;
+        }
+        let modifier = lexicon::is_title(pw)
+            || is_possessive(pw)
+            || (nameish(doc, s - 1) && !lexicon::is_stop_cap(pw))
+            || (pw.starts_with(char::is_lowercase)
+                && s - 1 > floor
+                && doc.is_word(s - 2)
+                && s + 2 >= r);
+        if !modifier {
+            break;
+        }
+        s -= 1;
+    }
+    Some((s, r))
+}
+
+/// "The company's security chief, Ben Adeyemi, said": the determiner-led
+/// phrase before the comma that precedes the name run at `r`.
+fn role_before_comma(doc: &Doc, r: usize) -> Option<(usize, usize)> {
+    if r < 2 || !doc.is_punct(r - 1, ',') {
+        return None;
+    }
+    let start = doc.sentence_start(r - 1);
+    let b = (start..r - 1)
+        .rev()
+        .find(|&k| !doc.is_word(k))
+        .map_or(start, |k| k + 1);
+    (b < r - 1 && lexicon::is_determiner(doc.word(b)) && r - 1 - b <= 8).then_some((b, r - 1))
+}
+
+/// Token range `[first, end)` of the appositive role starting at token `i`
+/// ("the president of Microsoft"), cut at a comma, sentence end, relative
+/// clause ("who was named …") or `limit`, at most `MAX_ROLE_TOKENS` long.
+/// `strict` demands a determiner first: outside attributions a comma after
+/// a name more often starts a list.
+pub(super) fn appositive_role(
+    doc: &Doc,
+    i: usize,
+    limit: usize,
+    strict: bool,
+) -> Option<(usize, usize)> {
+    let first = doc.word(i);
+    if first.is_empty() || i >= limit {
+        return None;
+    }
+    let mut end = i;
+    while end < limit
+        && end - i < MAX_ROLE_TOKENS
+        && !ends_role(doc.toks[end].kind)
+        && !lexicon::is_relative(doc.word(end))
+    {
+        end += 1;
+    }
+    if end == i {
+        return None;
+    }
+    let has_word = (i..end).any(|k| doc.word(k).chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    let starts_well = if lexicon::is_determiner(first) {
+        true
+    } else if strict {
+        false
+    } else if first.starts_with(char::is_uppercase) {
+        (i..end).any(|k| lexicon::is_title(doc.word(k)) || is_possessive(doc.word(k)))
+    } else {
+        first.starts_with(char::is_alphabetic)
+            && !lexicon::is_role_stop(first)
+            && !first.ends_with("ing")
+            && lexicon::cue(first) == lexicon::Cue::No
+    };
+    (has_word && starts_well).then_some((i, end))
+}
+
+/// Longest appositive role, in tokens.
+pub(super) const MAX_ROLE_TOKENS: usize = 30;
+
+/// Whether `kind` can end a role.
+fn ends_role(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Para
+            | Kind::Mark(_)
+            | Kind::Punct(
+                ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '[' | ']' | '\u{2014}' | '\u{2013}'
+            )
+    )
+}
