@@ -1,0 +1,48 @@
+//! `accord index`: build or update the index from the corpus.
+
+use clap::Args;
+
+use super::{report_problems, Outcome};
+use crate::error::Result;
+use crate::index::build::{build, BuildOptions};
+use crate::settings::Settings;
+
+/// Build the index from the corpus, or bring it up to date.
+///
+/// Only files that changed since the last run (by size, time and content
+/// hash, or a changed catalog entry) are read again; removed files leave
+/// the index. The previous index stays searchable until the update is
+/// committed.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Start over: build a fresh index, swapped in only when complete.
+    #[arg(long)]
+    pub rebuild: bool,
+}
+
+pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
+    let summary = build(&BuildOptions {
+        corpus: &settings.corpus,
+        index: &settings.index,
+        rebuild: args.rebuild,
+        progress: settings.progress,
+    })?;
+    report_problems(&summary);
+    println!(
+        "indexed {} documents ({} passages, {} quotes) from {} files in {:.2} s: {} read anew, {} removed, {} skipped{}",
+        summary.documents,
+        summary.passages,
+        summary.quotes,
+        summary.files,
+        summary.elapsed.as_secs_f64(),
+        summary.indexed,
+        summary.removed,
+        summary.skipped.len(),
+        if summary.spun.is_empty() {
+            String::new()
+        } else {
+            format!(", {} machine-paraphrased", summary.spun.len())
+        }
+    );
+    Ok(Outcome::Found)
+}

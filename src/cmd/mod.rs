@@ -1,0 +1,110 @@
+//! One file per subcommand, each: arguments, library calls, rendering.
+//! This module holds what they share: the outcome type and opening an index
+//! that is up to date with the corpus.
+
+pub mod index;
+pub mod search;
+
+use std::io::{self, Write};
+
+use crate::error::{Error, Result};
+use crate::index::build::{self, BuildOptions, Plan};
+use crate::index::{self as idx, Opened};
+use crate::settings::Settings;
+
+/// How a command ended, for the exit code: found something (0) or not (1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    NothingFound,
+}
+
+impl Outcome {
+    pub fn from_count(n: usize) -> Outcome {
+        if n > 0 {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        }
+    }
+}
+
+/// Opens the index, first building or updating it when the corpus has
+/// changed (unless `refresh` is off). When another process holds the write
+/// lock, the existing index is searched as it is, with a warning.
+pub fn open_fresh(settings: &Settings, refresh: bool) -> Result<Opened> {
+    if refresh {
+        refresh_index(settings)?;
+    }
+    idx::open(&settings.index)
+}
+
+fn refresh_index(settings: &Settings) -> Result<()> {
+    let have_index = idx::exists(&settings.index);
+    if !settings.corpus.is_dir() && have_index {
+        warn(&format!(
+            "corpus {} not found; searching the existing index",
+            settings.corpus.display()
+        ));
+        return Ok(());
+    }
+    let plan = Plan::new(&settings.corpus, &settings.index)?;
+    if plan.is_fresh() {
+        return Ok(());
+    }
+    if !have_index && idx::has_other_version(&settings.index) {
+        warn("the index was built by another version of accord; rebuilding it");
+    } else if !have_index {
+        warn(&format!(
+            "building the index of {} (first run)",
+            settings.corpus.display()
+        ));
+    }
+    let opts = BuildOptions {
+        corpus: &settings.corpus,
+        index: &settings.index,
+        rebuild: false,
+        progress: settings.progress,
+    };
+    match build::build(&opts) {
+        Ok(summary) => {
+            report_problems(&summary);
+            if have_index {
+                warn(&format!(
+                    "updated the index: {} file(s) re-indexed, {} removed",
+                    summary.indexed, summary.removed
+                ));
+            }
+            Ok(())
+        }
+        Err(Error::Index(msg)) if have_index && msg.contains("is locked") => {
+            warn(&format!("{msg}; searching the index as it is"));
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Prints a build's warnings and skipped files, each naming its file.
+pub fn report_problems(summary: &build::Summary) {
+    for (file, warning) in &summary.warnings {
+        warn(&format!("{file}: {warning}"));
+    }
+    for (file, reason) in &summary.skipped {
+        warn(&format!("{file}: skipped: {reason}"));
+    }
+}
+
+pub fn warn(message: &str) {
+    eprintln!("accord: warning: {message}");
+}
+
+/// Finishes output: a closed pipe (`accord search … | head`) is not an
+/// error worth reporting.
+pub fn finish_output(result: io::Result<()>, out: &mut impl Write) -> Result<()> {
+    match result.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Input(format!("cannot write output: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}

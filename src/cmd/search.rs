@@ -1,0 +1,102 @@
+//! `accord search`: ranked passages with highlighted snippets.
+
+use clap::Args;
+
+use super::{finish_output, open_fresh, Outcome};
+use crate::error::Result;
+use crate::index::schema;
+use crate::render::{json, text};
+use crate::search::{self, Filters, Run};
+use crate::settings::Settings;
+
+/// Search the corpus: ranked passages with the matches highlighted.
+///
+/// Query syntax:
+///   words          passages with all the words rank first (stemmed: elections
+///                  finds election); then passages with some of them
+///   "a phrase"     exactly this wording (hacking-back counts as hacking back)
+///   a OR b         either
+///   -word          exclude passages with word (also -"a phrase")
+///   title:word     words in the document title
+///   doc:part       documents whose path contains part
+///   kind:accord    documents of this kind
+///   source:axios   words of the source or publisher
+///   speaker:name   passages quoting this speaker (any part of the name)
+/// Punctuation inside words is fine: non-state, U.S., Microsoft's, 9/11.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct SearchArgs {
+    /// The query; several arguments are joined with spaces.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// How many passages to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// At most this many passages per document (0 = no cap).
+    #[arg(long, default_value_t = 0)]
+    pub per_doc: usize,
+    /// Only documents of this kind (accord, commentary, …).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only documents dated on or after this day (YYYY-MM-DD, YYYY-MM, YYYY).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only documents dated on or before this day.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only passages quoting this speaker (any part of the name).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// One JSON object per hit (fields documented in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Search the index as it is, without checking the corpus for changes.
+    #[arg(long)]
+    pub no_refresh: bool,
+}
+
+pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
+    let filters = Filters {
+        kind: args.kind.clone(),
+        since: args
+            .since
+            .as_deref()
+            .map(|d| search::parse_date_bound(d, false))
+            .transpose()?,
+        until: args
+            .until
+            .as_deref()
+            .map(|d| search::parse_date_bound(d, true))
+            .transpose()?,
+        speaker: args.speaker.clone(),
+    };
+    let query = args.query.join(" ");
+    let opened = open_fresh(settings, !args.no_refresh)?;
+    let compiled = search::compile(&query, &filters, &opened.fields)?;
+    let hits = search::run(
+        &opened,
+        &compiled,
+        &Run {
+            record: schema::PASSAGE,
+            limit: args.limit,
+            per_doc: args.per_doc,
+        },
+    )?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = if args.json {
+        json::search_hits(&mut out, &hits)
+    } else {
+        text::search_hits(
+            &mut out,
+            &hits,
+            text::Style {
+                color: settings.color,
+            },
+        )
+    };
+    finish_output(written, &mut out)?;
+    if hits.is_empty() && !args.json {
+        eprintln!("accord: no passages match '{query}'");
+    }
+    Ok(Outcome::from_count(hits.len()))
+}

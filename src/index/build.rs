@@ -1,0 +1,542 @@
+//! Building and refreshing the index from the corpus.
+//!
+//! A build compares the corpus with the manifest: files whose size, mtime
+//! and catalog entry are unchanged are not read at all; the others are read
+//! and hashed, and only those whose content or catalog entry really changed
+//! are indexed again. Reading, cleaning, quote extraction and record
+//! building run on one worker thread per core; tantivy tokenises on its own
+//! threads. Everything lands in one commit, so a crash leaves the previous
+//! index searchable. `--rebuild` builds into a fresh directory and swaps it
+//! in only when complete.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use tantivy::schema::Term;
+use tantivy::tokenizer::PreTokenizedString;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+use super::manifest::{FileState, Manifest};
+use super::schema::{self, build_schema, Fields};
+use super::{live_dir, WriteLock};
+use crate::analysis::{self, Mode};
+use crate::corpus::{self, Catalog, CorpusFile, Document};
+use crate::error::{Error, Result};
+use crate::passage;
+use crate::quotes::{self, Quote};
+use crate::spin;
+
+/// Memory tantivy may use for buffering, shared by its threads (bytes).
+const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
+
+pub struct BuildOptions<'a> {
+    pub corpus: &'a Path,
+    pub index: &'a Path,
+    /// Start over instead of updating.
+    pub rebuild: bool,
+    /// Draw a progress bar (on a terminal).
+    pub progress: bool,
+}
+
+/// What a build did and what the index now holds.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub passages: usize,
+    pub quotes: usize,
+    /// Files read and indexed anew by this build.
+    pub indexed: usize,
+    pub removed: usize,
+    /// Files that gave no documents, with the reason, in the whole corpus.
+    pub skipped: Vec<(String, String)>,
+    /// Problems met in the files this build read.
+    pub warnings: Vec<(String, String)>,
+    /// Documents flagged as machine-paraphrased, in the whole corpus.
+    pub spun: Vec<String>,
+    pub elapsed: Duration,
+}
+
+/// The files a build must look at: changed or new by their metadata, and
+/// those gone from the corpus.
+pub struct Plan {
+    files: Vec<CorpusFile>,
+    catalog: Catalog,
+    manifest: Manifest,
+    suspect: Vec<usize>,
+    removed: Vec<String>,
+    /// No index of this version exists yet.
+    missing: bool,
+}
+
+impl Plan {
+    /// Compares the corpus with the index's manifest without reading any
+    /// file's content. Cheap enough to run before every search.
+    pub fn new(corpus: &Path, index: &Path) -> Result<Plan> {
+        let files = corpus::list_files(corpus)?;
+        let catalog = Catalog::load(corpus)?;
+        let missing = !super::exists(index);
+        let manifest = if missing {
+            Manifest::default()
+        } else {
+            let dir = live_dir(index);
+            let payload = super::open_dir(&dir)?
+                .load_metas()
+                .map_err(|e| Error::tantivy(&dir, e))?
+                .payload;
+            Manifest::load(&dir, payload.as_deref())
+        };
+        let suspect = files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| match manifest.files.get(&f.rel) {
+                Some(state) => {
+                    state.size != f.size
+                        || state.mtime != f.mtime
+                        || state.catalog != catalog_hash(&catalog, &f.rel)
+                }
+                None => true,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let removed = manifest
+            .files
+            .keys()
+            .filter(|rel| files.binary_search_by(|f| f.rel.as_str().cmp(rel)).is_err())
+            .cloned()
+            .collect();
+        Ok(Plan {
+            files,
+            catalog,
+            manifest,
+            suspect,
+            removed,
+            missing,
+        })
+    }
+
+    /// Whether the index already reflects the corpus.
+    pub fn is_fresh(&self) -> bool {
+        !self.missing && self.suspect.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Brings the index up to date with the corpus (or rebuilds it).
+pub fn build(opts: &BuildOptions) -> Result<Summary> {
+    let started = Instant::now();
+    let files = corpus::list_files(opts.corpus)?;
+    if files.is_empty() {
+        return Err(Error::Corpus(format!(
+            "corpus {} has no documents; add .txt, .md, .html, .pdf or .eml files to it",
+            opts.corpus.display()
+        )));
+    }
+    let _lock = WriteLock::acquire(opts.index)?;
+    let live = live_dir(opts.index);
+    let rebuild = opts.rebuild || !super::exists(opts.index);
+    let (target, mut plan) = if rebuild {
+        let staging = opts.index.join(format!("v{}.new", schema::SCHEMA_VERSION));
+        let _ = std::fs::remove_dir_all(&staging);
+        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        let catalog = Catalog::load(opts.corpus)?;
+        let suspect = (0..files.len()).collect();
+        let plan = Plan {
+            files,
+            catalog,
+            manifest: Manifest::default(),
+            suspect,
+            removed: Vec::new(),
+            missing: true,
+        };
+        (staging, plan)
+    } else {
+        (live.clone(), Plan::new(opts.corpus, opts.index)?)
+    };
+
+    let index = if rebuild {
+        let index = Index::create_in_dir(&target, build_schema().0)
+            .map_err(|e| Error::tantivy(&target, e))?;
+        analysis::register(&index);
+        index
+    } else {
+        super::open_dir(&target)?
+    };
+    let fields = build_schema().1;
+    let mut summary = Summary::default();
+    if !plan.is_fresh() || rebuild {
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(8);
+        let mut writer: IndexWriter = index
+            .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
+            .map_err(|e| Error::tantivy(&target, e))?;
+        for rel in &plan.removed {
+            writer.delete_term(Term::from_field_text(fields.file, rel));
+            plan.manifest.files.remove(rel);
+            summary.removed += 1;
+        }
+        let mut manifest = plan.manifest.clone();
+        index_files(
+            &plan,
+            &fields,
+            &writer,
+            opts.progress,
+            &mut summary,
+            &mut manifest,
+        )?;
+        plan.manifest = manifest;
+        let payload = plan.manifest.stage(&target)?;
+        let mut commit = writer
+            .prepare_commit()
+            .map_err(|e| Error::tantivy(&target, e))?;
+        commit.set_payload(&payload);
+        commit.commit().map_err(|e| Error::tantivy(&target, e))?;
+        writer
+            .wait_merging_threads()
+            .map_err(|e| Error::tantivy(&target, e))?;
+        Manifest::publish(&target)?;
+    }
+    if rebuild {
+        swap_in(&target, &live)?;
+    }
+    remove_other_versions(opts.index);
+
+    let m = &plan.manifest;
+    summary.files = m.files.len();
+    summary.documents = m.total(|s| s.documents);
+    summary.passages = m.total(|s| s.passages);
+    summary.quotes = m.total(|s| s.quotes);
+    for (rel, state) in &m.files {
+        if let Some(reason) = &state.skipped {
+            summary.skipped.push((rel.clone(), reason.clone()));
+        }
+        summary.spun.extend(state.spun.iter().cloned());
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Reads the plan's suspect files on worker threads and feeds their records
+/// to the writer; returns the updated manifest.
+fn index_files(
+    plan: &Plan,
+    fields: &Fields,
+    writer: &IndexWriter,
+    progress: bool,
+    summary: &mut Summary,
+    manifest: &mut Manifest,
+) -> Result<()> {
+    let total_bytes: u64 = plan.suspect.iter().map(|&i| plan.files[i].size).sum();
+    let bar = progress_bar(progress && total_bytes > 4 * 1024 * 1024, total_bytes);
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(workers * 4);
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&i) = plan.suspect.get(n) else { break };
+                let previous = plan.manifest.files.get(&plan.files[i].rel);
+                let processed = process_file(&plan.files[i], previous, &plan.catalog, fields);
+                if tx.send((i, processed)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (i, processed) in rx {
+            let file = &plan.files[i];
+            bar.inc(file.size);
+            for w in processed.warnings {
+                summary.warnings.push((file.rel.clone(), w));
+            }
+            if let Some(records) = processed.records {
+                writer.delete_term(Term::from_field_text(fields.file, &file.rel));
+                for record in records {
+                    writer
+                        .add_document(record)
+                        .map_err(|e| Error::tantivy(Path::new(&file.rel), e))?;
+                }
+                summary.indexed += 1;
+            }
+            manifest.files.insert(file.rel.clone(), processed.state);
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    Ok(())
+}
+
+/// The outcome of looking at one suspect file.
+struct Processed {
+    state: FileState,
+    /// `None` when the content turned out unchanged (only its mtime moved).
+    records: Option<Vec<TantivyDocument>>,
+    warnings: Vec<String>,
+}
+
+fn process_file(
+    file: &CorpusFile,
+    previous: Option<&FileState>,
+    catalog: &Catalog,
+    fields: &Fields,
+) -> Processed {
+    let mut warnings = Vec::new();
+    let catalog_fp = catalog_hash(catalog, &file.rel);
+    let mut state = FileState {
+        size: file.size,
+        mtime: file.mtime,
+        hash: String::new(),
+        catalog: catalog_fp,
+        documents: 0,
+        passages: 0,
+        quotes: 0,
+        skipped: None,
+        spun: Vec::new(),
+    };
+    let skip = |mut state: FileState, reason: String, warnings: Vec<String>| {
+        state.skipped = Some(reason);
+        Processed {
+            state,
+            records: Some(Vec::new()),
+            warnings,
+        }
+    };
+    if file.size > corpus::MAX_FILE_BYTES {
+        let reason = format!(
+            "file of {} MB is larger than the {} MB limit",
+            file.size >> 20,
+            corpus::MAX_FILE_BYTES >> 20
+        );
+        return skip(state, reason, warnings);
+    }
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return skip(state, format!("cannot read: {e}"), warnings),
+    };
+    state.hash = blake3::hash(&bytes).to_hex().to_string();
+    if let Some(prev) = previous {
+        if prev.hash == state.hash && prev.catalog == state.catalog {
+            return Processed {
+                state: FileState {
+                    mtime: file.mtime,
+                    ..prev.clone()
+                },
+                records: None,
+                warnings,
+            };
+        }
+    }
+    let documents = match corpus::read_documents(file, &bytes, catalog, &mut warnings) {
+        Ok(documents) => documents,
+        Err(corpus::Skipped(reason)) => return skip(state, reason, warnings),
+    };
+    let mut records = Vec::new();
+    for doc in &documents {
+        let built = document_records(doc, fields);
+        state.documents += 1;
+        state.passages += built.passages;
+        state.quotes += built.quotes;
+        if built.spun {
+            state.spun.push(doc.id.clone());
+        }
+        records.extend(built.records);
+    }
+    Processed {
+        state,
+        records: Some(records),
+        warnings,
+    }
+}
+
+fn catalog_hash(catalog: &Catalog, rel: &str) -> String {
+    blake3::hash(catalog.fingerprint(rel).as_bytes()).to_hex()[..16].to_string()
+}
+
+struct Built {
+    records: Vec<TantivyDocument>,
+    passages: usize,
+    quotes: usize,
+    spun: bool,
+}
+
+/// The passage and quote records of one document.
+fn document_records(doc: &Document, f: &Fields) -> Built {
+    let (text, spans) = passage::document_text(&doc.paragraphs);
+    let passages = passage::split(&text, &doc.paragraphs, &spans);
+    let quotes = quotes::extract_quotes(&text);
+    let spin = spin::detect(&text);
+    let spin_score = if spin.spun {
+        f64::from(spin.score)
+    } else {
+        0.0
+    };
+
+    let base = |record: &str| {
+        let mut d = TantivyDocument::default();
+        d.add_text(f.record, record);
+        d.add_text(f.doc, &doc.id);
+        d.add_text(f.doc_key, doc.id.to_lowercase());
+        d.add_text(f.file, &doc.file);
+        d.add_text(f.title, &doc.title);
+        d.add_text(f.kind, &doc.kind);
+        if let Some(source) = &doc.meta.source {
+            d.add_text(f.source, source);
+        }
+        if let Some(date) = &doc.meta.date {
+            d.add_text(f.date, date);
+            if let Some(key) = schema::date_key(date) {
+                d.add_u64(f.date_key, key);
+            }
+        }
+        if let Some(url) = &doc.meta.url {
+            d.add_text(f.url, url);
+        }
+        if let Some(author) = &doc.meta.author {
+            d.add_text(f.author, author);
+        }
+        d.add_f64(f.spin, spin_score);
+        d
+    };
+    let add_body = |d: &mut TantivyDocument, body: &str| {
+        d.add_text(f.text, body);
+        d.add_text(f.body, body);
+        d.add_text(f.exact, body);
+        if spin.spun {
+            let restored = spin::restore(&analysis::tokenize(body, Mode::Index));
+            let mut stemmed = restored.clone();
+            for t in &mut stemmed {
+                if let Some(s) = analysis::stem(&t.text) {
+                    t.text = s;
+                }
+            }
+            for (field, tokens) in [(f.restored_exact, restored), (f.restored, stemmed)] {
+                d.add_pre_tokenized_text(
+                    field,
+                    PreTokenizedString {
+                        text: body.to_string(),
+                        tokens: analysis::to_tantivy(tokens),
+                    },
+                );
+            }
+        }
+    };
+    let passage_of = |offset: usize| {
+        passages
+            .partition_point(|p| p.end <= offset)
+            .min(passages.len().saturating_sub(1))
+    };
+    let mut records = Vec::with_capacity(passages.len() + quotes.len());
+    for p in &passages {
+        let mut d = base(schema::PASSAGE);
+        add_location(&mut d, f, p, p.start, p.end);
+        add_body(&mut d, &text[p.start..p.end]);
+        for q in quotes.iter().filter(|q| q.start < p.end && q.end > p.start) {
+            if let Some(name) = speaker_name(q) {
+                d.add_text(f.speaker, name);
+            }
+        }
+        records.push(d);
+    }
+    for q in &quotes {
+        let Some(p) = passages.get(passage_of(q.start)) else {
+            continue;
+        };
+        let mut d = base(schema::QUOTE);
+        add_location(&mut d, f, p, q.start, q.end);
+        add_body(&mut d, &q.text);
+        if let Some(name) = speaker_name(q) {
+            d.add_text(f.speaker, name);
+        }
+        if let Some(name) = &q.speaker {
+            d.add_text(f.speaker_key, name.to_lowercase());
+        }
+        if let Some(role) = &q.role {
+            d.add_text(f.role, role);
+        }
+        if let Some(surface) = &q.surface {
+            d.add_text(f.surface, surface);
+        }
+        records.push(d);
+    }
+    Built {
+        records,
+        passages: passages.len(),
+        quotes: quotes.len(),
+        spun: spin.spun,
+    }
+}
+
+/// The name to show and search for a quote's speaker: the resolved full
+/// name, else the form written in the text.
+fn speaker_name(q: &Quote) -> Option<&str> {
+    q.speaker.as_deref().or(q.surface.as_deref())
+}
+
+fn add_location(
+    d: &mut TantivyDocument,
+    f: &Fields,
+    p: &passage::Passage,
+    start: usize,
+    end: usize,
+) {
+    d.add_u64(f.passage, p.ordinal as u64);
+    d.add_u64(f.paragraph, p.paragraph as u64);
+    d.add_u64(f.page, p.page.map_or(0, u64::from));
+    d.add_u64(f.start, start as u64);
+    d.add_u64(f.end, end as u64);
+}
+
+/// Replaces `live` with the freshly built `staging` directory. The old index
+/// is moved aside first and deleted last, so at every moment one complete
+/// index exists on disk.
+fn swap_in(staging: &Path, live: &Path) -> Result<()> {
+    let old = live.with_extension("old");
+    let _ = std::fs::remove_dir_all(&old);
+    if live.exists() {
+        std::fs::rename(live, &old).map_err(|e| Error::io(live, e))?;
+    }
+    std::fs::rename(staging, live).map_err(|e| Error::io(staging, e))?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Indexes of other schema versions are useless once this one is built.
+fn remove_other_versions(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let current = live_dir(root);
+    for entry in entries.flatten() {
+        let path: PathBuf = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let versioned = name.starts_with('v')
+            && name[1..]
+                .split('.')
+                .next()
+                .is_some_and(|n| n.parse::<u32>().is_ok());
+        if versioned && path != current && path.is_dir() {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+fn progress_bar(visible: bool, total: u64) -> indicatif::ProgressBar {
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "indexing {bar:40} {bytes}/{total_bytes} ({eta} left)",
+        )
+        .expect("the progress template is valid"),
+    );
+    bar
+}

@@ -1,0 +1,81 @@
+//! The manifest: for every corpus file, what was indexed from it and the
+//! facts (size, mtime, content hash, catalog entry) that tell whether it has
+//! changed since. It lives beside the index and is tied to a commit by its
+//! hash, stored as the commit's payload, so a crash between the two can be
+//! detected.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+const FILE_NAME: &str = "manifest.json";
+const STAGED_NAME: &str = "manifest.json.new";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub files: BTreeMap<String, FileState>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FileState {
+    pub size: u64,
+    /// Nanoseconds since the epoch.
+    pub mtime: u128,
+    /// blake3 of the file's bytes, hex.
+    pub hash: String,
+    /// blake3 of the file's catalog entry (empty text when it has none).
+    pub catalog: String,
+    pub documents: usize,
+    pub passages: usize,
+    pub quotes: usize,
+    /// Why the file gave no documents, when it did not.
+    pub skipped: Option<String>,
+    /// Documents flagged as machine-paraphrased.
+    #[serde(default)]
+    pub spun: Vec<String>,
+}
+
+impl Manifest {
+    /// The manifest of the index in `dir` whose last commit carried
+    /// `payload`; an empty manifest when none matches (a fresh index, or a
+    /// crash before the manifest was written), which makes every file look
+    /// new and so be indexed again.
+    pub fn load(dir: &Path, payload: Option<&str>) -> Manifest {
+        let Some(expected) = payload else {
+            return Manifest::default();
+        };
+        for name in [FILE_NAME, STAGED_NAME] {
+            let Ok(bytes) = std::fs::read(dir.join(name)) else {
+                continue;
+            };
+            if blake3::hash(&bytes).to_hex().as_str() == expected {
+                if let Ok(manifest) = serde_json::from_slice(&bytes) {
+                    return manifest;
+                }
+            }
+        }
+        Manifest::default()
+    }
+
+    /// Writes the manifest next to the live one and returns its hash, the
+    /// payload for the commit that follows; [`Manifest::publish`] makes it
+    /// live after the commit.
+    pub fn stage(&self, dir: &Path) -> Result<String> {
+        let bytes = serde_json::to_vec(self).expect("a manifest always serialises");
+        let path = dir.join(STAGED_NAME);
+        std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
+        Ok(blake3::hash(&bytes).to_hex().to_string())
+    }
+
+    pub fn publish(dir: &Path) -> Result<()> {
+        let from = dir.join(STAGED_NAME);
+        std::fs::rename(&from, dir.join(FILE_NAME)).map_err(|e| Error::io(&from, e))
+    }
+
+    pub fn total(&self, count: impl Fn(&FileState) -> usize) -> usize {
+        self.files.values().map(count).sum()
+    }
+}

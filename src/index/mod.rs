@@ -1,0 +1,113 @@
+//! Where the index lives, opening it safely, and the writer lock.
+//!
+//! Layout of an index directory (default `./index`):
+//! `v<N>/` the tantivy index of schema version N, with `manifest.json` (what
+//! was indexed from which file) beside tantivy's own files; `.lock` held by
+//! whichever accord process is writing.
+
+pub mod build;
+pub mod manifest;
+pub mod schema;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use crate::analysis;
+use crate::error::{Error, Result};
+pub use schema::{Fields, SCHEMA_VERSION};
+
+/// The directory of the current schema version's index under `root`.
+pub fn live_dir(root: &Path) -> PathBuf {
+    root.join(format!("v{SCHEMA_VERSION}"))
+}
+
+/// Whether `root` holds an index of the current version.
+pub fn exists(root: &Path) -> bool {
+    live_dir(root).join("meta.json").is_file()
+}
+
+/// Whether `root` holds only indexes written by another accord version.
+pub fn has_other_version(root: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.starts_with('v') && name[1..].parse::<u32>().is_ok_and(|v| v != SCHEMA_VERSION)
+    })
+}
+
+/// An open index, ready for searching.
+pub struct Opened {
+    pub index: Index,
+    pub fields: Fields,
+    pub reader: IndexReader,
+}
+
+/// Opens the index in `root` for reading.
+pub fn open(root: &Path) -> Result<Opened> {
+    let dir = live_dir(root);
+    if !exists(root) {
+        return Err(Error::Index(format!(
+            "no index at {}; run `accord index` to build it",
+            root.display()
+        )));
+    }
+    let index = open_dir(&dir)?;
+    let fields = schema::build_schema().1;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| damaged(&dir, e))?;
+    Ok(Opened {
+        index,
+        fields,
+        reader,
+    })
+}
+
+/// Opens the tantivy index in `dir`, checking that its schema is ours.
+pub(crate) fn open_dir(dir: &Path) -> Result<Index> {
+    let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
+    if index.schema() != schema::build_schema().0 {
+        return Err(Error::Index(format!(
+            "index {} was built by another version of accord; run `accord index --rebuild`",
+            dir.display()
+        )));
+    }
+    analysis::register(&index);
+    Ok(index)
+}
+
+fn damaged(dir: &Path, err: impl std::fmt::Display) -> Error {
+    Error::Index(format!(
+        "index {} is damaged or unreadable ({err}); run `accord index --rebuild` to build it anew",
+        dir.display()
+    ))
+}
+
+/// Exclusive right to write the index under `root`, held until dropped.
+pub struct WriteLock {
+    _file: File,
+}
+
+impl WriteLock {
+    /// Takes the lock without waiting; a clear error if another accord
+    /// process holds it.
+    pub fn acquire(root: &Path) -> Result<WriteLock> {
+        std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
+        let path = root.join(".lock");
+        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(WriteLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Index(format!(
+                "index {} is locked: another accord process is updating it; wait for it to finish and try again",
+                root.display()
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+}

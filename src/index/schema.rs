@@ -1,0 +1,143 @@
+//! Every field of the index, in one place. Passages and quotes are both
+//! records of one index (told apart by `record`), so a build commits them
+//! together and a search never sees one without the other.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
+};
+
+use crate::analysis;
+
+/// Bumped whenever the schema or the analysis changes, so an index built by
+/// an older accord is rebuilt rather than misread. The index lives in
+/// `<index>/v<SCHEMA_VERSION>`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Values of the `record` field.
+pub const PASSAGE: &str = "passage";
+pub const QUOTE: &str = "quote";
+
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `passage` or `quote`.
+    pub record: Field,
+    /// Document id as cited (`file.txt`, `archive.mbox#2`).
+    pub doc: Field,
+    /// Lower-cased document id, for `doc:` substring filters.
+    pub doc_key: Field,
+    /// Relative path of the source file, for deleting a changed file's records.
+    pub file: Field,
+    pub title: Field,
+    pub kind: Field,
+    pub source: Field,
+    /// ISO date as given.
+    pub date: Field,
+    /// The date as a number `YYYYMMDD` (month/day 0 when not given), for ranges.
+    pub date_key: Field,
+    pub url: Field,
+    pub author: Field,
+    /// 0-based passage ordinal within the document (a quote's: the passage
+    /// where it starts).
+    pub passage: Field,
+    /// 1-based paragraph number.
+    pub paragraph: Field,
+    /// 1-based page number, 0 when the format has no pages.
+    pub page: Field,
+    /// Byte span of the record in the document text.
+    pub start: Field,
+    pub end: Field,
+    /// The passage text, or the quote without its marks (stored only).
+    pub text: Field,
+    /// Stemmed view of `text` (ranking).
+    pub body: Field,
+    /// Exact view of `text` (quoted phrases, KWIC, variants).
+    pub exact: Field,
+    /// Both views of a machine-paraphrased passage rewritten to its likely
+    /// original wording; empty for ordinary documents.
+    pub restored: Field,
+    pub restored_exact: Field,
+    /// Spinner score of the document (see `spin`); 0 for ordinary text.
+    pub spin: Field,
+    /// Speaker names: a quote's speaker, or every speaker quoted in a passage.
+    pub speaker: Field,
+    /// Lower-cased canonical speaker name, for exact `--speaker` filters.
+    pub speaker_key: Field,
+    pub role: Field,
+    /// How the speaker is written at the attribution ("Singer", "he").
+    pub surface: Field,
+}
+
+fn analysed(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+pub fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let stored_u64 = NumericOptions::default()
+        .set_stored()
+        .set_indexed()
+        .set_fast();
+    let fields = Fields {
+        record: b.add_text_field("record", STRING),
+        doc: b.add_text_field("doc", STRING | STORED),
+        doc_key: b.add_text_field("doc_key", STRING),
+        file: b.add_text_field("file", STRING),
+        title: b.add_text_field("title", analysed(analysis::STEMMED).set_stored()),
+        kind: b.add_text_field("kind", STRING | STORED),
+        source: b.add_text_field("source", analysed(analysis::EXACT).set_stored()),
+        date: b.add_text_field("date", STORED),
+        date_key: b.add_u64_field("date_key", INDEXED | FAST),
+        url: b.add_text_field("url", STORED),
+        author: b.add_text_field("author", STORED),
+        passage: b.add_u64_field("passage", stored_u64.clone()),
+        paragraph: b.add_u64_field("paragraph", stored_u64),
+        page: b.add_u64_field("page", STORED),
+        start: b.add_u64_field("start", STORED),
+        end: b.add_u64_field("end", STORED),
+        text: b.add_text_field("text", STORED),
+        body: b.add_text_field("body", analysed(analysis::STEMMED)),
+        exact: b.add_text_field("exact", analysed(analysis::EXACT)),
+        restored: b.add_text_field("restored", analysed(analysis::STEMMED)),
+        restored_exact: b.add_text_field("restored_exact", analysed(analysis::EXACT)),
+        spin: b.add_f64_field("spin", STORED),
+        speaker: b.add_text_field("speaker", analysed(analysis::EXACT).set_stored()),
+        speaker_key: b.add_text_field("speaker_key", STRING),
+        role: b.add_text_field("role", STORED),
+        surface: b.add_text_field("surface", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// `2018-11-12` → 20181112, `2018-11` → 20181100, `2018` → 20180000.
+pub fn date_key(date: &str) -> Option<u64> {
+    let mut parts = date.trim().splitn(3, '-');
+    let year: u64 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
+    let month: u64 = parts.next().map_or(Some(0), |m| m.parse().ok())?;
+    let day: u64 = parts
+        .next()
+        .map_or(Some(0), |d| d.get(..2).unwrap_or(d).parse().ok())?;
+    (month <= 12 && day <= 31).then_some(year * 10000 + month * 100 + day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_keys_order_partial_dates_first() {
+        assert_eq!(date_key("2018-11-12"), Some(20181112));
+        assert_eq!(date_key("2018-11"), Some(20181100));
+        assert_eq!(date_key("2018"), Some(20180000));
+        assert_eq!(date_key("2018-11-12T10:00:00Z"), Some(20181112));
+        assert_eq!(date_key("last week"), None);
+    }
+}

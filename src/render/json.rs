@@ -1,0 +1,81 @@
+//! `--json` output: one JSON object per line (JSON Lines), built from the
+//! dedicated structs below. Their fields are documented in the README and
+//! change only on purpose, since users script against them.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::search::Hit;
+
+/// One `search` hit.
+#[derive(Debug, Serialize)]
+pub struct SearchHit<'a> {
+    /// Document id: path relative to the corpus (`archive.mbox#2` for a message).
+    pub doc: &'a str,
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub date: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub url: Option<&'a str>,
+    /// 0-based passage ordinal in the document.
+    pub passage: u64,
+    /// 1-based paragraph number.
+    pub paragraph: u64,
+    /// 1-based page, for paged documents (else null).
+    pub page: Option<u64>,
+    pub citation: String,
+    pub score: f32,
+    /// The whole passage.
+    pub text: &'a str,
+    /// Byte ranges `[start, end)` of the matches in `text`.
+    pub highlights: Vec<[usize; 2]>,
+    pub snippet: &'a str,
+    /// Byte ranges of the matches in `snippet`.
+    pub snippet_highlights: Vec<[usize; 2]>,
+    /// The document looks machine-paraphrased (see README).
+    pub spun: bool,
+    /// Its spinner score, when spun.
+    pub spin_score: Option<f64>,
+    /// Speakers quoted in the passage.
+    pub speakers: &'a [String],
+}
+
+pub fn ranges(r: &[Range<usize>]) -> Vec<[usize; 2]> {
+    r.iter().map(|r| [r.start, r.end]).collect()
+}
+
+pub fn search_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
+    for hit in hits {
+        let r = &hit.record;
+        let json = SearchHit {
+            doc: &r.doc,
+            title: &r.title,
+            kind: &r.kind,
+            date: r.date.as_deref(),
+            source: r.source.as_deref(),
+            url: r.url.as_deref(),
+            passage: r.passage,
+            paragraph: r.paragraph,
+            page: r.page,
+            citation: r.citation(),
+            score: hit.score,
+            text: &r.text,
+            highlights: ranges(&hit.highlights),
+            snippet: &hit.snippet.text,
+            snippet_highlights: ranges(&hit.snippet.highlights),
+            spun: r.spin.is_some(),
+            spin_score: r.spin,
+            speakers: &r.speakers,
+        };
+        line(out, &json)?;
+    }
+    Ok(())
+}
+
+/// Writes one object as a line.
+pub fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,203 @@
+//! The query language: words, "exact phrases", `OR`, `-exclusion` and
+//! `field:value` filters, parsed into a small syntax tree. Punctuation
+//! inside words (`non-state`, `U.S.`, `9/11`, `C++`) is left for the
+//! analyzer, so only an unclosed quote or an unknown field is an error.
+
+use crate::error::{Error, Result};
+
+/// Fields a query may name, and what each filters on.
+pub const FIELDS: [(&str, &str); 5] = [
+    ("title", "words in the document title"),
+    ("doc", "part of the document's path, e.g. doc:axios"),
+    ("kind", "the document kind, e.g. kind:accord"),
+    ("source", "words of the source or publisher"),
+    ("speaker", "a quoted speaker, any part of the name"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Atom {
+    /// A bare word; one that the analyzer splits (`non-state`) is a phrase.
+    Word(String),
+    /// A quoted phrase, matched exactly (unstemmed).
+    Phrase(String),
+    /// `name:value` or `name:"value"`.
+    Field { name: String, value: String },
+}
+
+/// One element of the query: alternatives joined by `OR`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub negated: bool,
+    pub alternatives: Vec<Atom>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+}
+
+const OPEN_QUOTES: [char; 3] = ['"', '“', '„'];
+const CLOSE_QUOTES: [char; 2] = ['"', '”'];
+
+pub fn parse(input: &str) -> Result<Query> {
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut join_next = false;
+    let mut rest = input.trim_start();
+    while !rest.is_empty() {
+        let negated =
+            rest.starts_with('-') && rest.len() > 1 && !rest[1..].starts_with(char::is_whitespace);
+        if negated {
+            rest = &rest[1..];
+        }
+        let (atom, after) = if rest.starts_with(OPEN_QUOTES) {
+            let (phrase, after) = quoted(rest)?;
+            (Some(Atom::Phrase(phrase.to_string())), after)
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..end];
+            if word == "OR" && !negated {
+                join_next = !clauses.is_empty();
+                rest = rest[end..].trim_start();
+                continue;
+            }
+            if word == "AND" && !negated {
+                rest = rest[end..].trim_start();
+                continue;
+            }
+            field_or_word(rest, word, end)?
+        };
+        rest = after.trim_start();
+        let Some(atom) = atom else { continue };
+        match clauses.last_mut() {
+            Some(last) if join_next && !negated && !last.negated => last.alternatives.push(atom),
+            _ => clauses.push(Clause {
+                negated,
+                alternatives: vec![atom],
+            }),
+        }
+        join_next = false;
+    }
+    Ok(Query { clauses })
+}
+
+/// `rest` starts with an opening quote: the phrase and what follows it.
+fn quoted(rest: &str) -> Result<(&str, &str)> {
+    let open = rest
+        .chars()
+        .next()
+        .expect("caller checked an opening quote");
+    let body = &rest[open.len_utf8()..];
+    match body.find(CLOSE_QUOTES) {
+        Some(close) => {
+            let close_len = body[close..].chars().next().map_or(1, char::len_utf8);
+            Ok((&body[..close], &body[close + close_len..]))
+        }
+        None => Err(Error::Query(format!(
+            "unbalanced quote: the phrase {open}{} is never closed; add a closing \"",
+            body.chars().take(40).collect::<String>()
+        ))),
+    }
+}
+
+/// A word at the start of `rest` (ending at byte `end`), or a `name:value`
+/// filter, whose value may be quoted.
+fn field_or_word<'a>(rest: &'a str, word: &'a str, end: usize) -> Result<(Option<Atom>, &'a str)> {
+    let Some((name, value)) = word.split_once(':') else {
+        return Ok((Some(Atom::Word(word.to_string())), &rest[end..]));
+    };
+    let looks_like_field = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic());
+    // A URL (`https://…`) or a time (`10:30`) is text, not a filter.
+    if !looks_like_field || value.starts_with("//") {
+        return Ok((Some(Atom::Word(word.to_string())), &rest[end..]));
+    }
+    let name = name.to_lowercase();
+    if !FIELDS.iter().any(|(f, _)| *f == name) {
+        let known: Vec<String> = FIELDS.iter().map(|(f, _)| format!("{f}:")).collect();
+        return Err(Error::Query(format!(
+            "unknown field '{name}:'; the fields are {} (put a word with a colon in quotes to search for it)",
+            known.join(" ")
+        )));
+    }
+    let after_colon = &rest[name.len() + 1..];
+    let (value, after) = if after_colon.starts_with(OPEN_QUOTES) {
+        quoted(after_colon)?
+    } else {
+        (value, &rest[end..])
+    };
+    if value.trim().is_empty() {
+        return Err(Error::Query(format!(
+            "field '{name}:' needs a value, e.g. {name}:word"
+        )));
+    }
+    let atom = Atom::Field {
+        name,
+        value: value.to_string(),
+    };
+    Ok((Some(atom), after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(w: &str) -> Atom {
+        Atom::Word(w.into())
+    }
+
+    fn clause(negated: bool, alternatives: Vec<Atom>) -> Clause {
+        Clause {
+            negated,
+            alternatives,
+        }
+    }
+
+    #[test]
+    fn words_phrases_or_and_exclusion() {
+        let q = parse(r#"“private sector” hacking OR retaliation -china"#).unwrap();
+        assert_eq!(
+            q.clauses,
+            [
+                clause(false, vec![Atom::Phrase("private sector".into())]),
+                clause(false, vec![word("hacking"), word("retaliation")]),
+                clause(true, vec![word("china")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_with_plain_and_quoted_values() {
+        let q = parse(r#"speaker:"Peter Singer" kind:accord"#).unwrap();
+        assert_eq!(
+            q.clauses[0].alternatives[0],
+            Atom::Field {
+                name: "speaker".into(),
+                value: "Peter Singer".into()
+            }
+        );
+        assert_eq!(q.clauses.len(), 2);
+    }
+
+    #[test]
+    fn everyday_punctuation_is_never_a_syntax_error() {
+        for q in [
+            "non-state",
+            "U.S.",
+            "Microsoft's",
+            "9/11",
+            "C++",
+            "10:30",
+            "https://example.org",
+            "a - b",
+        ] {
+            assert!(parse(q).is_ok(), "{q}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_quote_and_unknown_field_are_errors() {
+        let err = parse(r#""hacking back"#).unwrap_err().to_string();
+        assert!(err.contains("unbalanced quote"), "{err}");
+        let err = parse("colour:red").unwrap_err().to_string();
+        assert!(err.contains("unknown field 'colour:'"), "{err}");
+    }
+}

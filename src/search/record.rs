@@ -1,0 +1,79 @@
+//! A record's stored fields, read back from the index, and its citation.
+
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+use crate::index::Fields;
+
+/// What the index stores for a passage or quote.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub doc: String,
+    pub title: String,
+    pub kind: String,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// 0-based passage ordinal in the document.
+    pub passage: u64,
+    /// 1-based paragraph number.
+    pub paragraph: u64,
+    /// 1-based page, for paged formats.
+    pub page: Option<u64>,
+    /// Byte span in the document text.
+    pub start: u64,
+    pub end: u64,
+    pub text: String,
+    /// Spinner score when the document is flagged as machine-paraphrased.
+    pub spin: Option<f64>,
+    pub speakers: Vec<String>,
+    pub role: Option<String>,
+    pub surface: Option<String>,
+}
+
+impl Record {
+    pub fn from_doc(d: &TantivyDocument, f: &Fields) -> Record {
+        let text = |field| {
+            d.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let number = |field| d.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+        let spin = d
+            .get_first(f.spin)
+            .and_then(|v| v.as_f64())
+            .filter(|s| *s > 0.0);
+        Record {
+            doc: text(f.doc).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            kind: text(f.kind).unwrap_or_default(),
+            source: text(f.source),
+            date: text(f.date),
+            url: text(f.url),
+            author: text(f.author),
+            passage: number(f.passage),
+            paragraph: number(f.paragraph),
+            page: Some(number(f.page)).filter(|p| *p > 0),
+            start: number(f.start),
+            end: number(f.end),
+            text: text(f.text).unwrap_or_default(),
+            spin,
+            speakers: d
+                .get_all(f.speaker)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            role: text(f.role),
+            surface: text(f.surface),
+        }
+    }
+
+    /// `file.txt ¶4`, or `report.pdf p.2 ¶14` for paged documents; the
+    /// paragraph number counts from the start of the document.
+    pub fn citation(&self) -> String {
+        match self.page {
+            Some(page) => format!("{} p.{} ¶{}", self.doc, page, self.paragraph),
+            None => format!("{} ¶{}", self.doc, self.paragraph),
+        }
+    }
+}

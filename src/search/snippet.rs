@@ -1,0 +1,289 @@
+//! Finding where a query matched inside a passage, and choosing the best
+//! sentences of it to show. Matching re-analyses only the passages shown,
+//! with the same analyzer as the index, so highlights fall exactly on what
+//! the index matched: a phrase lights up only where the whole phrase is.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::analysis::{self, Mode, Token};
+use crate::spin;
+
+/// What to look for in a passage's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pattern {
+    /// Any word with this stem.
+    Stem(String),
+    /// These exact-view words at consecutive positions.
+    Exact(Vec<String>),
+}
+
+/// Snippets aim for about this many bytes of text.
+pub const SNIPPET_BYTES: usize = 280;
+const MAX_FRAGMENTS: usize = 3;
+
+/// Byte ranges in `text` where any pattern matches, sorted and merged.
+/// `spun` also matches the restored wording of a machine-paraphrased text.
+pub fn find_matches(text: &str, patterns: &[Pattern], spun: bool) -> Vec<Range<usize>> {
+    let tokens = analysis::tokenize(text, Mode::Index);
+    let mut ranges = match_tokens(&tokens, patterns);
+    if spun {
+        ranges.extend(match_tokens(&spin::restore(&tokens), patterns));
+    }
+    merge(text, ranges)
+}
+
+fn match_tokens(tokens: &[Token], patterns: &[Pattern]) -> Vec<Range<usize>> {
+    // Alternative forms share a position (`US` is both `us` and `u.s`).
+    let mut by_position: Vec<Vec<&Token>> = Vec::new();
+    for t in tokens {
+        if by_position
+            .last()
+            .is_some_and(|v| v[0].position == t.position)
+        {
+            by_position.last_mut().expect("checked just above").push(t);
+        } else {
+            by_position.push(vec![t]);
+        }
+    }
+    let mut ranges = Vec::new();
+    for pattern in patterns {
+        match pattern {
+            Pattern::Stem(stem) => {
+                for group in &by_position {
+                    let hit = group
+                        .iter()
+                        .find(|t| analysis::stem(&t.text).as_deref().unwrap_or(&t.text) == stem);
+                    if let Some(t) = hit {
+                        ranges.push(t.from..t.to);
+                    }
+                }
+            }
+            Pattern::Exact(words) if !words.is_empty() => {
+                for start in 0..by_position.len().saturating_sub(words.len() - 1) {
+                    let matched = words
+                        .iter()
+                        .enumerate()
+                        .all(|(i, w)| by_position[start + i].iter().any(|t| &t.text == w));
+                    if matched {
+                        let last = &by_position[start + words.len() - 1];
+                        ranges.push(
+                            by_position[start][0].from
+                                ..last.iter().map(|t| t.to).max().unwrap_or(0),
+                        );
+                    }
+                }
+            }
+            Pattern::Exact(_) => {}
+        }
+    }
+    ranges
+}
+
+/// Sorts ranges and joins those that overlap or are separated only by
+/// spaces or hyphens, so `hacking back` is one highlight, not two.
+fn merge(text: &str, mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        let joins = |last: &Range<usize>| {
+            r.start <= last.end
+                || text[last.end..r.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-' || c == '\u{2011}')
+        };
+        match merged.last_mut() {
+            Some(last) if joins(last) => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// A short extract of a passage with its highlights.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges in `text`.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// The best sentences of `text` given its `matches`: those with the most
+/// matches, in text order, cut to about [`SNIPPET_BYTES`]; fragments that
+/// are not adjacent are joined with " … ".
+pub fn snippet(text: &str, matches: &[Range<usize>]) -> Snippet {
+    if text.len() <= SNIPPET_BYTES {
+        return Snippet {
+            text: text.to_string(),
+            highlights: matches.to_vec(),
+        };
+    }
+    let sentences: Vec<Range<usize>> = text
+        .split_sentence_bound_indices()
+        .map(|(from, s)| from..from + s.trim_end().len())
+        .filter(|r| !r.is_empty())
+        .collect();
+    // Matched bytes, so a sentence with the whole phrase beats one with a
+    // single word of it.
+    let count = |r: &Range<usize>| -> usize {
+        matches
+            .iter()
+            .filter(|m| m.start >= r.start && m.end <= r.end)
+            .map(|m| m.len())
+            .sum()
+    };
+    let mut ranked: Vec<(usize, &Range<usize>)> = sentences.iter().map(|r| (count(r), r)).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+    let mut chosen: Vec<Range<usize>> = Vec::new();
+    let mut budget = SNIPPET_BYTES;
+    for (hits, r) in ranked {
+        let first = chosen.is_empty();
+        if !first && (hits == 0 || r.len() > budget || chosen.len() >= MAX_FRAGMENTS) {
+            continue;
+        }
+        let r = if r.len() > SNIPPET_BYTES {
+            window(text, r, matches)
+        } else {
+            r.clone()
+        };
+        budget = budget.saturating_sub(r.len());
+        chosen.push(r);
+        if budget < 40 {
+            break;
+        }
+    }
+    chosen.sort_by_key(|r| r.start);
+    assemble(text, &chosen, matches)
+}
+
+/// A piece of a long sentence around its first match, cut at spaces.
+fn window(text: &str, sentence: &Range<usize>, matches: &[Range<usize>]) -> Range<usize> {
+    let anchor = matches
+        .iter()
+        .find(|m| m.start >= sentence.start && m.end <= sentence.end)
+        .map_or(sentence.start, |m| m.start);
+    let mut start = anchor.saturating_sub(SNIPPET_BYTES / 3).max(sentence.start);
+    let mut end = (start + SNIPPET_BYTES).min(sentence.end);
+    if start > sentence.start {
+        start = floor_boundary(text, start);
+        start = text[start..anchor]
+            .find(' ')
+            .map_or(start, |i| start + i + 1);
+    }
+    if end < sentence.end {
+        end = floor_boundary(text, end);
+        end = text[start..end].rfind(' ').map_or(end, |i| start + i);
+    }
+    start..end
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn assemble(text: &str, fragments: &[Range<usize>], matches: &[Range<usize>]) -> Snippet {
+    let mut out = String::new();
+    let mut highlights = Vec::new();
+    let mut previous_end = 0;
+    for (i, f) in fragments.iter().enumerate() {
+        let gap = text[previous_end.min(f.start)..f.start].trim();
+        if i > 0 && gap.is_empty() {
+            out.push(' ');
+        } else if f.start > 0 {
+            out.push_str(if i == 0 { "… " } else { " … " });
+        }
+        let offset = out.len();
+        out.push_str(&text[f.clone()]);
+        for m in matches
+            .iter()
+            .filter(|m| m.start >= f.start && m.end <= f.end)
+        {
+            highlights.push(m.start - f.start + offset..m.end - f.start + offset);
+        }
+        previous_end = f.end;
+    }
+    if previous_end < text.trim_end().len() {
+        out.push_str(" …");
+    }
+    Snippet {
+        text: out,
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
+        ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn phrase_highlights_only_where_the_whole_phrase_occurs() {
+        let text = "Private firms lead; the private sector must act. Sector rules apply.";
+        let m = find_matches(
+            text,
+            &[Pattern::Exact(vec!["private".into(), "sector".into()])],
+            false,
+        );
+        assert_eq!(spans(text, &m), ["private sector"]);
+    }
+
+    #[test]
+    fn stem_pattern_highlights_inflections_and_hyphenated_parts() {
+        let text = "They hacked back; hacking-back is banned.";
+        let m = find_matches(text, &[Pattern::Stem("hack".into())], false);
+        assert_eq!(spans(text, &m), ["hacked", "hacking"]);
+        let both = find_matches(
+            text,
+            &[Pattern::Stem("hack".into()), Pattern::Stem("back".into())],
+            false,
+        );
+        assert_eq!(spans(text, &both), ["hacked back", "hacking-back"]);
+    }
+
+    #[test]
+    fn exact_phrase_matches_across_a_hyphen_but_not_other_inflections() {
+        let text = "No hacking-back, and nobody hacked back.";
+        let m = find_matches(
+            text,
+            &[Pattern::Exact(vec!["hacking".into(), "back".into()])],
+            false,
+        );
+        assert_eq!(spans(text, &m), ["hacking-back"]);
+    }
+
+    #[test]
+    fn snippet_picks_the_matching_sentence_of_a_long_passage() {
+        let filler = "This sentence is only filler about nothing in particular at all. ".repeat(6);
+        let text = format!("{filler}The key line mentions elections here. {filler}");
+        let m = find_matches(&text, &[Pattern::Stem("elect".into())], false);
+        let s = snippet(&text, &m);
+        assert!(
+            s.text.contains("The key line mentions elections here."),
+            "{}",
+            s.text
+        );
+        assert!(s.text.starts_with("… "));
+        assert_eq!(spans(&s.text, &s.highlights), ["elections"]);
+        assert!(s.text.len() <= SNIPPET_BYTES + 10);
+    }
+
+    #[test]
+    fn window_in_a_long_sentence_cuts_at_spaces_and_char_boundaries() {
+        let text = format!(
+            "{} target {}",
+            "é word ".repeat(80),
+            "more words ".repeat(80)
+        );
+        let m = find_matches(&text, &[Pattern::Stem("target".into())], false);
+        let s = snippet(&text, &m);
+        assert_eq!(spans(&s.text, &s.highlights), ["target"]);
+        assert!(s.text.starts_with("… ") && s.text.ends_with(" …"));
+    }
+}
