@@ -1,0 +1,1 @@
+//! `accord index` and the index life-cycle.

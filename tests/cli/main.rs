@@ -1,0 +1,9 @@
+//! CLI tests: each copies a fixture corpus into a temporary directory, runs
+//! the real `accord` binary on it, and checks stdout, stderr and the exit
+//! code. One harness, a module per subcommand or concern.
+
+#[allow(dead_code)] // each test module uses its own part of the harness
+mod common;
+mod errors;
+mod index;
+mod search;

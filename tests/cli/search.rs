@@ -1,0 +1,345 @@
+//! `accord search`: ranking, phrases, analysis, filters, output.
+
+use crate::common::{slice, Env};
+
+#[test]
+fn search_hacking_back_finds_both_seed_documents_with_phrase_highlighted() {
+    let env = Env::shipped();
+    let run = env.run(&["search", "hacking back", "--color", "never"]);
+    run.ok()
+        .stdout_has("link-list-2018-11-paris-call-post.txt ¶2")
+        .stdout_has("codebook-2018-11-paris-call-spun.txt ¶8")
+        .stdout_has("“**hacking back**,”");
+    let top: Vec<String> = run.citations().into_iter().take(2).collect();
+    assert!(top.iter().any(|c| c.starts_with("link-list")), "{top:?}");
+    assert!(top.iter().any(|c| c.starts_with("codebook")), "{top:?}");
+}
+
+#[test]
+fn search_on_shipped_corpus_puts_expected_passages_first() {
+    let env = Env::shipped();
+    env.run(&["index"]).ok();
+    let expectations = [
+        ("private sector", "The private sector is now willing"),
+        ("elections", "interfere with elections"),
+        ("U.S.", "the U.S."),
+        ("Brad Smith", "says Brad Smith, the president of Microsoft"),
+    ];
+    for (query, expected) in expectations {
+        let run = env.run(&["search", query, "--json", "--limit", "3"]);
+        run.ok();
+        let top: Vec<String> = run
+            .json()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            top.iter().any(|t| t.contains(expected)),
+            "{query}: {top:#?}"
+        );
+    }
+    // The spun seed says "person sector"; it is found by the ordinary wording.
+    let run = env.run(&["search", "\"private sector\"", "--color", "never"]);
+    run.ok()
+        .stdout_has("**person sector**")
+        .stdout_has("**private sector**");
+}
+
+#[test]
+fn quoted_phrase_matches_that_wording_only_while_words_match_inflections() {
+    let env = Env::fixture("basic");
+    let exact = env.run(&["search", "\"hacking back\"", "--json"]);
+    exact.ok();
+    for hit in exact.json() {
+        let text = hit["text"].as_str().unwrap();
+        for h in hit["highlights"].as_array().unwrap() {
+            let matched = slice(text, h).to_lowercase();
+            assert!(
+                matched == "hacking back" || matched == "hacking-back",
+                "{matched}"
+            );
+        }
+    }
+    let docs: Vec<String> = exact
+        .json()
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        docs.contains(&"wire-report.txt".to_string()),
+        "hyphenated form found: {docs:?}"
+    );
+    // "hacked back" appears only in the list post, as a stemmed match.
+    let loose = env.run(&["search", "hacking back", "--color", "never"]);
+    loose.ok().stdout_has("**hacked back**");
+}
+
+#[test]
+fn phrase_highlight_skips_lone_words_of_the_phrase() {
+    let env = Env::fixture("basic");
+    let run = env.run(&["search", "\"private sector\"", "--json"]);
+    run.ok();
+    let hits = run.json();
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        let text = hit["text"].as_str().unwrap();
+        for h in hit["highlights"].as_array().unwrap() {
+            assert_eq!(slice(text, h), "private sector");
+        }
+    }
+}
+
+#[test]
+fn acronym_us_matches_the_country_and_not_the_pronoun() {
+    let env = Env::fixture("basic");
+    for query in ["U.S.", "US"] {
+        let run = env.run(&["search", query, "--json"]);
+        run.ok();
+        for hit in run.json() {
+            let text = hit["text"].as_str().unwrap();
+            for h in hit["highlights"].as_array().unwrap() {
+                let m = slice(text, h);
+                assert!(
+                    m == "U.S." || m == "US",
+                    "{query} highlighted {m:?} in {text}"
+                );
+            }
+        }
+        let texts: Vec<String> = run
+            .json()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("US officials")),
+            "{query}: {texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.contains("The U.S. delegation")),
+            "{query}: {texts:?}"
+        );
+    }
+}
+
+#[test]
+fn possessive_and_typographic_apostrophe_fold_to_the_name() {
+    let env = Env::fixture("basic");
+    env.run(&["search", "Microsoft", "--color", "never"])
+        .ok()
+        .stdout_has("**Microsoft’s**");
+    env.run(&["search", "Microsoft's", "--color", "never"])
+        .ok()
+        .stdout_has("**Microsoft’s**");
+}
+
+#[test]
+fn everyday_punctuation_in_queries_is_searched_not_rejected() {
+    let env = Env::fixture("basic");
+    env.run(&["search", "non-state", "--color", "never"])
+        .ok()
+        .stdout_has("**non-state**");
+    env.run(&["search", "9/11", "--color", "never"])
+        .ok()
+        .stdout_has("**9/11**");
+    // C++ is just the letter c; no match is fine, an error is not.
+    let run = env.run(&["search", "C++"]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+}
+
+#[test]
+fn passages_with_all_words_rank_before_partial_matches() {
+    let env = Env::fixture("basic");
+    let run = env.run(&["search", "private sector clear rules", "--json"]);
+    run.ok();
+    let hits = run.json();
+    assert!(hits[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("The private sector has asked for clear rules"));
+    assert!(hits.len() > 1, "partial matches follow");
+}
+
+#[test]
+fn pasted_sentence_returns_best_partial_matches() {
+    let env = Env::fixture("basic");
+    let sentence = "Should governments forbid companies from retaliating against intruders by hacking back into their networks?";
+    let run = env.run(&["search", sentence, "--json", "--limit", "3"]);
+    run.ok();
+    let top = run.json()[0]["text"].as_str().unwrap().to_string();
+    assert!(
+        top.contains("hacking back") || top.contains("hacking-back"),
+        "{top}"
+    );
+}
+
+#[test]
+fn or_exclusion_and_fields_filter_passages() {
+    let env = Env::fixture("basic");
+    let docs = |args: &[&str]| -> Vec<String> {
+        let run = env.run(args);
+        run.json()
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let either = docs(&["search", "Valletta OR Wednesday", "--json"]);
+    assert!(
+        either.contains(&"geneva-list-post.txt".into())
+            && either.contains(&"wire-report.txt".into())
+    );
+    let excluded = docs(&["search", "accord -Valletta", "--json", "--limit", "50"]);
+    assert!(
+        !excluded.is_empty() && !excluded.contains(&"geneva-list-post.txt".into()),
+        "{excluded:?}"
+    );
+    let accords = docs(&["search", "kind:accord malicious", "--json"]);
+    assert!(
+        !accords.is_empty() && accords.iter().all(|d| d == "harbour-accord.txt"),
+        "{accords:?}"
+    );
+    let by_doc = docs(&["search", "doc:wire accord", "--json"]);
+    assert!(
+        !by_doc.is_empty() && by_doc.iter().all(|d| d == "wire-report.txt"),
+        "{by_doc:?}"
+    );
+    let by_title = docs(&["search", "title:\"tech firms\" accord", "--json"]);
+    assert!(
+        !by_title.is_empty() && by_title.iter().all(|d| d == "wire-report.txt"),
+        "{by_title:?}"
+    );
+    let by_source = docs(&["search", "source:northgate accord", "--json"]);
+    assert!(
+        !by_source.is_empty() && by_source.iter().all(|d| d == "wire-report.txt"),
+        "{by_source:?}"
+    );
+}
+
+#[test]
+fn kind_and_date_flags_filter_documents() {
+    let env = Env::fixture("basic");
+    let docs = |args: &[&str]| -> Vec<String> {
+        env.run(args)
+            .json()
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let accords = docs(&["search", "malicious", "--kind", "accord", "--json"]);
+    assert!(!accords.is_empty() && accords.iter().all(|d| d == "harbour-accord.txt"));
+    let late = docs(&["search", "accord", "--since", "2026-03-05", "--json"]);
+    assert!(
+        !late.is_empty() && late.iter().all(|d| d == "wire-report.txt"),
+        "{late:?}"
+    );
+    let early = docs(&["search", "accord", "--until", "2026-03-02", "--json"]);
+    assert!(
+        !early.is_empty() && early.iter().all(|d| d == "harbour-accord.txt"),
+        "{early:?}"
+    );
+    env.run(&["search", "accord", "--since", "last week"])
+        .error("is not a date");
+}
+
+#[test]
+fn per_doc_caps_hits_from_one_document() {
+    let env = Env::fixture("basic");
+    let run = env.run(&["search", "accord", "--per-doc", "1", "--json"]);
+    let docs: Vec<String> = run
+        .json()
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap().to_string())
+        .collect();
+    let mut unique = docs.clone();
+    unique.dedup();
+    assert_eq!(docs.len(), unique.len(), "{docs:?}");
+}
+
+#[test]
+fn json_hits_carry_documented_fields_with_highlights_into_the_passage() {
+    let env = Env::fixture("basic");
+    let run = env.run(&["search", "elections", "--json"]);
+    run.ok();
+    for hit in run.json() {
+        for field in [
+            "doc",
+            "title",
+            "kind",
+            "date",
+            "source",
+            "url",
+            "passage",
+            "paragraph",
+            "page",
+            "citation",
+            "score",
+            "text",
+            "highlights",
+            "snippet",
+            "snippet_highlights",
+            "spun",
+            "spin_score",
+            "speakers",
+        ] {
+            assert!(hit.get(field).is_some(), "missing {field} in {hit}");
+        }
+        let text = hit["text"].as_str().unwrap();
+        let snippet = hit["snippet"].as_str().unwrap();
+        for h in hit["highlights"].as_array().unwrap() {
+            assert!(slice(text, h).to_lowercase().starts_with("election"));
+        }
+        for h in hit["snippet_highlights"].as_array().unwrap() {
+            assert!(slice(snippet, h).to_lowercase().starts_with("election"));
+        }
+    }
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let env = Env::fixture("basic");
+    let piped = env.run(&["search", "elections"]);
+    piped.ok().stdout_lacks("\x1b[").stdout_has("**");
+    env.run(&["search", "elections", "--color", "always"])
+        .ok()
+        .stdout_has("\x1b[1;33m");
+    let mut cmd = env.command(&["search", "elections"]);
+    cmd.env("NO_COLOR", "1");
+    env.run_with(cmd, &["search", "elections"])
+        .ok()
+        .stdout_lacks("\x1b[");
+}
+
+#[test]
+fn no_results_exit_1_and_say_so() {
+    let env = Env::fixture("basic");
+    env.run(&["search", "zeppelin"])
+        .code(1)
+        .stderr_has("no passages match");
+    let json = env.run(&["search", "zeppelin", "--json"]);
+    json.code(1);
+    assert!(json.stdout.is_empty());
+}
+
+#[test]
+fn boilerplate_never_reaches_passages() {
+    let env = Env::fixture("basic");
+    for query in [
+        "mailman",
+        "\"Reply via email\"",
+        "\"Share this article\"",
+        "Subject",
+    ] {
+        env.run(&["search", query]).code(1);
+    }
+    // The quoted subject became the title.
+    let hits = env.run(&["search", "delegates", "--json"]).ok().json();
+    assert_eq!(hits[0]["title"], "Harbour Accord signed in Valletta");
+}
+
+#[test]
+fn hard_wrapped_post_is_searchable_across_line_ends() {
+    let env = Env::fixture("basic");
+    // "rather than a\ntreaty" is wrapped in the file.
+    let run = env.run(&["search", "\"rather than a treaty\"", "--json"]);
+    run.ok();
+    assert_eq!(run.json()[0]["doc"], "geneva-list-post.txt");
+}
