@@ -29,7 +29,7 @@ impl Env {
         }
     }
 
-    /// A copy of `tests/fixtures/<name>` (its README.md left out).
+    /// A copy of `tests/fixtures/<name>` (its README.md and scripts left out).
     pub fn fixture(name: &str) -> Env {
         let env = Env::empty();
         copy_dir(&repo_path(&format!("tests/fixtures/{name}")), &env.corpus);
@@ -83,6 +83,11 @@ impl Env {
     }
 }
 
+/// Files that describe or generate a fixture corpus rather than belong to it.
+fn is_fixture_furniture(name: &str) -> bool {
+    name == "README.md" || name.ends_with(".py")
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -90,7 +95,7 @@ fn copy_dir(from: &Path, to: &Path) {
         if entry.file_type().unwrap().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
             copy_dir(&entry.path(), &target);
-        } else if entry.file_name() != "README.md" {
+        } else if !is_fixture_furniture(&entry.file_name().to_string_lossy()) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }

@@ -1,1 +1,179 @@
-//! Bad input: each promise of a clear error, exit code 2, and an intact index.
+//! Bad input: each promise of a clear one-line error (exit code 2), a
+//! warning that names a bad file while the rest still indexes, and an
+//! index that survives whatever went wrong.
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use crate::common::Env;
+
+#[test]
+fn missing_corpus_is_a_clear_error() {
+    let env = Env::empty();
+    std::fs::remove_dir(&env.corpus).unwrap();
+    env.run(&["index"]).error("does not exist");
+    env.run(&["search", "anything"]).error("does not exist");
+}
+
+#[test]
+fn empty_corpus_is_a_clear_error() {
+    let env = Env::empty();
+    env.run(&["index"]).error("has no documents");
+}
+
+#[test]
+fn empty_binary_and_non_utf8_files_warn_and_the_rest_indexes() {
+    let env = Env::fixture("basic");
+    env.write("empty.txt", "");
+    env.write(
+        "image.png",
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3],
+    );
+    env.write(
+        "latin1.txt",
+        b"Caf\xe9 diplomacy and the r\xf4le of norms.\n",
+    );
+    let run = env.run(&["index"]);
+    run.ok()
+        .stderr_has("empty.txt: skipped: empty file")
+        .stderr_has("image.png: skipped: binary")
+        .stderr_has("latin1.txt: not valid UTF-8")
+        .stdout_has("2 skipped");
+    let hits = env.run(&["search", "café", "--json"]).ok().json();
+    assert!(hits[0]["text"].as_str().unwrap().contains("Café diplomacy"));
+}
+
+#[test]
+fn unreadable_file_warns_and_the_rest_indexes() {
+    let env = Env::fixture("basic");
+    std::os::unix::fs::symlink(env.corpus.join("gone.txt"), env.corpus.join("dangling.txt"))
+        .unwrap();
+    env.run(&["index"])
+        .ok()
+        .stderr_has("dangling.txt: skipped: cannot read")
+        .stdout_has("indexed 3 documents");
+}
+
+#[test]
+fn fifty_megabyte_single_paragraph_file_indexes_in_passages() {
+    let env = Env::empty();
+    let sentence =
+        "Delegates debated norms for responsible state behaviour in cyberspace without end ";
+    let mut big = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+    big.push_str("and finally mentioned the zeppelin clause.");
+    env.write("huge.txt", &big);
+    let run = env.run(&["index"]);
+    run.ok().stdout_has("indexed 1 documents");
+    let hits = env.run(&["search", "zeppelin", "--json"]).ok().json();
+    assert!(hits[0]["text"].as_str().unwrap().len() <= 1500);
+}
+
+#[test]
+fn malformed_queries_get_one_line_errors() {
+    let env = Env::fixture("basic");
+    env.run(&["search", "\"hacking back"])
+        .error("unbalanced quote");
+    env.run(&["search", "colour:red"])
+        .error("unknown field 'colour:'");
+    env.run(&["search", "title:"]).error("needs a value");
+    env.run(&["search", "+ -- ///"])
+        .error("no words to search for");
+}
+
+#[test]
+fn malformed_catalog_is_an_error_naming_the_file() {
+    let env = Env::fixture("basic");
+    env.write(
+        "catalog.toml",
+        "[[document]]\npath = \"x.txt\"\ncolour = \"red\"\n",
+    );
+    env.run(&["index"])
+        .error("catalog.toml is not a valid catalog");
+}
+
+/// Holds the index's write lock the way a running indexer does.
+fn hold_lock(env: &Env) -> std::fs::File {
+    std::fs::create_dir_all(&env.index).unwrap();
+    let lock = std::fs::File::create(env.index.join(".lock")).unwrap();
+    lock.try_lock().unwrap();
+    lock
+}
+
+#[test]
+fn locked_index_is_reported_and_searches_use_it_as_it_is() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    env.write("new-note.txt", "A note about zeppelin diplomacy.\n");
+    let _lock = hold_lock(&env);
+    env.run(&["index"])
+        .error("is locked: another accord process is updating it");
+    env.run(&["search", "elections"])
+        .ok()
+        .stderr_has("searching the index as it is");
+}
+
+#[test]
+fn damaged_index_is_reported_and_left_for_rebuild() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let meta = env.index.join("v1").join("meta.json");
+    std::fs::write(&meta, "{ not json").unwrap();
+    env.run(&["search", "elections"])
+        .error("accord index --rebuild");
+    assert_eq!(
+        std::fs::read_to_string(&meta).unwrap(),
+        "{ not json",
+        "left as found"
+    );
+    env.run(&["index", "--rebuild"]).ok();
+    env.run(&["search", "elections"]).ok();
+}
+
+#[test]
+fn index_from_another_accord_version_is_rebuilt() {
+    let env = Env::fixture("basic");
+    let old = env.index.join("v0");
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(old.join("meta.json"), "{}").unwrap();
+    env.run(&["search", "elections"])
+        .ok()
+        .stderr_has("another version of accord; rebuilding");
+    assert!(
+        !old.exists(),
+        "the old version's index is removed once the new one is built"
+    );
+}
+
+#[test]
+fn killed_indexer_leaves_the_previous_index_searchable() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    // Enough text that indexing takes a while, so the kill lands mid-way.
+    let paragraph =
+        "Delegates debated zeppelin norms for responsible state behaviour in cyberspace.\n\n";
+    for i in 0..8 {
+        let mut file = std::fs::File::create(env.corpus.join(format!("bulk-{i}.txt"))).unwrap();
+        for _ in 0..40_000 {
+            file.write_all(paragraph.as_bytes()).unwrap();
+        }
+    }
+    for rebuild in [false, true] {
+        let mut args = vec!["index"];
+        if rebuild {
+            args.push("--rebuild");
+        }
+        let mut child = env.command(&args).spawn().unwrap();
+        let started = Instant::now();
+        std::thread::sleep(Duration::from_millis(300));
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().ok();
+        child.wait().unwrap();
+        assert!(
+            !finished || started.elapsed() < Duration::from_millis(300),
+            "indexing finished too soon to test"
+        );
+        env.run(&["search", "elections", "--no-refresh"]).ok();
+    }
+    // The next run finishes the job.
+    env.run(&["search", "zeppelin"]).ok();
+}

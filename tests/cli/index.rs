@@ -1,1 +1,110 @@
-//! `accord index` and the index life-cycle.
+//! `accord index` and the index life-cycle: first build, incremental
+//! updates, rebuilds, and searches that refresh a stale index.
+
+use crate::common::Env;
+
+#[test]
+fn first_search_builds_the_index_and_later_searches_reuse_it() {
+    let env = Env::fixture("basic");
+    env.run(&["search", "elections"])
+        .ok()
+        .stderr_has("building the index");
+    env.run(&["search", "elections"])
+        .ok()
+        .stderr_lacks("building")
+        .stderr_lacks("updated");
+}
+
+#[test]
+fn index_reports_documents_passages_and_time() {
+    let env = Env::fixture("basic");
+    let run = env.run(&["index"]);
+    run.ok()
+        .stdout_has("indexed 3 documents")
+        .stdout_has("3 read anew")
+        .stdout_has(" s:");
+}
+
+#[test]
+fn unchanged_files_are_not_read_again() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    env.run(&["index"]).ok().stdout_has("0 read anew");
+    // Only the mtime moves: the content hash shows nothing changed.
+    let path = env.corpus.join("wire-report.txt");
+    let content = std::fs::read(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, content).unwrap();
+    env.run(&["index"]).ok().stdout_has("0 read anew");
+}
+
+#[test]
+fn search_sees_added_edited_and_removed_files_without_reindexing_by_hand() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    env.write(
+        "new-note.txt",
+        "A note about zeppelin diplomacy in cyberspace.\n",
+    );
+    env.run(&["search", "zeppelin", "--json"])
+        .ok()
+        .stderr_has("1 file(s) re-indexed");
+
+    env.write("new-note.txt", "A note about airship diplomacy instead.\n");
+    env.run(&["search", "zeppelin"]).code(1);
+    env.run(&["search", "airship"]).ok();
+
+    env.remove("new-note.txt");
+    env.run(&["search", "airship"])
+        .code(1)
+        .stderr_has("1 removed");
+}
+
+#[test]
+fn editing_the_catalog_reindexes_that_document() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let catalog = std::fs::read_to_string(env.corpus.join("catalog.toml")).unwrap();
+    env.write(
+        "catalog.toml",
+        catalog.replace("kind = \"accord\"", "kind = \"treaty\""),
+    );
+    env.run(&["index"]).ok().stdout_has("1 read anew");
+    let hits = env
+        .run(&["search", "kind:treaty malicious", "--json"])
+        .ok()
+        .json();
+    assert_eq!(hits[0]["doc"], "harbour-accord.txt");
+}
+
+#[test]
+fn rebuild_starts_over_and_keeps_results() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    env.run(&["index", "--rebuild"])
+        .ok()
+        .stdout_has("3 read anew");
+    env.run(&["search", "elections"]).ok();
+    let dirs: Vec<String> = std::fs::read_dir(&env.index)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !dirs
+            .iter()
+            .any(|d| d.ends_with(".new") || d.ends_with(".old")),
+        "{dirs:?}"
+    );
+}
+
+#[test]
+fn documents_without_metadata_get_a_title_from_the_text() {
+    let env = Env::empty();
+    env.write(
+        "note.txt",
+        "Quarterly digest\n\nNorms for critical infrastructure were discussed.\n",
+    );
+    let hits = env.run(&["search", "infrastructure", "--json"]).ok().json();
+    assert_eq!(hits[0]["title"], "Quarterly digest");
+    assert_eq!(hits[0]["kind"], "document");
+}

@@ -5,5 +5,6 @@
 #[allow(dead_code)] // each test module uses its own part of the harness
 mod common;
 mod errors;
+mod formats;
 mod index;
 mod search;

@@ -1,0 +1,212 @@
+//! Reading the formats documents come in: PDF, HTML, e-mail, Markdown,
+//! with their metadata, and the broken-file cases.
+
+use crate::common::{repo_path, Env};
+
+fn docs(env: &Env, args: &[&str]) -> Vec<String> {
+    env.run(args)
+        .json()
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn pdf_passages_cite_pages_and_survive_hyphenation_and_line_breaks() {
+    let env = Env::fixture("formats");
+    // "cyber-/space" across a line end is one word again; "non-/state" keeps its hyphen.
+    let hits = env
+        .run(&["search", "\"non-state actors\"", "--json"])
+        .ok()
+        .json();
+    assert!(hits.iter().any(|h| h["doc"] == "declaration.pdf"
+        && h["citation"]
+            .as_str()
+            .unwrap()
+            .starts_with("declaration.pdf p.1 ¶")));
+    let all = env
+        .run(&["search", "doc:declaration.pdf", "--json", "--limit", "100"])
+        .ok()
+        .json();
+    let text: Vec<&str> = all.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    assert!(
+        text.iter().any(|t| t.contains("cyberspace")) && !text.iter().any(|t| t.contains("cyber-")),
+        "{text:#?}"
+    );
+    assert!(text.iter().any(|t| t.contains("non-state")));
+    // Running headers, footers and page numbers are gone.
+    assert!(!text.iter().any(|t| t.contains("Page 1 of 3")), "{text:#?}");
+    // Numbered principles are one passage each.
+    for n in 1..=7 {
+        let prefix = format!("{n}. States should");
+        assert_eq!(
+            text.iter().filter(|t| t.starts_with(&prefix)).count(),
+            1,
+            "principle {n}: {text:#?}"
+        );
+    }
+    let pages: Vec<u64> = all.iter().filter_map(|h| h["page"].as_u64()).collect();
+    assert!(
+        pages.contains(&1) && pages.contains(&2) && pages.contains(&3),
+        "{pages:?}"
+    );
+    assert_eq!(
+        all[0]["title"],
+        "Lisbon Declaration on Responsible State Behaviour in Cyberspace"
+    );
+}
+
+#[test]
+fn broken_pdfs_warn_by_name_and_the_rest_indexes() {
+    let env = Env::fixture("formats");
+    env.run(&["index"])
+        .ok()
+        .stderr_has("encrypted.pdf: skipped: the PDF is encrypted")
+        .stderr_has("scanned.pdf: skipped: no text layer")
+        .stderr_has("truncated.pdf: skipped: not a valid PDF")
+        .stdout_has("3 skipped");
+    env.run(&["search", "Lisbon"]).ok();
+}
+
+#[test]
+fn html_article_keeps_the_text_and_drops_the_page_chrome() {
+    let env = Env::fixture("formats");
+    let hits = env
+        .run(&["search", "doc:article.html", "--json", "--limit", "100"])
+        .ok()
+        .json();
+    let first = &hits[0];
+    assert_eq!(
+        first["title"],
+        "Lisbon Declaration: what the seven principles say"
+    );
+    assert_eq!(first["date"], "2024-03-07");
+    assert_eq!(first["source"], "Norms Watch");
+    assert_eq!(
+        first["url"],
+        "https://normswatch.example.org/analysis/lisbon-declaration"
+    );
+    for chrome in ["cookies", "\"Share on\"", "newsletter"] {
+        assert!(
+            !docs(&env, &["search", chrome, "--json"]).contains(&"article.html".to_string()),
+            "{chrome}"
+        );
+    }
+    // Entities are decoded.
+    env.run(&["search", "\"routing & naming\"", "--json"]).ok();
+}
+
+#[test]
+fn mbox_messages_are_documents_without_their_quoted_replies() {
+    let env = Env::fixture("formats");
+    let hits = env
+        .run(&["search", "\"who should receive the reports\"", "--json"])
+        .ok()
+        .json();
+    let found: Vec<&str> = hits.iter().map(|h| h["doc"].as_str().unwrap()).collect();
+    assert_eq!(
+        found,
+        ["thread.mbox#1"],
+        "the reply quoting it is not a second hit"
+    );
+    assert_eq!(
+        hits[0]["title"],
+        "Lisbon Declaration: comments on principle 4"
+    );
+    assert_eq!(hits[0]["kind"], "mail");
+    assert_eq!(hits[0]["source"], "cybernorms mailing list");
+    // Quoted-printable and base64 bodies in ISO-8859-1 decode.
+    assert_eq!(
+        docs(&env, &["search", "dédié", "--json"]),
+        ["thread.mbox#2"]
+    );
+    assert_eq!(
+        docs(&env, &["search", "Genève", "--json"]),
+        ["thread.mbox#3"]
+    );
+    // List footers and signatures stay out.
+    env.run(&["search", "listinfo"]).code(1);
+}
+
+#[test]
+fn markdown_front_matter_gives_metadata() {
+    let env = Env::fixture("formats");
+    let hits = env
+        .run(&[
+            "search",
+            "promises without memory",
+            "--kind",
+            "commentary",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(hits[0]["doc"], "commentary.md");
+    assert_eq!(hits[0]["title"], "Commentary on the Lisbon Declaration");
+    assert_eq!(hits[0]["date"], "2024-03-09");
+}
+
+#[test]
+fn catalog_overrides_file_metadata_and_filters_use_it() {
+    let env = Env::fixture("formats");
+    env.write(
+        "catalog.toml",
+        "[[document]]\npath = \"declaration.pdf\"\nkind = \"accord\"\ndate = \"2024-03-01\"\nsource = \"Lisbon Conference\"\n",
+    );
+    let accords = docs(
+        &env,
+        &["search", "kind:accord critical infrastructure", "--json"],
+    );
+    assert!(
+        !accords.is_empty() && accords.iter().all(|d| d == "declaration.pdf"),
+        "{accords:?}"
+    );
+    let since = docs(
+        &env,
+        &[
+            "search",
+            "Lisbon",
+            "--since",
+            "2024-03-08",
+            "--json",
+            "--limit",
+            "50",
+        ],
+    );
+    assert!(
+        since
+            .iter()
+            .all(|d| d == "commentary.md" || d == "single.eml" || d == "thread.mbox#4"),
+        "{since:?}"
+    );
+    let by_source = docs(
+        &env,
+        &[
+            "search",
+            "source:\"lisbon conference\" principles",
+            "--json",
+        ],
+    );
+    assert!(!by_source.is_empty() && by_source.iter().all(|d| d == "declaration.pdf"));
+}
+
+#[test]
+fn files_are_recognised_by_content_not_only_extension() {
+    let env = Env::empty();
+    let pdf = std::fs::read(repo_path("tests/fixtures/formats/declaration.pdf")).unwrap();
+    env.write("no-extension", &pdf);
+    env.write(
+        "archive.zip",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00binary\x00\x00stuff",
+    );
+    let run = env.run(&["index"]);
+    run.ok()
+        .stderr_has("archive.zip: skipped: binary or unknown file type")
+        .stdout_has("1 skipped");
+    let hits = env
+        .run(&["search", "\"non-state actors\"", "--json"])
+        .ok()
+        .json();
+    assert_eq!(hits[0]["doc"], "no-extension");
+    assert!(hits[0]["citation"].as_str().unwrap().contains(" p.1 "));
+}
