@@ -14,9 +14,11 @@
 //! *stemmed* (English Snowball stems, for ranked recall). Offsets always
 //! point at the original text, which highlighting and KWIC rely on.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -115,31 +117,56 @@ pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
 
 /// Stemmed-view tokens of `text`: the exact view with each word stemmed.
 pub fn tokenize_stemmed(text: &str, mode: Mode) -> Vec<Token> {
-    let mut tokens = tokenize(text, mode);
-    for token in &mut tokens {
-        if let Some(stemmed) = stem(&token.text) {
-            token.text = stemmed;
-        }
-    }
-    tokens
+    stemmed(&tokenize(text, mode))
+}
+
+/// The stemmed view of exact-view tokens, so one segmentation pass serves
+/// both views at index time.
+pub fn stemmed(exact: &[Token]) -> Vec<Token> {
+    exact
+        .iter()
+        .map(|t| Token {
+            text: stem(&t.text).unwrap_or_else(|| t.text.clone()),
+            ..*t
+        })
+        .collect()
 }
 
 /// The English stem of an exact-view word, or `None` when stemming leaves it
 /// alone (acronyms and numbers are never stemmed).
 pub fn stem(word: &str) -> Option<String> {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    /// Stems per thread, remembered: word frequencies are Zipfian, so a
+    /// small cache answers nearly every lookup while indexing.
+    const CACHE_WORDS: usize = 100_000;
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<String, Option<String>>> = RefCell::new(FxHashMap::default());
+    }
     if word.contains('.') || word.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
-    match stemmer.stem(word) {
-        std::borrow::Cow::Borrowed(same) if same.len() == word.len() => None,
-        stemmed => Some(stemmed.into_owned()),
-    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(known) = cache.get(word) {
+            return known.clone();
+        }
+        let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
+        let stemmed = match stemmer.stem(word) {
+            std::borrow::Cow::Borrowed(same) if same.len() == word.len() => None,
+            stemmed => Some(stemmed.into_owned()),
+        };
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stemmed.clone());
+        stemmed
+    })
 }
 
 /// Lower-case, fold apostrophes and diacritics, drop possessives.
 fn fold(word: &str) -> String {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {

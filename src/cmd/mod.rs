@@ -8,7 +8,8 @@ pub mod search;
 use std::io::{self, Write};
 
 use crate::error::{Error, Result};
-use crate::index::build::{self, BuildOptions, Plan};
+use crate::index::build::{self, BuildOptions};
+use crate::index::freshness;
 use crate::index::{self as idx, Opened};
 use crate::settings::Settings;
 
@@ -41,15 +42,14 @@ pub fn open_fresh(settings: &Settings, refresh: bool) -> Result<Opened> {
 
 fn refresh_index(settings: &Settings) -> Result<()> {
     let have_index = idx::exists(&settings.index);
+    if have_index && freshness::unchanged(&idx::live_dir(&settings.index), &settings.corpus) {
+        return Ok(());
+    }
     if !settings.corpus.is_dir() && have_index {
         warn(&format!(
             "corpus {} not found; searching the existing index",
             settings.corpus.display()
         ));
-        return Ok(());
-    }
-    let plan = Plan::new(&settings.corpus, &settings.index)?;
-    if plan.is_fresh() {
         return Ok(());
     }
     if !have_index && idx::has_other_version(&settings.index) {
@@ -69,7 +69,7 @@ fn refresh_index(settings: &Settings) -> Result<()> {
     match build::build(&opts) {
         Ok(summary) => {
             report_problems(&summary);
-            if have_index {
+            if have_index && (summary.indexed > 0 || summary.removed > 0) {
                 warn(&format!(
                     "updated the index: {} file(s) re-indexed, {} removed",
                     summary.indexed, summary.removed
@@ -85,13 +85,11 @@ fn refresh_index(settings: &Settings) -> Result<()> {
     }
 }
 
-/// Prints a build's warnings and skipped files, each naming its file.
+/// Prints the problems a build met in the files it read, each naming its
+/// file (files skipped by earlier builds are only counted).
 pub fn report_problems(summary: &build::Summary) {
     for (file, warning) in &summary.warnings {
         warn(&format!("{file}: {warning}"));
-    }
-    for (file, reason) in &summary.skipped {
-        warn(&format!("{file}: skipped: {reason}"));
     }
 }
 

@@ -51,9 +51,27 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
 }
 
-/// Lists the corpus's files, sorted by path. Hidden files and the corpus's
-/// own configuration files are left out.
-pub fn list_files(corpus: &Path) -> Result<Vec<CorpusFile>> {
+/// What a walk of the corpus found.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// Files, sorted by relative path.
+    pub files: Vec<CorpusFile>,
+    /// Folders (relative paths, `""` for the corpus itself) with their
+    /// modification times in nanoseconds since the epoch.
+    pub dirs: Vec<(String, u128)>,
+}
+
+/// Modification time in nanoseconds since the epoch, 0 when unknown.
+pub fn mtime_of(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Lists the corpus's files and folders. Hidden files and the corpus's own
+/// configuration files are left out.
+pub fn list_files(corpus: &Path) -> Result<Listing> {
     match std::fs::metadata(corpus) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => {
@@ -70,6 +88,7 @@ pub fn list_files(corpus: &Path) -> Result<Vec<CorpusFile>> {
         }
     }
     let mut files = Vec::new();
+    let mut dirs = Vec::new();
     let walker = walkdir::WalkDir::new(corpus)
         .follow_links(true)
         .sort_by_file_name()
@@ -93,6 +112,12 @@ pub fn list_files(corpus: &Path) -> Result<Vec<CorpusFile>> {
                 continue;
             }
         };
+        if entry.file_type().is_dir() {
+            if let Ok(meta) = entry.metadata() {
+                dirs.push((relative(corpus, entry.path()), mtime_of(&meta)));
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -103,20 +128,15 @@ pub fn list_files(corpus: &Path) -> Result<Vec<CorpusFile>> {
         let meta = entry
             .metadata()
             .map_err(|e| Error::Corpus(format!("cannot read {}: {e}", entry.path().display())))?;
-        let mtime = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
         files.push(CorpusFile {
             rel,
             path: entry.path().to_path_buf(),
             size: meta.len(),
-            mtime,
+            mtime: mtime_of(&meta),
         });
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(files)
+    Ok(Listing { files, dirs })
 }
 
 /// `path` relative to `corpus`, `/`-separated on every platform.

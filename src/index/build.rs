@@ -20,9 +20,9 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::manifest::{FileState, Manifest};
 use super::schema::{self, build_schema, Fields};
-use super::{live_dir, WriteLock};
+use super::{freshness, live_dir, WriteLock};
 use crate::analysis::{self, Mode};
-use crate::corpus::{self, Catalog, CorpusFile, Document};
+use crate::corpus::{self, Catalog, CorpusFile, Document, Listing};
 use crate::error::{Error, Result};
 use crate::passage;
 use crate::quotes::{self, Quote};
@@ -61,33 +61,35 @@ pub struct Summary {
 
 /// The files a build must look at: changed or new by their metadata, and
 /// those gone from the corpus.
-pub struct Plan {
-    files: Vec<CorpusFile>,
+struct Plan {
+    listing: Listing,
     catalog: Catalog,
     manifest: Manifest,
     suspect: Vec<usize>,
     removed: Vec<String>,
-    /// No index of this version exists yet.
-    missing: bool,
 }
 
 impl Plan {
-    /// Compares the corpus with the index's manifest without reading any
-    /// file's content. Cheap enough to run before every search.
-    pub fn new(corpus: &Path, index: &Path) -> Result<Plan> {
-        let files = corpus::list_files(corpus)?;
-        let catalog = Catalog::load(corpus)?;
-        let missing = !super::exists(index);
-        let manifest = if missing {
-            Manifest::default()
-        } else {
-            let dir = live_dir(index);
-            let payload = super::open_dir(&dir)?
-                .load_metas()
-                .map_err(|e| Error::tantivy(&dir, e))?
-                .payload;
-            Manifest::load(&dir, payload.as_deref())
-        };
+    /// Every file, for a fresh index.
+    fn everything(listing: Listing, catalog: Catalog) -> Plan {
+        Plan {
+            suspect: (0..listing.files.len()).collect(),
+            listing,
+            catalog,
+            manifest: Manifest::default(),
+            removed: Vec::new(),
+        }
+    }
+
+    /// Compares the corpus with the manifest of `index` (open in `dir`)
+    /// without reading any file's content.
+    fn compare(listing: Listing, catalog: Catalog, index: &Index, dir: &Path) -> Result<Plan> {
+        let payload = index
+            .load_metas()
+            .map_err(|e| Error::tantivy(dir, e))?
+            .payload;
+        let manifest = Manifest::load(dir, payload.as_deref());
+        let files = &listing.files;
         let suspect = files
             .iter()
             .enumerate()
@@ -108,53 +110,41 @@ impl Plan {
             .cloned()
             .collect();
         Ok(Plan {
-            files,
+            listing,
             catalog,
             manifest,
             suspect,
             removed,
-            missing,
         })
     }
 
-    /// Whether the index already reflects the corpus.
-    pub fn is_fresh(&self) -> bool {
-        !self.missing && self.suspect.is_empty() && self.removed.is_empty()
+    fn is_empty(&self) -> bool {
+        self.suspect.is_empty() && self.removed.is_empty()
     }
 }
 
 /// Brings the index up to date with the corpus (or rebuilds it).
 pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let started = Instant::now();
-    let files = corpus::list_files(opts.corpus)?;
-    if files.is_empty() {
+    let listing = corpus::list_files(opts.corpus)?;
+    if listing.files.is_empty() {
         return Err(Error::Corpus(format!(
             "corpus {} has no documents; add .txt, .md, .html, .pdf or .eml files to it",
             opts.corpus.display()
         )));
     }
+    let catalog = Catalog::load(opts.corpus)?;
     let _lock = WriteLock::acquire(opts.index)?;
     let live = live_dir(opts.index);
     let rebuild = opts.rebuild || !super::exists(opts.index);
-    let (target, mut plan) = if rebuild {
+    let target = if rebuild {
         let staging = opts.index.join(format!("v{}.new", schema::SCHEMA_VERSION));
         let _ = std::fs::remove_dir_all(&staging);
         std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        let catalog = Catalog::load(opts.corpus)?;
-        let suspect = (0..files.len()).collect();
-        let plan = Plan {
-            files,
-            catalog,
-            manifest: Manifest::default(),
-            suspect,
-            removed: Vec::new(),
-            missing: true,
-        };
-        (staging, plan)
+        staging
     } else {
-        (live.clone(), Plan::new(opts.corpus, opts.index)?)
+        live.clone()
     };
-
     let index = if rebuild {
         let index = Index::create_in_dir(&target, build_schema().0)
             .map_err(|e| Error::tantivy(&target, e))?;
@@ -163,9 +153,14 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     } else {
         super::open_dir(&target)?
     };
+    let mut plan = if rebuild {
+        Plan::everything(listing, catalog)
+    } else {
+        Plan::compare(listing, catalog, &index, &target)?
+    };
     let fields = build_schema().1;
     let mut summary = Summary::default();
-    if !plan.is_fresh() || rebuild {
+    if !plan.is_empty() || rebuild {
         let threads = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
             .min(8);
@@ -198,6 +193,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
             .map_err(|e| Error::tantivy(&target, e))?;
         Manifest::publish(&target)?;
     }
+    freshness::record(&target, opts.corpus, &plan.listing);
     if rebuild {
         swap_in(&target, &live)?;
     }
@@ -228,7 +224,11 @@ fn index_files(
     summary: &mut Summary,
     manifest: &mut Manifest,
 ) -> Result<()> {
-    let total_bytes: u64 = plan.suspect.iter().map(|&i| plan.files[i].size).sum();
+    let total_bytes: u64 = plan
+        .suspect
+        .iter()
+        .map(|&i| plan.listing.files[i].size)
+        .sum();
     let bar = progress_bar(progress && total_bytes > 4 * 1024 * 1024, total_bytes);
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
@@ -242,8 +242,9 @@ fn index_files(
             scope.spawn(move || loop {
                 let n = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&i) = plan.suspect.get(n) else { break };
-                let previous = plan.manifest.files.get(&plan.files[i].rel);
-                let processed = process_file(&plan.files[i], previous, &plan.catalog, fields);
+                let previous = plan.manifest.files.get(&plan.listing.files[i].rel);
+                let processed =
+                    process_file(&plan.listing.files[i], previous, &plan.catalog, fields);
                 if tx.send((i, processed)).is_err() {
                     break;
                 }
@@ -251,10 +252,15 @@ fn index_files(
         }
         drop(tx);
         for (i, processed) in rx {
-            let file = &plan.files[i];
+            let file = &plan.listing.files[i];
             bar.inc(file.size);
             for w in processed.warnings {
                 summary.warnings.push((file.rel.clone(), w));
+            }
+            if let (Some(reason), Some(_)) = (&processed.state.skipped, &processed.records) {
+                summary
+                    .warnings
+                    .push((file.rel.clone(), format!("skipped: {reason}")));
             }
             if let Some(records) = processed.records {
                 writer.delete_term(Term::from_field_text(fields.file, &file.rel));
@@ -409,22 +415,11 @@ fn document_records(doc: &Document, f: &Fields) -> Built {
         d.add_text(f.body, body);
         d.add_text(f.exact, body);
         if spin.spun {
+            // tantivy stores pre-tokenized values as JSON inside the
+            // document, which is slow: keep them to the rare spun passages.
             let restored = spin::restore(&analysis::tokenize(body, Mode::Index));
-            let mut stemmed = restored.clone();
-            for t in &mut stemmed {
-                if let Some(s) = analysis::stem(&t.text) {
-                    t.text = s;
-                }
-            }
-            for (field, tokens) in [(f.restored_exact, restored), (f.restored, stemmed)] {
-                d.add_pre_tokenized_text(
-                    field,
-                    PreTokenizedString {
-                        text: body.to_string(),
-                        tokens: analysis::to_tantivy(tokens),
-                    },
-                );
-            }
+            d.add_pre_tokenized_text(f.restored, pre_tokenized(analysis::stemmed(&restored)));
+            d.add_pre_tokenized_text(f.restored_exact, pre_tokenized(restored));
         }
     };
     let passage_of = |offset: usize| {
@@ -470,6 +465,15 @@ fn document_records(doc: &Document, f: &Fields) -> Built {
         passages: passages.len(),
         quotes: quotes.len(),
         spun: spin.spun,
+    }
+}
+
+/// A field value from tokens made by our analyzer. The text itself is not
+/// needed: these fields are indexed, not stored.
+fn pre_tokenized(tokens: Vec<analysis::Token>) -> PreTokenizedString {
+    PreTokenizedString {
+        text: String::new(),
+        tokens: analysis::to_tantivy(tokens),
     }
 }
 

@@ -6,6 +6,7 @@
 //! whichever accord process is writing.
 
 pub mod build;
+pub mod freshness;
 pub mod manifest;
 pub mod schema;
 

@@ -68,6 +68,16 @@ pub struct Fields {
     pub surface: Field,
 }
 
+/// Words with frequencies but no positions: enough for ranking and word
+/// filters, and cheaper to index for text repeated on every passage.
+fn analysed_words(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 fn analysed(tokenizer: &str) -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
@@ -87,7 +97,7 @@ pub fn build_schema() -> (Schema, Fields) {
         doc: b.add_text_field("doc", STRING | STORED),
         doc_key: b.add_text_field("doc_key", STRING),
         file: b.add_text_field("file", STRING),
-        title: b.add_text_field("title", analysed(analysis::STEMMED).set_stored()),
+        title: b.add_text_field("title", analysed_words(analysis::STEMMED).set_stored()),
         kind: b.add_text_field("kind", STRING | STORED),
         source: b.add_text_field("source", analysed(analysis::EXACT).set_stored()),
         date: b.add_text_field("date", STORED),

@@ -1,0 +1,106 @@
+//! A cheap answer, before every search, to "has the corpus changed since
+//! the index was last brought up to date?".
+//!
+//! After each build a stamp records the modification time of every corpus
+//! folder and of the catalog. Adding, removing or renaming a file changes
+//! its folder's time, and so do editors that save by writing a new file
+//! and renaming it over the old one. For small corpora (up to
+//! [`FILE_CHECK_LIMIT`] files) the stamp also keeps every file's size and
+//! time, so edits made in place are noticed too. Checking costs one `stat`
+//! per folder (plus one per file for small corpora) and never reads or
+//! hashes a file. On larger corpora a file edited in place is picked up by
+//! the next `accord index`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{self, catalog, Listing};
+
+/// Corpora with at most this many files get every file checked.
+pub const FILE_CHECK_LIMIT: usize = 1_000;
+
+const FILE_NAME: &str = "freshness.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Stamp {
+    dirs: Vec<(String, u128)>,
+    /// The catalog's modification time, `None` when there is no catalog.
+    catalog: Option<u128>,
+    /// Each file's relative path, size and time, for small corpora.
+    files: Option<Vec<(String, u64, u128)>>,
+}
+
+fn catalog_mtime(corpus: &Path) -> Option<u128> {
+    std::fs::metadata(corpus.join(catalog::FILE_NAME))
+        .ok()
+        .map(|m| corpus::mtime_of(&m))
+}
+
+/// Records the state of the corpus as of `listing` in the index `dir`.
+/// Failing to write it only makes the next check answer "changed".
+pub fn record(dir: &Path, corpus: &Path, listing: &Listing) {
+    let files = (listing.files.len() <= FILE_CHECK_LIMIT).then(|| {
+        listing
+            .files
+            .iter()
+            .map(|f| (f.rel.clone(), f.size, f.mtime))
+            .collect()
+    });
+    let stamp = Stamp {
+        dirs: listing.dirs.clone(),
+        catalog: catalog_mtime(corpus),
+        files,
+    };
+    let tmp = dir.join(format!("{FILE_NAME}.new"));
+    let bytes = serde_json::to_vec(&stamp).expect("a stamp always serialises");
+    if std::fs::write(&tmp, bytes).is_ok() {
+        let _ = std::fs::rename(&tmp, dir.join(FILE_NAME));
+    }
+}
+
+/// Whether the corpus looks unchanged since the stamp in `dir` was written.
+/// Any doubt (no stamp, a folder gone, a time moved) answers `false`.
+pub fn unchanged(dir: &Path, corpus: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(dir.join(FILE_NAME)) else {
+        return false;
+    };
+    let Ok(stamp) = serde_json::from_slice::<Stamp>(&bytes) else {
+        return false;
+    };
+    let same_time = |rel: &str, mtime: u128| {
+        std::fs::metadata(corpus.join(rel)).is_ok_and(|m| corpus::mtime_of(&m) == mtime)
+    };
+    stamp.catalog == catalog_mtime(corpus)
+        && stamp.dirs.iter().all(|(rel, mtime)| same_time(rel, *mtime))
+        && stamp.files.iter().flatten().all(|(rel, size, mtime)| {
+            std::fs::metadata(corpus.join(rel))
+                .is_ok_and(|m| m.len() == *size && corpus::mtime_of(&m) == *mtime)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamp_notices_new_files_and_in_place_edits_in_small_corpora() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("c");
+        std::fs::create_dir_all(corpus.join("sub")).unwrap();
+        std::fs::write(corpus.join("sub/a.txt"), "one").unwrap();
+        let record_now = || record(dir.path(), &corpus, &corpus::list_files(&corpus).unwrap());
+        record_now();
+        assert!(unchanged(dir.path(), &corpus));
+
+        std::fs::write(corpus.join("sub/a.txt"), "two, longer").unwrap();
+        assert!(!unchanged(dir.path(), &corpus), "in-place edit");
+        record_now();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::fs::write(corpus.join("sub/b.txt"), "new").unwrap();
+        assert!(!unchanged(dir.path(), &corpus), "new file");
+        record_now();
+        std::fs::write(corpus.join(catalog::FILE_NAME), "").unwrap();
+        assert!(!unchanged(dir.path(), &corpus), "new catalog");
+    }
+}
