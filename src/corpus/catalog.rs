@@ -76,20 +76,15 @@ impl Catalog {
 }
 
 impl Entry {
-    /// Overrides the fields of `meta` that this entry sets.
-    pub fn apply(&self, meta: &mut Metadata) {
-        let fields = [
-            (&self.title, &mut meta.title),
-            (&self.kind, &mut meta.kind),
-            (&self.date, &mut meta.date),
-            (&self.source, &mut meta.source),
-            (&self.url, &mut meta.url),
-            (&self.author, &mut meta.author),
-        ];
-        for (ours, theirs) in fields {
-            if ours.is_some() {
-                theirs.clone_from(ours);
-            }
+    /// The metadata this entry sets.
+    pub fn metadata(&self) -> Metadata {
+        Metadata {
+            title: self.title.clone(),
+            kind: self.kind.clone(),
+            date: self.date.clone(),
+            source: self.source.clone(),
+            url: self.url.clone(),
+            author: self.author.clone(),
         }
     }
 }

@@ -16,6 +16,25 @@ pub struct Metadata {
     pub author: Option<String>,
 }
 
+impl Metadata {
+    /// Takes every field that `other` sets, keeping ours where it is silent.
+    pub fn override_with(&mut self, other: Metadata) {
+        let fields = [
+            (other.title, &mut self.title),
+            (other.kind, &mut self.kind),
+            (other.date, &mut self.date),
+            (other.source, &mut self.source),
+            (other.url, &mut self.url),
+            (other.author, &mut self.author),
+        ];
+        for (theirs, ours) in fields {
+            if theirs.is_some() {
+                *ours = theirs;
+            }
+        }
+    }
+}
+
 /// One paragraph of cleaned prose: no hard line breaks inside, single
 /// spaces, no boilerplate.
 #[derive(Debug, Clone, PartialEq)]

@@ -180,7 +180,8 @@ pub fn read_documents(
                 let text = decode_text(bytes, warnings);
                 let (front, body) = markdown::read_plain_front_matter(&text);
                 let mut doc = text::read_text(body);
-                merge_metadata(&mut doc.meta, front);
+                // Front matter wins over what the text reader inferred.
+                doc.meta.override_with(front);
                 vec![doc]
             }
         };
@@ -194,7 +195,7 @@ pub fn read_documents(
             file.rel.clone()
         };
         if let Some(entry) = catalog.entry(&id) {
-            entry.apply(&mut doc.meta);
+            doc.meta.override_with(entry.metadata());
         }
         let title = doc
             .meta
@@ -221,23 +222,6 @@ pub fn read_documents(
         return Err(Skipped("no text found".into()));
     }
     Ok(documents)
-}
-
-/// Front-matter fields win over what the text reader inferred.
-fn merge_metadata(meta: &mut Metadata, front: Metadata) {
-    let fields = [
-        (front.title, &mut meta.title),
-        (front.kind, &mut meta.kind),
-        (front.date, &mut meta.date),
-        (front.source, &mut meta.source),
-        (front.url, &mut meta.url),
-        (front.author, &mut meta.author),
-    ];
-    for (theirs, ours) in fields {
-        if theirs.is_some() {
-            *ours = theirs;
-        }
-    }
 }
 
 /// The kind of a document that neither its file nor the catalog names.

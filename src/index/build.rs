@@ -28,6 +28,11 @@ use crate::passage;
 use crate::quotes::{self, Quote};
 use crate::spin;
 
+/// Spinner detection reads at most this much of a document: spinners
+/// rewrite throughout, so the start is ample evidence, and a 50 MB report
+/// costs no more than a short article.
+const SPIN_SAMPLE_BYTES: usize = 256 * 1024;
+
 /// Memory tantivy may use for buffering, shared by its threads (bytes).
 const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
@@ -377,7 +382,7 @@ fn document_records(doc: &Document, f: &Fields) -> Built {
     let (text, spans) = passage::document_text(&doc.paragraphs);
     let passages = passage::split(&text, &doc.paragraphs, &spans);
     let quotes = quotes::extract_quotes(&text);
-    let spin = spin::detect(&text);
+    let spin = spin::detect(sample(&text, SPIN_SAMPLE_BYTES));
     let spin_score = if spin.spun {
         f64::from(spin.score)
     } else {
@@ -466,6 +471,15 @@ fn document_records(doc: &Document, f: &Fields) -> Built {
         quotes: quotes.len(),
         spun: spin.spun,
     }
+}
+
+/// The first `limit` bytes of `text` (cut back to a char boundary).
+fn sample(text: &str, limit: usize) -> &str {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// A field value from tokens made by our analyzer. The text itself is not
