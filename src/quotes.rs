@@ -1213,6 +1213,22 @@ mod tests {
     }
 
     #[test]
+    fn quotes_credit_speaker_who_describes_something_in_quoted_words() {
+        let text = "Johanna Pfeiffer led the study. She described the results as \
+            \u{201c}sobering but not hopeless.\u{201d}";
+        assert_eq!(
+            rows(text),
+            [row(
+                "sobering but not hopeless.",
+                Some("Johanna Pfeiffer"),
+                Some("She"),
+                None,
+                true
+            )]
+        );
+    }
+
+    #[test]
     fn quotes_skip_scare_quotes_and_titles() {
         let text = "French President Anne Roux announced the \u{201c}Lyon Charter for Safety in Cyberspace,\u{201d} a new pledge.\n\n\
             It bars firms from \u{201c}hacking back,\u{201d} or retaliating. The private sector will not \"hack back\" their attackers.\n\n\
@@ -1436,7 +1452,8 @@ mod tests {
 
     #[test]
     fn quotes_reach_precision_and_recall_on_fixture_articles() {
-        let expected: Vec<Expected> = serde_json::from_str(EXPECTED).expect("news-expected.json parses");
+        let expected: Vec<Expected> =
+            serde_json::from_str(EXPECTED).expect("news-expected.json parses");
         let (mut found, mut correct, mut matched) = (0, 0, 0);
         for (file, text) in FIXTURES {
             let want: Vec<&Expected> = expected.iter().filter(|e| e.file == *file).collect();
