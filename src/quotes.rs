@@ -127,6 +127,21 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
     attributor.run(&spans)
 }
 
+/// The name in a speaker reference as written (a quote's `surface`), with
+/// honorifics dropped: `Ms. Vance` → `Vance`, `Lind` → `Lind`; `None` for
+/// a pronoun (`he`, `They`), which names nobody by itself.
+pub fn reference_name(surface: &str) -> Option<String> {
+    let words: Vec<&str> = surface
+        .split_whitespace()
+        .filter(|w| lexicon::honorific(w).is_none())
+        .collect();
+    match words[..] {
+        [] => None,
+        [word] if lexicon::pronoun(word).is_some() => None,
+        _ => Some(words.join(" ")),
+    }
+}
+
 /// A paired quotation: token indices of its marks and its joined text.
 #[derive(Debug)]
 struct Span {
@@ -1448,6 +1463,16 @@ mod tests {
         assert!(whole.ends_with(tokens::is_double_mark), "{whole}");
         let first = q.text.split_whitespace().next().unwrap_or("");
         assert!(whole.contains(first), "{whole} / {}", q.text);
+    }
+
+    #[test]
+    fn reference_name_drops_honorifics_and_pronouns() {
+        assert_eq!(reference_name("Ms. Vance").as_deref(), Some("Vance"));
+        assert_eq!(reference_name("Lind").as_deref(), Some("Lind"));
+        assert_eq!(reference_name("Dr Hugo Lind").as_deref(), Some("Hugo Lind"));
+        assert_eq!(reference_name("he"), None);
+        assert_eq!(reference_name("They"), None);
+        assert_eq!(reference_name("Mr."), None);
     }
 
     #[test]

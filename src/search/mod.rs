@@ -5,6 +5,7 @@
 pub mod query;
 pub mod record;
 pub mod snippet;
+pub mod speakers;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::{Bound, Range};
