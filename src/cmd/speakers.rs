@@ -10,12 +10,12 @@ use crate::render::{json, text};
 use crate::search::{self, speakers, Filters, Order, Run};
 use crate::settings::Settings;
 
-/// List every quoted speaker: full name, role, how many quotes, in which
-/// documents; most quoted first.
+/// List every quoted speaker, with role, quote count and documents.
 ///
-/// A bare surname joins the one full name ending with it ("Singer" counts
-/// for "Peter Singer"). Quotes that name nobody (an unresolved "he", "a
-/// spokesman for the ministry") are left out; `accord quotes` shows them.
+/// Speakers come most quoted first, then by name. A bare surname joins
+/// the one full name ending with it ("Singer" counts for "Peter Singer").
+/// Quotes that name nobody (an unresolved "he", "a spokesman for the
+/// ministry") are left out; `accord quotes` shows them.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct SpeakersArgs {
