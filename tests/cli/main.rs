@@ -6,4 +6,5 @@
 mod common;
 mod errors;
 mod index;
+mod quotes;
 mod search;
