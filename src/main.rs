@@ -31,6 +31,8 @@ struct Cli {
 enum Command {
     Index(cmd::index::IndexArgs),
     Search(cmd::search::SearchArgs),
+    Quotes(cmd::quotes::QuotesArgs),
+    Speakers(cmd::speakers::SpeakersArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +41,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Index(args) => cmd::index::run(args, &settings),
         Command::Search(args) => cmd::search::run(args, &settings),
+        Command::Quotes(args) => cmd::quotes::run(args, &settings),
+        Command::Speakers(args) => cmd::speakers::run(args, &settings),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

@@ -3,7 +3,9 @@
 //! that is up to date with the corpus.
 
 pub mod index;
+pub mod quotes;
 pub mod search;
+pub mod speakers;
 
 use std::io::{self, Write};
 

@@ -6,7 +6,7 @@ use super::{finish_output, open_fresh, Outcome};
 use crate::error::Result;
 use crate::index::schema;
 use crate::render::{json, text};
-use crate::search::{self, Filters, Run};
+use crate::search::{self, Filters, Order, Run};
 use crate::settings::Settings;
 
 /// Search the corpus: ranked passages with the matches highlighted.
@@ -80,6 +80,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             record: schema::PASSAGE,
             limit: args.limit,
             per_doc: args.per_doc,
+            order: Order::Score,
         },
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

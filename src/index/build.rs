@@ -463,6 +463,7 @@ fn document_records(doc: &Document, f: &Fields) -> Built {
         if let Some(surface) = &q.surface {
             d.add_text(f.surface, surface);
         }
+        d.add_bool(f.resolved, q.resolved);
         records.push(d);
     }
     Built {

@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";
@@ -66,6 +66,9 @@ pub struct Fields {
     pub role: Field,
     /// How the speaker is written at the attribution ("Singer", "he").
     pub surface: Field,
+    /// Whether a quote's speaker reference was resolved (see
+    /// `quotes::Quote::resolved`); unset on passages.
+    pub resolved: Field,
 }
 
 /// Words with frequencies but no positions: enough for ranking and word
@@ -119,6 +122,7 @@ pub fn build_schema() -> (Schema, Fields) {
         speaker_key: b.add_text_field("speaker_key", STRING),
         role: b.add_text_field("role", STORED),
         surface: b.add_text_field("surface", STORED),
+        resolved: b.add_bool_field("resolved", STORED),
     };
     (b.build(), fields)
 }

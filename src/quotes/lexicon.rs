@@ -745,6 +745,8 @@ const REGULAR_CUES: &[&str] = &[
     "reveal",
     "disclose",
     "insist",
+    // "She described the results as “sobering but not hopeless.”"
+    "describe",
 ];
 
 /// Base forms that are also common nouns ("a note", "a comment") are cues

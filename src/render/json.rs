@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::search::speakers::Speaker;
 use crate::search::Hit;
 
 /// One `search` hit.
@@ -68,6 +69,106 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             spun: r.spin.is_some(),
             spin_score: r.spin,
             speakers: &r.speakers,
+        };
+        line(out, &json)?;
+    }
+    Ok(())
+}
+
+/// One `quotes` hit.
+#[derive(Debug, Serialize)]
+pub struct QuoteHit<'a> {
+    /// Document id: path relative to the corpus (`archive.mbox#2` for a message).
+    pub doc: &'a str,
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+    pub source: Option<&'a str>,
+    /// The speaker's full name; null when unresolved or when the text names
+    /// nobody ("a spokesman for the ministry").
+    pub speaker: Option<&'a str>,
+    /// The speaker as written at the attribution ("Singer", "he"), if any.
+    pub surface: Option<&'a str>,
+    /// False when `surface` is a surname or pronoun that could not be tied
+    /// to one person.
+    pub resolved: bool,
+    /// Role or affiliation as the text gives it, or the description of an
+    /// unnamed speaker.
+    pub role: Option<&'a str>,
+    /// The quote without its marks; a quote spanning paragraphs is joined
+    /// with one space.
+    pub text: &'a str,
+    /// Byte offsets `[start, end)` of the quotation, marks included, in the
+    /// document's cleaned text.
+    pub start: u64,
+    pub end: u64,
+    /// 0-based ordinal of the passage where the quote starts.
+    pub passage: u64,
+    /// 1-based paragraph number where the quote starts.
+    pub paragraph: u64,
+    /// 1-based page, for paged documents (else null).
+    pub page: Option<u64>,
+    pub citation: String,
+    /// Relevance to the query; null when listing without words to rank by.
+    pub score: Option<f32>,
+    /// Byte ranges `[start, end)` of the matches in `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// The document looks machine-paraphrased, so the quote may not be the
+    /// speaker's wording.
+    pub spun: bool,
+    /// Its spinner score, when spun.
+    pub spin_score: Option<f64>,
+}
+
+/// `scored`: whether hits were ranked by a query (else `score` is null).
+pub fn quote_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Result<()> {
+    for hit in hits {
+        let r = &hit.record;
+        let json = QuoteHit {
+            doc: &r.doc,
+            title: &r.title,
+            date: r.date.as_deref(),
+            source: r.source.as_deref(),
+            speaker: r.speaker(),
+            surface: r.surface.as_deref(),
+            resolved: r.resolved,
+            role: r.role.as_deref(),
+            text: &r.text,
+            start: r.start,
+            end: r.end,
+            passage: r.passage,
+            paragraph: r.paragraph,
+            page: r.page,
+            citation: r.citation(),
+            score: scored.then_some(hit.score),
+            highlights: ranges(&hit.highlights),
+            spun: r.spin.is_some(),
+            spin_score: r.spin,
+        };
+        line(out, &json)?;
+    }
+    Ok(())
+}
+
+/// One `speakers` line.
+#[derive(Debug, Serialize)]
+pub struct SpeakerLine<'a> {
+    /// Full name, or the bare name when no full name is known.
+    pub speaker: &'a str,
+    /// The role given most often, if any.
+    pub role: Option<&'a str>,
+    /// Number of quotes credited to the speaker.
+    pub quotes: usize,
+    /// Documents quoting the speaker (ids as in `doc`), in corpus order.
+    pub documents: &'a [String],
+}
+
+pub fn speakers(out: &mut impl Write, speakers: &[Speaker]) -> io::Result<()> {
+    for s in speakers {
+        let json = SpeakerLine {
+            speaker: &s.name,
+            role: s.role.as_deref(),
+            quotes: s.quotes,
+            documents: &s.documents,
         };
         line(out, &json)?;
     }

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use crate::search::speakers::Speaker;
 use crate::search::{Hit, Record};
 
 const BOLD: &str = "\x1b[1m";
@@ -102,6 +103,73 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Resu
             style.highlighted(&hit.snippet.text, &hit.snippet.highlights)
         )?;
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Quotes: who said it (bold) and their role, the citation, then the whole
+/// quote with the matches marked. `scored`: show each hit's score.
+pub fn quote_hits(
+    out: &mut impl Write,
+    hits: &[Hit],
+    scored: bool,
+    style: Style,
+) -> io::Result<()> {
+    for (i, hit) in hits.iter().enumerate() {
+        let r = &hit.record;
+        let mut head = format!("{:>2}. {}", i + 1, who(r, style));
+        if let Some(flag) = spin_flag(r) {
+            head.push_str(&format!("  {}", style.bold(&flag)));
+        }
+        writeln!(out, "{head}")?;
+        let mut cited = format!("{} · {}", r.citation(), r.title);
+        if scored {
+            cited.push_str(&format!(" · score {:.2}", hit.score));
+        }
+        writeln!(out, "    {}", style.dim(&cited))?;
+        writeln!(out, "    “{}”", style.highlighted(&r.text, &hit.highlights))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// `Peter Singer, a fellow at …`; `he (unresolved)`; a description alone
+/// when the text names nobody.
+fn who(r: &Record, style: Style) -> String {
+    let name = match (r.speaker(), r.surface.as_deref()) {
+        (Some(name), _) => Some(style.bold(name)),
+        (None, Some(surface)) if !r.resolved => {
+            Some(format!("{} (unresolved)", style.bold(surface)))
+        }
+        _ => None,
+    };
+    match (name, r.role.as_deref()) {
+        (Some(name), Some(role)) => format!("{name}, {}", clean(role)),
+        (Some(name), None) => name,
+        (None, Some(role)) => format!("{} (not named)", style.bold(role)),
+        (None, None) => "(speaker not named)".to_string(),
+    }
+}
+
+/// Speakers, most quoted first: name (bold) and role, then how many quotes
+/// in which documents.
+pub fn speakers(out: &mut impl Write, speakers: &[Speaker], style: Style) -> io::Result<()> {
+    for s in speakers {
+        let mut head = style.bold(&s.name);
+        if let Some(role) = &s.role {
+            head.push_str(&format!(", {}", clean(role)));
+        }
+        writeln!(out, "{head}")?;
+        let count = if s.quotes == 1 {
+            "1 quote".to_string()
+        } else {
+            format!("{} quotes", s.quotes)
+        };
+        writeln!(
+            out,
+            "    {}",
+            style.dim(&format!("{count} · {}", s.documents.join(", ")))
+        )?;
     }
     Ok(())
 }

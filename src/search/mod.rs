@@ -5,11 +5,12 @@
 pub mod query;
 pub mod record;
 pub mod snippet;
+pub mod speakers;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::{Bound, Range};
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
     TermQuery,
@@ -31,7 +32,8 @@ pub struct Filters {
     /// Inclusive date bounds as `YYYYMMDD` keys (see [`schema::date_key`]).
     pub since: Option<u64>,
     pub until: Option<u64>,
-    /// Any part of a quoted speaker's name.
+    /// A quoted speaker: the full name (any case) or any of its words in
+    /// order, see [`speaker_query`].
     pub speaker: Option<String>,
 }
 
@@ -189,13 +191,28 @@ fn field_query(name: &str, value: &str, f: &Fields) -> Result<(Box<dyn Query>, O
             f.source,
             &non_empty(exact_words(value)).ok_or_else(no_words)?,
         ),
-        "speaker" => sequence_query(
-            f.speaker,
-            &non_empty(exact_words(value)).ok_or_else(no_words)?,
-        ),
+        "speaker" => speaker_query(value, f).ok_or_else(no_words)?,
         _ => unreachable!("query::parse only lets known fields through"),
     };
     Ok((q, None))
+}
+
+/// Records crediting a speaker whose name is `value` or contains its words
+/// in order: `singer`, `Peter Singer` and `"peter singer"` all find Peter
+/// Singer, `sing` does not. The whole-name alternative matches quotes by the
+/// lower-cased canonical name, so it also holds for names the analyzer
+/// would split differently. `None` when `value` has no words.
+fn speaker_query(value: &str, f: &Fields) -> Option<Box<dyn Query>> {
+    let words = analysis::tokenize(value, Mode::Query)
+        .into_iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>();
+    let words = non_empty(words)?;
+    let key = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    any_of(vec![
+        sequence_query(f.speaker, &words),
+        term_query(f.speaker_key, &key.to_lowercase()),
+    ])
 }
 
 fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
@@ -285,17 +302,38 @@ fn escape_regex(s: &str) -> String {
 pub struct Run {
     /// `schema::PASSAGE` or `schema::QUOTE`.
     pub record: &'static str,
+    /// At most this many hits; `usize::MAX` for all.
     pub limit: usize,
     /// At most this many hits from one document (0 = no cap).
     pub per_doc: usize,
+    pub order: Order,
 }
 
-/// Runs a compiled query. Records matching every positive clause come
-/// first; when there are fewer than `limit` of them, records matching only
-/// some follow (so a pasted sentence still finds its best partial matches).
+/// How [`run`] orders hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Best first: records matching every clause, then (to fill `limit`)
+    /// those matching some.
+    Score,
+    /// Every record matching every clause, by document id and then start
+    /// offset; hits get score 0. For listings without words to rank by.
+    Document,
+}
+
+/// Runs a compiled query. In [`Order::Score`], records matching every
+/// positive clause come first; when there are fewer than `limit` of them,
+/// records matching only some follow (so a pasted sentence still finds its
+/// best partial matches).
 pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>> {
     let f = &opened.fields;
     let searcher = opened.reader.searcher();
+    // TopDocs needs a limit it can allocate and above 0.
+    let limit = opts
+        .limit
+        .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
     let common = |positive: Vec<(Occur, Box<dyn Query>)>| -> BooleanQuery {
         let mut clauses = positive;
         clauses.push((Occur::Must, term_query(f.record, opts.record)));
@@ -327,67 +365,100 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
                 .map(|q| (Occur::Must, q.box_clone()))
                 .collect(),
         ));
-        if compiled.positives.len() > 1 {
+        if compiled.positives.len() > 1 && opts.order == Order::Score {
             let any = any_of(compiled.positives.iter().map(|q| q.box_clone()).collect())
                 .expect("more than one positive clause");
             passes.push(common(vec![(Occur::Must, any)]));
         }
     }
+    let mut per_doc = PerDoc::new(opts.per_doc);
+    if opts.order == Order::Document {
+        let addresses = searcher
+            .search(&passes[0], &DocSetCollector)
+            .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+        let mut records = addresses
+            .into_iter()
+            .map(|address| load(&searcher, address, f))
+            .collect::<Result<Vec<_>>>()?;
+        records.sort_by(|a, b| (&a.doc, a.start, a.end).cmp(&(&b.doc, b.start, b.end)));
+        return Ok(records
+            .into_iter()
+            .filter(|r| per_doc.admits(&r.doc))
+            .take(limit)
+            .map(|r| hit(r, 0.0, compiled))
+            .collect());
+    }
     let fetch = if opts.per_doc > 0 {
-        opts.limit * 8 + 32
+        limit.saturating_mul(8).saturating_add(32)
     } else {
-        opts.limit
+        limit
     };
     let mut seen = HashSet::new();
-    let mut per_doc_counts = std::collections::HashMap::<String, usize>::new();
     let mut hits = Vec::new();
     for pass in passes {
-        if hits.len() >= opts.limit {
+        if hits.len() >= limit {
             break;
         }
         let top = searcher
             .search(
                 &pass,
-                &TopDocs::with_limit(fetch + hits.len()).order_by_score(),
+                &TopDocs::with_limit(fetch.saturating_add(hits.len())).order_by_score(),
             )
             .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
         for (score, address) in top {
-            if hits.len() >= opts.limit || !seen.insert(address) {
+            if hits.len() >= limit || !seen.insert(address) {
                 continue;
             }
-            let hit = hit(&searcher, address, score, compiled, f)?;
-            if opts.per_doc > 0 {
-                let n = per_doc_counts.entry(hit.record.doc.clone()).or_default();
-                if *n >= opts.per_doc {
-                    continue;
-                }
-                *n += 1;
+            let record = load(&searcher, address, f)?;
+            if per_doc.admits(&record.doc) {
+                hits.push(hit(record, score, compiled));
             }
-            hits.push(hit);
         }
     }
     Ok(hits)
 }
 
-fn hit(
-    searcher: &Searcher,
-    address: DocAddress,
-    score: f32,
-    compiled: &Compiled,
-    f: &Fields,
-) -> Result<Hit> {
+/// Counts hits per document against a cap (0 = no cap).
+struct PerDoc {
+    cap: usize,
+    counts: HashMap<String, usize>,
+}
+
+impl PerDoc {
+    fn new(cap: usize) -> PerDoc {
+        PerDoc {
+            cap,
+            counts: HashMap::new(),
+        }
+    }
+
+    /// Whether one more hit from `doc` fits, counting it if so.
+    fn admits(&mut self, doc: &str) -> bool {
+        if self.cap == 0 {
+            return true;
+        }
+        let n = self.counts.entry(doc.to_string()).or_default();
+        *n += 1;
+        *n <= self.cap
+    }
+}
+
+fn load(searcher: &Searcher, address: DocAddress, f: &Fields) -> Result<Record> {
     let doc: TantivyDocument = searcher
         .doc(address)
         .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
-    let record = Record::from_doc(&doc, f);
+    Ok(Record::from_doc(&doc, f))
+}
+
+fn hit(record: Record, score: f32, compiled: &Compiled) -> Hit {
     let highlights = snippet::find_matches(&record.text, &compiled.patterns, record.spin.is_some());
     let snippet = snippet::snippet(&record.text, &highlights);
-    Ok(Hit {
+    Hit {
         record,
         score,
         highlights,
         snippet,
-    })
+    }
 }
 
 /// `--since`/`--until` values: `2018-11-01`, `2018-11` or `2018`. An upper

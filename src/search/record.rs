@@ -27,9 +27,16 @@ pub struct Record {
     pub text: String,
     /// Spinner score when the document is flagged as machine-paraphrased.
     pub spin: Option<f64>,
+    /// A passage's quoted speakers, or a quote's speaker: the full name, or
+    /// the surface form when unresolved (see [`Record::speaker`]).
     pub speakers: Vec<String>,
+    /// A quote's speaker's role or affiliation as the text gives it.
     pub role: Option<String>,
+    /// How a quote's speaker is written at the attribution ("Singer", "he").
     pub surface: Option<String>,
+    /// False for a quote credited to a surname or pronoun that could not be
+    /// tied to one person; always false for passages.
+    pub resolved: bool,
 }
 
 impl Record {
@@ -65,7 +72,20 @@ impl Record {
                 .collect(),
             role: text(f.role),
             surface: text(f.surface),
+            resolved: d
+                .get_first(f.resolved)
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
         }
+    }
+
+    /// A quote's speaker by full name; `None` when unresolved or when the
+    /// text names nobody ("a spokesman for the ministry said").
+    pub fn speaker(&self) -> Option<&str> {
+        self.speakers
+            .first()
+            .filter(|_| self.resolved)
+            .map(String::as_str)
     }
 
     /// `file.txt ¶4`, or `report.pdf p.2 ¶14` for paged documents; the

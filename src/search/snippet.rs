@@ -26,6 +26,9 @@ const MAX_FRAGMENTS: usize = 3;
 /// Byte ranges in `text` where any pattern matches, sorted and merged.
 /// `spun` also matches the restored wording of a machine-paraphrased text.
 pub fn find_matches(text: &str, patterns: &[Pattern], spun: bool) -> Vec<Range<usize>> {
+    if patterns.is_empty() {
+        return Vec::new();
+    }
     let tokens = analysis::tokenize(text, Mode::Index);
     let mut ranges = match_tokens(&tokens, patterns);
     if spun {

@@ -7,4 +7,5 @@ mod common;
 mod errors;
 mod formats;
 mod index;
+mod quotes;
 mod search;

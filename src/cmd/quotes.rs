@@ -1,0 +1,93 @@
+//! `accord quotes`: quotations by speaker, ranked by a query or listed in
+//! document order.
+
+use clap::Args;
+
+use super::{finish_output, open_fresh, Outcome};
+use crate::error::Result;
+use crate::index::schema;
+use crate::render::{json, text};
+use crate::search::{self, Filters, Order, Run};
+use crate::settings::Settings;
+
+/// Find quotes: who said what, ranked by a query or listed by speaker.
+///
+/// With a QUERY, quotes are ranked by their own words, in the syntax of
+/// `accord search` (words, "a phrase", OR, -word, doc:, kind:, source:,
+/// speaker:). Without one, or with filters only, every matching quote is
+/// listed in document order.
+///
+/// --speaker NAME matches the speaker's full name in any case
+/// ("peter singer") or any of its words in order (singer, "Peter Singer");
+/// whole words only, so `sing` finds nobody. A surname or pronoun that
+/// could not be tied to one person is matched as written.
+///
+/// Only quotations credited to someone count: scare quotes and names of
+/// things ("hacking back", the "Paris Call") are not quotes.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct QuotesArgs {
+    /// The query (optional); several arguments are joined with spaces.
+    pub query: Vec<String>,
+    /// Only quotes by this speaker: full name, or any words of it.
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// How many quotes to show [default: all].
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
+    /// One JSON object per quote (fields documented in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Search the index as it is, without checking the corpus for changes.
+    #[arg(long)]
+    pub no_refresh: bool,
+}
+
+pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
+    let filters = Filters {
+        speaker: args.speaker.clone(),
+        ..Filters::default()
+    };
+    let query = args.query.join(" ");
+    let opened = open_fresh(settings, !args.no_refresh)?;
+    let compiled = search::compile(&query, &filters, &opened.fields)?;
+    let scored = compiled.has_words();
+    let hits = search::run(
+        &opened,
+        &compiled,
+        &Run {
+            record: schema::QUOTE,
+            limit: args.limit.unwrap_or(usize::MAX),
+            per_doc: 0,
+            order: if scored {
+                Order::Score
+            } else {
+                Order::Document
+            },
+        },
+    )?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = if args.json {
+        json::quote_hits(&mut out, &hits, scored)
+    } else {
+        let style = text::Style {
+            color: settings.color,
+        };
+        text::quote_hits(&mut out, &hits, scored, style)
+    };
+    finish_output(written, &mut out)?;
+    if hits.is_empty() && !args.json {
+        eprintln!("accord: {}", nothing_found(&query, args.speaker.as_deref()));
+    }
+    Ok(Outcome::from_count(hits.len()))
+}
+
+/// The note for an empty result, naming what was asked for.
+fn nothing_found(query: &str, speaker: Option<&str>) -> String {
+    match (query.trim(), speaker) {
+        ("", None) => "no quotes in the corpus".to_string(),
+        ("", Some(s)) => format!("no quotes by speaker '{s}'"),
+        (q, None) => format!("no quotes match '{q}'"),
+        (q, Some(s)) => format!("no quotes by speaker '{s}' match '{q}'"),
+    }
+}

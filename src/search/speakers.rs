@@ -1,0 +1,224 @@
+//! Speakers across the corpus: quote records grouped by the person they are
+//! credited to, for `accord speakers`.
+//!
+//! The extractor already ties surnames and pronouns to full names within a
+//! document. Across documents, a bare name (one word, e.g. a surname left
+//! unresolved in its document, or "Singer" where the full name never
+//! appears) joins a full name when exactly one known full name ends with
+//! it; otherwise it stays a speaker of its own. Quotes that name nobody (an
+//! unresolved "he", or only a description such as "a spokesman") belong to
+//! no speaker.
+
+use std::collections::HashMap;
+
+use super::Record;
+use crate::quotes;
+
+/// One speaker and what the corpus quotes of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Full name as the text gives it, or the bare name when no full name is
+    /// known.
+    pub name: String,
+    /// The role given most often (the earliest of those tied), if any.
+    pub role: Option<String>,
+    /// How many quotes are credited to the speaker.
+    pub quotes: usize,
+    /// Documents quoting the speaker, in the order the records came.
+    pub documents: Vec<String>,
+}
+
+/// Groups quote records by speaker; most quoted first, then by name.
+/// Records should come in document order, which decides ties of roles and
+/// the order of documents.
+pub fn tally(records: &[Record]) -> Vec<Speaker> {
+    let named: Vec<(String, &Record)> = records
+        .iter()
+        .filter_map(|r| Some((name_of(r)?, r)))
+        .collect();
+    let full_names: Vec<&str> = named
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| name.contains(' '))
+        .collect();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut roles: Vec<Vec<&str>> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (name, record) in &named {
+        let name = merged(name, &full_names);
+        let i = *by_key.entry(name.to_lowercase()).or_insert_with(|| {
+            speakers.push(Speaker {
+                name: name.to_string(),
+                role: None,
+                quotes: 0,
+                documents: Vec::new(),
+            });
+            roles.push(Vec::new());
+            speakers.len() - 1
+        });
+        let speaker = &mut speakers[i];
+        speaker.quotes += 1;
+        if !speaker.documents.contains(&record.doc) {
+            speaker.documents.push(record.doc.clone());
+        }
+        if let Some(role) = record.role.as_deref().filter(|r| !r.trim().is_empty()) {
+            roles[i].push(role);
+        }
+    }
+    for (speaker, roles) in speakers.iter_mut().zip(&roles) {
+        speaker.role = most_frequent(roles).map(str::to_string);
+    }
+    speakers.sort_by(|a, b| {
+        b.quotes
+            .cmp(&a.quotes)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    speakers
+}
+
+/// The name a quote is credited to: its resolved speaker, else the name in
+/// its unresolved reference (not a pronoun).
+fn name_of(r: &Record) -> Option<String> {
+    match r.speaker() {
+        Some(name) => Some(name.to_string()),
+        None if !r.resolved => quotes::reference_name(r.surface.as_deref()?),
+        None => None,
+    }
+}
+
+/// The one full name ending with a bare `name`, else `name` itself.
+fn merged<'a>(name: &'a str, full_names: &[&'a str]) -> &'a str {
+    if name.contains(' ') {
+        return name;
+    }
+    let key = name.to_lowercase();
+    let mut matches: Vec<&str> = full_names
+        .iter()
+        .copied()
+        .filter(|full| {
+            full.rsplit(' ')
+                .next()
+                .is_some_and(|last| last.to_lowercase() == key)
+        })
+        .collect();
+    matches.sort_unstable();
+    matches.dedup();
+    match matches[..] {
+        [full] => full,
+        _ => name,
+    }
+}
+
+/// The most frequent of `items`; the earliest among those tied.
+fn most_frequent<'a>(items: &[&'a str]) -> Option<&'a str> {
+    let mut best: Option<(&str, usize)> = None;
+    for (i, item) in items.iter().enumerate() {
+        if items[..i].contains(item) {
+            continue;
+        }
+        let n = items.iter().filter(|x| *x == item).count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((item, n));
+        }
+    }
+    best.map(|(item, _)| item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quote record in `doc` credited to `name` (resolved unless given as
+    /// an unresolved surface), with `role`.
+    fn quote(doc: &str, name: &str, resolved: bool, role: Option<&str>) -> Record {
+        Record {
+            doc: doc.into(),
+            speakers: vec![name.into()],
+            surface: Some(name.rsplit(' ').next().unwrap_or(name).into()),
+            role: role.map(str::to_string),
+            resolved,
+            ..Record::default()
+        }
+    }
+
+    fn summary(s: &Speaker) -> (&str, Option<&str>, usize, Vec<&str>) {
+        (
+            s.name.as_str(),
+            s.role.as_deref(),
+            s.quotes,
+            s.documents.iter().map(String::as_str).collect(),
+        )
+    }
+
+    #[test]
+    fn speakers_merge_a_bare_surname_into_the_one_full_name_ending_with_it() {
+        let records = [
+            quote(
+                "a.txt",
+                "Peter Singer",
+                true,
+                Some("a fellow at New America"),
+            ),
+            quote("b.txt", "Singer", true, None),
+            quote("b.txt", "Lind", false, None),
+            quote(
+                "c.txt",
+                "Brad Smith",
+                true,
+                Some("the president of Microsoft"),
+            ),
+        ];
+        let speakers = tally(&records);
+        let got: Vec<_> = speakers.iter().map(summary).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Peter Singer",
+                    Some("a fellow at New America"),
+                    2,
+                    vec!["a.txt", "b.txt"]
+                ),
+                (
+                    "Brad Smith",
+                    Some("the president of Microsoft"),
+                    1,
+                    vec!["c.txt"]
+                ),
+                ("Lind", None, 1, vec!["b.txt"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn speakers_keep_a_surname_shared_by_two_full_names_apart() {
+        let records = [
+            quote("a.txt", "Hugo Lind", true, None),
+            quote("b.txt", "Anna Lind", true, None),
+            quote("c.txt", "Lind", false, None),
+        ];
+        let names: Vec<String> = tally(&records).into_iter().map(|s| s.name).collect();
+        assert_eq!(names, ["Anna Lind", "Hugo Lind", "Lind"]);
+    }
+
+    #[test]
+    fn speakers_leave_out_pronouns_and_descriptions() {
+        let mut he = quote("a.txt", "he", false, None);
+        he.surface = Some("he".into());
+        let description = Record {
+            doc: "a.txt".into(),
+            role: Some("a spokesman for the ministry".into()),
+            resolved: true,
+            ..Record::default()
+        };
+        assert!(tally(&[he, description]).is_empty());
+    }
+
+    #[test]
+    fn speakers_take_the_most_frequent_role_and_the_first_of_a_tie() {
+        assert_eq!(most_frequent(&["a", "b", "b"]), Some("b"));
+        assert_eq!(most_frequent(&["a", "b"]), Some("a"));
+        assert_eq!(most_frequent(&[]), None);
+    }
+}

@@ -1,0 +1,308 @@
+//! `accord quotes` and `accord speakers` (issue 3): quotes credited to the
+//! right speaker, `--speaker` matching, ranking, document order, output and
+//! exit codes; plus `search` filtered by speaker.
+
+use serde_json::Value;
+
+use crate::common::{repo_path, slice, Env};
+
+fn field<'a>(hit: &'a Value, name: &str) -> &'a str {
+    hit[name].as_str().unwrap_or_default()
+}
+
+/// The speakers of `quotes --json` hits, in output order.
+fn speakers(hits: &[Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| field(h, "speaker").to_string())
+        .collect()
+}
+
+#[test]
+fn quotes_on_shipped_corpus_credit_six_quotes_to_speaker_and_role() {
+    let env = Env::shipped();
+    let run = env.run(&["quotes", "--json"]);
+    let hits = run.ok().json();
+    assert_eq!(
+        speakers(&hits),
+        [
+            "Peter Singer",
+            "Peter Singer",
+            "Betsy Cooper",
+            "Brad Smith",
+            "Megan Stifel",
+            "Megan Stifel"
+        ],
+        "document order: codebook before link-list, then by offset"
+    );
+    let by = |name: &str| -> Vec<&Value> {
+        hits.iter()
+            .filter(|h| field(h, "speaker") == name)
+            .collect()
+    };
+    let smith = by("Brad Smith");
+    assert_eq!(field(smith[0], "role"), "the president of Microsoft");
+    let smith_text = field(smith[0], "text");
+    assert!(
+        smith_text.starts_with("It’s an opportunity for people")
+            && smith_text.contains("the internet itself. It’s an opportunity to advance")
+            && smith_text.ends_with("multi-stakeholder process"),
+        "the two-paragraph quote, joined and without marks: {smith_text}"
+    );
+    for stifel in by("Megan Stifel") {
+        assert!(
+            field(stifel, "role")
+                .starts_with("the cybersecurity policy director at Public Knowledge"),
+            "{stifel}"
+        );
+    }
+    for singer in by("Peter Singer") {
+        assert!(
+            field(singer, "role").contains("at the New America Foundation"),
+            "{singer}"
+        );
+        assert_eq!(singer["spun"], true, "the codebook copy is spun");
+    }
+    assert!(field(by("Betsy Cooper")[0], "role").contains("Department of Homeland Security"));
+    for hit in &hits {
+        assert_eq!(hit["resolved"], true);
+        assert!(hit["score"].is_null(), "no query, no score: {hit}");
+        assert!(!field(hit, "text").to_lowercase().contains("hacking back"));
+        assert!(hit["start"].as_u64() < hit["end"].as_u64());
+        let citation = field(hit, "citation");
+        assert_eq!(
+            citation,
+            format!("{} ¶{}", field(hit, "doc"), hit["paragraph"]),
+            "{hit}"
+        );
+    }
+}
+
+#[test]
+fn quotes_text_output_shows_speaker_role_citation_and_quote() {
+    let env = Env::shipped();
+    let run = env.run(&["quotes", "--speaker", "smith", "--color", "never"]);
+    run.ok()
+        .stdout_has(" 1. Brad Smith, the president of Microsoft\n")
+        .stdout_has("    link-list-2018-11-paris-call-post.txt ¶")
+        .stdout_has("    “It’s an opportunity for people")
+        .stdout_lacks("score");
+    assert_eq!(run.citations().len(), 1);
+    let coloured = env.run(&["quotes", "--speaker", "smith", "--color", "always"]);
+    coloured.ok().stdout_has("\x1b[1mBrad Smith\x1b[0m");
+}
+
+#[test]
+fn speakers_list_the_four_shipped_speakers_with_quote_counts() {
+    let env = Env::shipped();
+    let run = env.run(&["speakers", "--json"]);
+    let got: Vec<(String, u64, Vec<Value>)> = run
+        .ok()
+        .json()
+        .iter()
+        .map(|s| {
+            (
+                field(s, "speaker").to_string(),
+                s["quotes"].as_u64().unwrap(),
+                s["documents"].as_array().unwrap().clone(),
+            )
+        })
+        .collect();
+    let names_counts: Vec<(&str, u64)> = got.iter().map(|(n, c, _)| (n.as_str(), *c)).collect();
+    assert_eq!(
+        names_counts,
+        [
+            ("Megan Stifel", 2),
+            ("Peter Singer", 2),
+            ("Betsy Cooper", 1),
+            ("Brad Smith", 1)
+        ],
+        "most quoted first, then by name"
+    );
+    assert_eq!(got[0].2, ["link-list-2018-11-paris-call-post.txt"]);
+    let listing = env.run(&["speakers", "--color", "never"]);
+    listing
+        .ok()
+        .stdout_has("Brad Smith, the president of Microsoft\n")
+        .stdout_has("    2 quotes · codebook-2018-11-paris-call-spun.txt\n");
+}
+
+#[test]
+fn quotes_speaker_matches_full_name_in_any_case_or_any_word_of_it() {
+    let env = Env::shipped();
+    for name in ["singer", "Peter Singer", "PETER SINGER", "peter"] {
+        let hits = env
+            .run(&["quotes", "--speaker", name, "--json"])
+            .ok()
+            .json();
+        assert_eq!(speakers(&hits), ["Peter Singer", "Peter Singer"], "{name}");
+    }
+    // Whole words only, in order.
+    for name in ["sing", "Singer Peter"] {
+        env.run(&["quotes", "--speaker", name])
+            .code(1)
+            .stderr_has(&format!("no quotes by speaker '{name}'"));
+    }
+    // The query language's speaker: field means the same.
+    let hits = env
+        .run(&["quotes", "speaker:\"peter singer\"", "--json"])
+        .ok()
+        .json();
+    assert_eq!(hits.len(), 2);
+}
+
+#[test]
+fn quotes_query_ranks_the_quote_saying_it_with_highlights() {
+    let env = Env::shipped();
+    let hits = env.run(&["quotes", "multilateral", "--json"]).ok().json();
+    assert_eq!(speakers(&hits), ["Peter Singer"]);
+    let text = field(&hits[0], "text");
+    let highlights = hits[0]["highlights"].as_array().unwrap();
+    assert_eq!(slice(text, &highlights[0]), "multilateral");
+    assert!(hits[0]["score"].as_f64().unwrap() > 0.0);
+    env.run(&["quotes", "multilateral", "--color", "never"])
+        .ok()
+        .stdout_has("**multilateral**")
+        .stdout_has(" · score ");
+    // Words and --speaker combine.
+    env.run(&["quotes", "multilateral", "--speaker", "cooper"])
+        .code(1)
+        .stderr_has("no quotes by speaker 'cooper' match 'multilateral'");
+}
+
+#[test]
+fn quotes_leave_out_the_hacking_back_scare_quote() {
+    let env = Env::shipped();
+    for query in ["hacking back", "\"hacking back\""] {
+        env.run(&["quotes", query])
+            .code(1)
+            .stderr_has(&format!("no quotes match '{query}'"));
+        let json = env.run(&["quotes", query, "--json"]);
+        json.code(1);
+        assert!(json.stdout.is_empty() && json.stderr.is_empty());
+    }
+    // The passage itself is still found by search.
+    env.run(&["search", "\"hacking back\""]).ok();
+}
+
+#[test]
+fn search_finds_passages_quoting_a_speaker_by_field_or_flag() {
+    let env = Env::shipped();
+    let hits = env
+        .run(&["search", "speaker:singer multilateral", "--json"])
+        .ok()
+        .json();
+    assert!(field(&hits[0], "text").contains("they are multilateral"));
+    assert!(hits.iter().all(|h| h["speakers"]
+        .as_array()
+        .unwrap()
+        .contains(&"Peter Singer".into())));
+    for name in ["stifel", "Megan Stifel"] {
+        let hits = env
+            .run(&["search", "private sector", "--speaker", name, "--json"])
+            .ok()
+            .json();
+        assert!(!hits.is_empty(), "{name}");
+        assert!(
+            hits.iter().all(|h| h["speakers"]
+                .as_array()
+                .unwrap()
+                .contains(&"Megan Stifel".into())),
+            "{hits:?}"
+        );
+    }
+    env.run(&["search", "private sector", "--speaker", "nobody"])
+        .code(1);
+}
+
+#[test]
+fn quotes_reach_precision_and_recall_on_news_fixtures_through_the_cli() {
+    #[derive(serde::Deserialize)]
+    struct Expected {
+        file: String,
+        speaker: Option<String>,
+        text_starts_with: String,
+    }
+    let expected: Vec<Expected> = serde_json::from_str(
+        &std::fs::read_to_string(repo_path("tests/fixtures/news-expected.json")).unwrap(),
+    )
+    .unwrap();
+    let env = Env::fixture("news");
+    let got = env.run(&["quotes", "--json"]).ok().json();
+    let same = |hit: &Value, e: &Expected| {
+        field(hit, "doc") == e.file && field(hit, "text").starts_with(&e.text_starts_with)
+    };
+    let speaker = |hit: &Value| hit["speaker"].as_str().map(str::to_string);
+    let correct = got
+        .iter()
+        .filter(|hit| {
+            expected
+                .iter()
+                .any(|e| same(hit, e) && e.speaker == speaker(hit))
+        })
+        .count();
+    let matched = expected
+        .iter()
+        .filter(|e| {
+            got.iter()
+                .any(|hit| same(hit, e) && e.speaker == speaker(hit))
+        })
+        .count();
+    let precision = correct as f64 / got.len().max(1) as f64;
+    let recall = matched as f64 / expected.len() as f64;
+    println!(
+        "news fixtures via CLI: precision {precision:.3} ({correct}/{}), recall {recall:.3} ({matched}/{})",
+        got.len(),
+        expected.len()
+    );
+    assert!(precision >= 0.9, "precision {precision:.3}");
+    assert!(recall >= 0.8, "recall {recall:.3}");
+}
+
+#[test]
+fn quotes_flag_an_unresolved_speaker_with_the_form_written() {
+    let env = Env::fixture("news");
+    let hits = env.run(&["quotes", "doc:10_pronoun", "--json"]).ok().json();
+    let unresolved: Vec<&Value> = hits.iter().filter(|h| h["resolved"] == false).collect();
+    assert_eq!(unresolved.len(), 1, "{hits:?}");
+    assert!(unresolved[0]["speaker"].is_null());
+    assert_eq!(unresolved[0]["surface"], "he");
+    env.run(&["quotes", "doc:10_pronoun", "--color", "never"])
+        .ok()
+        .stdout_has(" 1. he (unresolved)\n");
+}
+
+#[test]
+fn quotes_without_query_list_every_quote_in_document_order_up_to_limit() {
+    let env = Env::fixture("news");
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let keys: Vec<(String, u64)> = hits
+        .iter()
+        .map(|h| (field(h, "doc").to_string(), h["start"].as_u64().unwrap()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert!(keys.len() > 10);
+    let first = env.run(&["quotes", "--limit", "3", "--json"]).ok().json();
+    assert_eq!(first, hits[..3]);
+}
+
+#[test]
+fn quotes_bad_input_exits_2_and_unknown_speaker_exits_1() {
+    let env = Env::shipped();
+    let search = env.run(&["search", "\"unclosed"]);
+    search.error("unbalanced quote");
+    let quotes = env.run(&["quotes", "\"unclosed"]);
+    quotes.error("unbalanced quote");
+    let error = |stderr: &str| stderr.lines().last().unwrap_or_default().to_string();
+    assert_eq!(
+        error(&quotes.stderr),
+        error(&search.stderr),
+        "same wording as search"
+    );
+    env.run(&["quotes", "--speaker", "!!"])
+        .error("has no words");
+    env.run(&["quotes", "--speaker", "nobody"])
+        .code(1)
+        .stderr_has("no quotes by speaker 'nobody'");
+}
