@@ -116,7 +116,12 @@ fn locked_index_is_reported_and_searches_use_it_as_it_is() {
 fn damaged_index_is_reported_and_left_for_rebuild() {
     let env = Env::fixture("basic");
     env.run(&["index"]).ok();
-    let meta = env.index.join("v1").join("meta.json");
+    let live = std::fs::read_dir(&env.index)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir() && p.file_name().unwrap().to_string_lossy().starts_with('v'))
+        .expect("an index version folder");
+    let meta = live.join("meta.json");
     std::fs::write(&meta, "{ not json").unwrap();
     env.run(&["search", "elections"])
         .error("accord index --rebuild");
