@@ -14,7 +14,8 @@ use crate::settings::Settings;
 ///
 /// With a QUERY, quotes are ranked by their own words, in the syntax of
 /// `accord search` (words, "a phrase", OR, -word, doc:, kind:, source:,
-/// speaker:). Without one, or with filters only, every matching quote is
+/// speaker:, role:). `role:microsoft` finds every quote from someone whose
+/// role mentions Microsoft. Without one, or with filters only, every matching quote is
 /// listed in document order.
 ///
 /// --speaker NAME matches the speaker's full name in any case

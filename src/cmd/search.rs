@@ -22,6 +22,7 @@ use crate::settings::Settings;
 ///   kind:accord    documents of this kind
 ///   source:axios   words of the source or publisher
 ///   speaker:name   passages quoting this speaker (any part of the name)
+///   role:words     passages quoting someone with this role, e.g. role:microsoft
 /// Punctuation inside words is fine: non-state, U.S., Microsoft's, 9/11.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]

@@ -441,6 +441,9 @@ fn document_records(doc: &Document, f: &Fields) -> Built {
             if let Some(name) = speaker_name(q) {
                 d.add_text(f.speaker, name);
             }
+            if let Some(role) = &q.role {
+                d.add_text(f.role, role);
+            }
         }
         records.push(d);
     }

@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";
@@ -63,6 +63,7 @@ pub struct Fields {
     pub speaker: Field,
     /// Lower-cased canonical speaker name, for exact `--speaker` filters.
     pub speaker_key: Field,
+    /// A quote's speaker's role; on a passage, the roles of those it quotes.
     pub role: Field,
     /// How the speaker is written at the attribution ("Singer", "he").
     pub surface: Field,
@@ -120,7 +121,7 @@ pub fn build_schema() -> (Schema, Fields) {
         spin: b.add_f64_field("spin", STORED),
         speaker: b.add_text_field("speaker", analysed(analysis::EXACT).set_stored()),
         speaker_key: b.add_text_field("speaker_key", STRING),
-        role: b.add_text_field("role", STORED),
+        role: b.add_text_field("role", analysed(analysis::EXACT).set_stored()),
         surface: b.add_text_field("surface", STORED),
         resolved: b.add_bool_field("resolved", STORED),
     };

@@ -192,6 +192,7 @@ fn field_query(name: &str, value: &str, f: &Fields) -> Result<(Box<dyn Query>, O
             &non_empty(exact_words(value)).ok_or_else(no_words)?,
         ),
         "speaker" => speaker_query(value, f).ok_or_else(no_words)?,
+        "role" => sequence_query(f.role, &non_empty(exact_words(value)).ok_or_else(no_words)?),
         _ => unreachable!("query::parse only lets known fields through"),
     };
     Ok((q, None))

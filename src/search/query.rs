@@ -6,12 +6,16 @@
 use crate::error::{Error, Result};
 
 /// Fields a query may name, and what each filters on.
-pub const FIELDS: [(&str, &str); 5] = [
+pub const FIELDS: [(&str, &str); 6] = [
     ("title", "words in the document title"),
     ("doc", "part of the document's path, e.g. doc:axios"),
     ("kind", "the document kind, e.g. kind:accord"),
     ("source", "words of the source or publisher"),
     ("speaker", "a quoted speaker, any part of the name"),
+    (
+        "role",
+        "words of a quoted speaker's role, e.g. role:microsoft",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

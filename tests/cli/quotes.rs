@@ -306,3 +306,24 @@ fn quotes_bad_input_exits_2_and_unknown_speaker_exits_1() {
         .code(1)
         .stderr_has("no quotes by speaker 'nobody'");
 }
+
+#[test]
+fn role_field_finds_quotes_and_passages_by_affiliation() {
+    let env = Env::shipped();
+    let quotes = env.run(&["quotes", "role:microsoft", "--json"]).ok().json();
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .map(|q| q["speaker"].as_str().unwrap())
+        .collect();
+    assert_eq!(speakers, ["Brad Smith"]);
+    let passages = env
+        .run(&["search", "role:\"public knowledge\"", "--json"])
+        .ok()
+        .json();
+    assert!(passages.iter().all(|p| p["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == "Megan Stifel")));
+    assert!(!passages.is_empty());
+}
