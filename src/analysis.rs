@@ -236,16 +236,32 @@ impl tantivy::tokenizer::Tokenizer for Analyzer {
     type TokenStream<'a> = AnalyzerStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzerStream {
-        let tokens = if self.stemmed {
-            tokenize_stemmed(text, Mode::Index)
-        } else {
-            tokenize(text, Mode::Index)
-        };
+        let exact = shared_index_tokens(text);
+        let tokens = if self.stemmed { stemmed(&exact) } else { exact };
         AnalyzerStream {
             tokens: to_tantivy(tokens).into_iter(),
             current: tantivy::tokenizer::Token::default(),
         }
     }
+}
+
+/// Index-mode tokens of `text`, segmented once for both views: tantivy
+/// analyses a passage's stemmed and exact fields one after the other on
+/// the same thread, so the second call reuses the first one's tokens.
+fn shared_index_tokens(text: &str) -> Vec<Token> {
+    thread_local! {
+        static LAST: RefCell<(String, Vec<Token>)> = const { RefCell::new((String::new(), Vec::new())) };
+    }
+    LAST.with_borrow_mut(|(last_text, last_tokens)| {
+        if !last_tokens.is_empty() && last_text == text {
+            return std::mem::take(last_tokens);
+        }
+        let tokens = tokenize(text, Mode::Index);
+        last_text.clear();
+        last_text.push_str(text);
+        last_tokens.clone_from(&tokens);
+        tokens
+    })
 }
 
 /// Our tokens in tantivy's shape, e.g. for a pre-tokenized field value.
