@@ -62,10 +62,12 @@ pub fn list_files(corpus: &Path) -> Result<Vec<CorpusFile>> {
                 corpus.display()
             )))
         }
-        Err(_) => return Err(Error::Corpus(format!(
+        Err(_) => {
+            return Err(Error::Corpus(format!(
             "corpus directory {} does not exist; create it and add documents, or pass --corpus DIR",
             corpus.display()
-        ))),
+        )))
+        }
     }
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(corpus)
