@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use crate::error::{Error, Result};
 use crate::index::build::{self, BuildOptions, Plan};
 use crate::index::{self as idx, Opened};
+use crate::search::Aliases;
 use crate::settings::Settings;
 
 /// How a command ended, for the exit code: found something (0) or not (1).
@@ -93,6 +94,15 @@ pub fn report_problems(summary: &build::Summary) {
     for (file, reason) in &summary.skipped {
         warn(&format!("{file}: skipped: {reason}"));
     }
+}
+
+/// The aliases queries expand through: none when `off` (`--no-aliases`),
+/// else the corpus's aliases.toml, else the built-in ones.
+pub fn aliases(settings: &Settings, off: bool) -> Result<Aliases> {
+    if off {
+        return Ok(Aliases::default());
+    }
+    Aliases::load(&settings.corpus)
 }
 
 pub fn warn(message: &str) {

@@ -40,6 +40,8 @@ pub struct SearchHit<'a> {
     pub spin_score: Option<f64>,
     /// Speakers quoted in the passage.
     pub speakers: &'a [String],
+    /// Alias names (as written in aliases.toml) that matched in the passage.
+    pub aliases: &'a [String],
 }
 
 pub fn ranges(r: &[Range<usize>]) -> Vec<[usize; 2]> {
@@ -68,6 +70,7 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             spun: r.spin.is_some(),
             spin_score: r.spin,
             speakers: &r.speakers,
+            aliases: &hit.aliases,
         };
         line(out, &json)?;
     }

@@ -40,6 +40,16 @@ impl Style {
         self.paint(BOLD, &clean(text))
     }
 
+    /// All of `text` marked as a match.
+    pub fn matched(&self, text: &str) -> String {
+        let cleaned = clean(text);
+        if self.color {
+            format!("{HIGHLIGHT}{cleaned}{RESET}")
+        } else {
+            format!("**{cleaned}**")
+        }
+    }
+
     /// `text` with `ranges` marked: yellow on a terminal, `**…**` elsewhere.
     pub fn highlighted(&self, text: &str, ranges: &[Range<usize>]) -> String {
         let mut out = String::with_capacity(text.len() + ranges.len() * 8);
@@ -49,12 +59,7 @@ impl Style {
                 continue;
             }
             out.push_str(&clean(&text[last..r.start]));
-            let marked = clean(&text[r.clone()]);
-            if self.color {
-                out.push_str(&format!("{HIGHLIGHT}{marked}{RESET}"));
-            } else {
-                out.push_str(&format!("**{marked}**"));
-            }
+            out.push_str(&self.matched(&text[r.clone()]));
             last = r.end;
         }
         out.push_str(&clean(&text[last..]));
@@ -90,6 +95,9 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Resu
         if let Some(flag) = spin_flag(r) {
             head.push_str(&format!("  {}", style.bold(&flag)));
         }
+        if let Some(note) = alias_note(&hit.aliases) {
+            head.push_str(&format!("  {}", style.dim(&note)));
+        }
         writeln!(out, "{head}")?;
         writeln!(
             out,
@@ -104,4 +112,9 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Resu
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// `(via alias: United States, Australia)`, when aliases matched.
+pub fn alias_note(names: &[String]) -> Option<String> {
+    (!names.is_empty()).then(|| format!("(via alias: {})", names.join(", ")))
 }
