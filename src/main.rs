@@ -31,6 +31,8 @@ struct Cli {
 enum Command {
     Index(cmd::index::IndexArgs),
     Search(cmd::search::SearchArgs),
+    Kwic(cmd::kwic::KwicArgs),
+    Variants(cmd::variants::VariantsArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +41,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Index(args) => cmd::index::run(args, &settings),
         Command::Search(args) => cmd::search::run(args, &settings),
+        Command::Kwic(args) => cmd::kwic::run(args, &settings),
+        Command::Variants(args) => cmd::variants::run(args, &settings),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

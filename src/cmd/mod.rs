@@ -3,7 +3,9 @@
 //! that is up to date with the corpus.
 
 pub mod index;
+pub mod kwic;
 pub mod search;
+pub mod variants;
 
 use std::io::{self, Write};
 
@@ -103,6 +105,17 @@ pub fn aliases(settings: &Settings, off: bool) -> Result<Aliases> {
         return Ok(Aliases::default());
     }
     Aliases::load(&settings.corpus)
+}
+
+/// All of a command's words as one phrase: `accord kwic hacking back` and
+/// `accord kwic '"hacking back"'` are the same query.
+pub fn as_phrase(words: &[String]) -> String {
+    let joined: String = words
+        .join(" ")
+        .chars()
+        .map(|c| if "\"“”„".contains(c) { ' ' } else { c })
+        .collect();
+    format!("\"{}\"", joined.trim())
 }
 
 pub fn warn(message: &str) {

@@ -3,9 +3,11 @@
 //! [`run`], so they never rank or filter differently.
 
 pub mod aliases;
+pub mod kwic;
 pub mod query;
 pub mod record;
 pub mod snippet;
+pub mod variants;
 
 use std::collections::HashSet;
 use std::ops::{Bound, Range};

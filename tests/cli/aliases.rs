@@ -128,6 +128,6 @@ fn malformed_aliases_file_is_an_error_naming_file_and_line() {
     let run = env.run(&["search", "China"]);
     run.error("aliases.toml: line 5:");
     env.write("aliases.toml", "[[group]]\nnames = [\"lonely\"]\n");
-    env.run(&["search", "China"])
+    env.run(&["kwic", "China"])
         .error("line 2: a group needs at least two names");
 }

@@ -7,4 +7,6 @@ mod aliases;
 mod common;
 mod errors;
 mod index;
+mod kwic;
 mod search;
+mod variants;
