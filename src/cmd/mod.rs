@@ -5,6 +5,7 @@
 pub mod index;
 pub mod kwic;
 pub mod search;
+pub mod similar;
 pub mod variants;
 
 use std::io::{self, Write};

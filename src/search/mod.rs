@@ -6,6 +6,7 @@ pub mod aliases;
 pub mod kwic;
 pub mod query;
 pub mod record;
+pub mod similar;
 pub mod snippet;
 pub mod variants;
 

@@ -9,4 +9,5 @@ mod errors;
 mod index;
 mod kwic;
 mod search;
+mod similar;
 mod variants;
