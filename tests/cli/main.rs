@@ -10,4 +10,5 @@ mod index;
 mod kwic;
 mod search;
 mod similar;
+mod spin;
 mod variants;
