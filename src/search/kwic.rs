@@ -83,10 +83,17 @@ impl Concordance {
 
     /// Orders the lines; ties keep document order.
     pub fn sort(&mut self, by: Sort) {
+        // Words compared in lower case without punctuation, so `“The`
+        // sorts with `the`.
         let key_words = |s: &str| -> Vec<String> {
             s.split(' ')
+                .map(|w| {
+                    w.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect::<String>()
+                })
                 .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
                 .collect()
         };
         match by {
