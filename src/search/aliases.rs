@@ -102,7 +102,8 @@ impl Aliases {
         };
         let file: File = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            at(offset, e.message().trim())
+            // toml's messages run over several lines; errors are one line.
+            at(offset, &e.message().trim().replace('\n', ": "))
         })?;
         let mut groups = Vec::with_capacity(file.group.len());
         for entry in file.group {
@@ -297,6 +298,7 @@ names = ["China", "People's Republic of China", "PRC"]"#,
         .unwrap_err()
         .to_string();
         assert!(err.starts_with("corpus/aliases.toml: line 5:"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
         let err = Aliases::parse("[[group]]\nnames = [\"only\"]\n", Path::new("a.toml"))
             .unwrap_err()
             .to_string();
