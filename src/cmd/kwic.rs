@@ -10,13 +10,15 @@ use crate::search::kwic::{Concordance, Sort, DEFAULT_WIDTH};
 use crate::search::{self, Filters, Options};
 use crate::settings::Settings;
 
-/// Show every occurrence of a word or phrase in the corpus, one line each,
-/// the match in a column between its left and right context.
+/// Show every occurrence of a word or phrase, in context.
+///
+/// One line per occurrence, the match in a column between its left and
+/// right context, and at the end the number of occurrences per document.
 ///
 /// All the words form one phrase, matched as written (case, accents and
 /// hyphens aside: hacking-back is hacking back); --stem matches any
 /// inflection. Names in aliases.toml also find their aliases, and such
-/// lines say so. Ends with the number of occurrences per document.
+/// lines say so.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct KwicArgs {

@@ -8,8 +8,9 @@ use crate::render::{json, text};
 use crate::search::similar::{similar, Target};
 use crate::settings::Settings;
 
-/// List passages like a given paragraph, best first: those sharing the most
-/// of its distinctive words (stemmed), from other documents.
+/// List passages like a paragraph, from other documents.
+///
+/// Best first: those sharing the most of its distinctive words (stemmed).
 ///
 /// The paragraph is DOC:PARAGRAPH (report.txt:4) or a citation as `accord
 /// search` prints it ('report.txt ¶4', 'report.pdf p.2 ¶14').

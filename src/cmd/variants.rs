@@ -10,9 +10,10 @@ use crate::search::variants::variants;
 use crate::search::{self, Filters, Options};
 use crate::settings::Settings;
 
-/// List the distinct wordings of a word or phrase in the corpus (hack back,
-/// hacking back, hacking-back, hacked back), most frequent first, with
-/// their counts per document.
+/// List the wordings of a word or phrase, with counts per document.
+///
+/// Every distinct wording (hack back, hacking back, hacking-back, hacked
+/// back), most frequent first.
 ///
 /// All the words form one phrase, matched by stems; a wording is its text
 /// in lower case with whitespace made single spaces (hyphens kept). Names
