@@ -58,16 +58,7 @@ impl Concordance {
         let mut lines = Vec::new();
         for (i, record) in records.iter().enumerate() {
             let text = &record.text;
-            let mut located = compiled.locate(text, record.spin.is_some());
-            // Longest match first at each start; then drop overlaps, so
-            // "United States of America" is one line, not two.
-            located.sort_by_key(|(r, index)| (r.start, std::cmp::Reverse(r.end), *index));
-            let mut end = 0;
-            for (range, index) in located {
-                if range.start < end {
-                    continue;
-                }
-                end = range.end;
+            for (range, index) in compiled.occurrences(text, record.spin.is_some()) {
                 lines.push(Line {
                     record: i,
                     left: left_context(text, range.start, width),

@@ -116,6 +116,23 @@ impl Compiled {
         snippet::locate(text, self.all_patterns(), spun)
     }
 
+    /// Occurrences of the query in `text` that do not overlap: the longest
+    /// match at each place, so "United States of America" counts once, not
+    /// also as "United States". For KWIC lines and variants.
+    pub fn occurrences(&self, text: &str, spun: bool) -> Vec<(Range<usize>, usize)> {
+        let mut located = self.locate(text, spun);
+        located.sort_by_key(|(r, index)| (r.start, std::cmp::Reverse(r.end), *index));
+        let mut end = 0;
+        located.retain(|(r, _)| {
+            let keep = r.start >= end;
+            if keep {
+                end = r.end;
+            }
+            keep
+        });
+        located
+    }
+
     /// Records of type `record` that match every positive clause and every
     /// filter, and no negative one.
     pub fn strict_query(&self, record: &str, f: &Fields) -> BooleanQuery {

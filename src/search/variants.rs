@@ -28,14 +28,7 @@ pub struct Variant {
 pub fn variants(records: &[Record], compiled: &Compiled) -> Vec<Variant> {
     let mut by_wording: HashMap<String, Variant> = HashMap::new();
     for record in records {
-        let mut end = 0;
-        let mut located = compiled.locate(&record.text, record.spin.is_some());
-        located.sort_by_key(|(r, index)| (r.start, std::cmp::Reverse(r.end), *index));
-        for (range, index) in located {
-            if range.start < end {
-                continue;
-            }
-            end = range.end;
+        for (range, index) in compiled.occurrences(&record.text, record.spin.is_some()) {
             let wording = normalise(&record.text[range]);
             let variant = by_wording
                 .entry(wording.clone())

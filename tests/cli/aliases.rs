@@ -1,16 +1,6 @@
 //! Aliases: names of one thing find each other, through aliases.toml.
 
-use crate::common::{slice, Env};
-
-fn highlighted(hit: &serde_json::Value) -> Vec<String> {
-    let text = hit["text"].as_str().unwrap();
-    hit["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| slice(text, h).to_string())
-        .collect()
-}
+use crate::common::{highlighted, Env};
 
 #[test]
 fn search_north_korea_finds_its_aliases_and_says_which_matched() {

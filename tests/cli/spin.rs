@@ -1,17 +1,7 @@
 //! Machine-paraphrased documents: flagged at indexing and on hits, and
 //! found by their original wording with the highlight on the spun words.
 
-use crate::common::{slice, Env};
-
-fn highlighted(hit: &serde_json::Value) -> Vec<String> {
-    let text = hit["text"].as_str().unwrap();
-    hit["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| slice(text, h).to_string())
-        .collect()
-}
+use crate::common::{highlighted, Env};
 
 #[test]
 fn index_summary_counts_only_the_spun_seed_as_machine_paraphrased() {
