@@ -284,6 +284,31 @@ mod tests {
     }
 
     #[test]
+    fn stem_phrase_matches_every_inflection_but_only_as_a_sequence() {
+        let text = "We hacked back; hacking-back is banned; back then, no hack.";
+        let m = find_matches(
+            text,
+            &[Pattern::StemPhrase(vec!["hack".into(), "back".into()])],
+            false,
+        );
+        assert_eq!(spans(text, &m), ["hacked back", "hacking-back"]);
+    }
+
+    #[test]
+    fn locate_reports_which_pattern_matched_each_place() {
+        let text = "The DPRK and North Korea.";
+        let patterns = [
+            Pattern::Exact(vec!["north".into(), "korea".into()]),
+            Pattern::Exact(vec!["dprk".into()]),
+        ];
+        let found: Vec<(&str, usize)> = locate(text, &patterns, false)
+            .into_iter()
+            .map(|(r, i)| (&text[r], i))
+            .collect();
+        assert_eq!(found, [("DPRK", 1), ("North Korea", 0)]);
+    }
+
+    #[test]
     fn snippet_picks_the_matching_sentence_of_a_long_passage() {
         let filler = "This sentence is only filler about nothing in particular at all. ".repeat(6);
         let text = format!("{filler}The key line mentions elections here. {filler}");
