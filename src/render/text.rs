@@ -173,6 +173,10 @@ pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -
     Ok(())
 }
 
+/// Documents listed per wording in the `variants` table, most occurrences
+/// first; `--json` lists them all.
+const VARIANT_DOCUMENTS_SHOWN: usize = 5;
+
 /// A table of wordings: variant, total, occurrences per document.
 pub fn variants(out: &mut impl Write, variants: &[Variant], style: Style) -> io::Result<()> {
     let width = variants
@@ -198,17 +202,24 @@ pub fn variants(out: &mut impl Write, variants: &[Variant], style: Style) -> io:
     for v in variants {
         let mut documents: Vec<(&String, &usize)> = v.documents.iter().collect();
         documents.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        let documents: Vec<String> = documents
+        let mut shown: Vec<String> = documents
             .iter()
+            .take(VARIANT_DOCUMENTS_SHOWN)
             .map(|(doc, n)| format!("{} {n}", clean(doc)))
             .collect();
+        if documents.len() > VARIANT_DOCUMENTS_SHOWN {
+            shown.push(format!(
+                "… {} more",
+                documents.len() - VARIANT_DOCUMENTS_SHOWN
+            ));
+        }
         let pad = width - v.wording.chars().count();
         let mut line = format!(
             "{}{:pad$}  {:>total_width$}  {}",
             style.bold(&v.wording),
             "",
             v.count,
-            documents.join(", ")
+            shown.join(", ")
         );
         if let Some(note) = alias_note(&v.aliases) {
             line.push_str(&format!("  {}", style.dim(&note)));
