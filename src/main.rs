@@ -33,6 +33,9 @@ enum Command {
     Search(cmd::search::SearchArgs),
     Quotes(cmd::quotes::QuotesArgs),
     Speakers(cmd::speakers::SpeakersArgs),
+    Kwic(cmd::kwic::KwicArgs),
+    Variants(cmd::variants::VariantsArgs),
+    Similar(cmd::similar::SimilarArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +46,9 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args, &settings),
         Command::Quotes(args) => cmd::quotes::run(args, &settings),
         Command::Speakers(args) => cmd::speakers::run(args, &settings),
+        Command::Kwic(args) => cmd::kwic::run(args, &settings),
+        Command::Variants(args) => cmd::variants::run(args, &settings),
+        Command::Similar(args) => cmd::similar::run(args, &settings),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

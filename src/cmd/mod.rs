@@ -3,9 +3,12 @@
 //! that is up to date with the corpus.
 
 pub mod index;
+pub mod kwic;
 pub mod quotes;
 pub mod search;
+pub mod similar;
 pub mod speakers;
+pub mod variants;
 
 use std::io::{self, Write};
 
@@ -13,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::index::build::{self, BuildOptions};
 use crate::index::freshness;
 use crate::index::{self as idx, Opened};
+use crate::search::Aliases;
 use crate::settings::Settings;
 
 /// How a command ended, for the exit code: found something (0) or not (1).
@@ -93,6 +97,26 @@ pub fn report_problems(summary: &build::Summary) {
     for (file, warning) in &summary.warnings {
         warn(&format!("{file}: {warning}"));
     }
+}
+
+/// The aliases queries expand through: none when `off` (`--no-aliases`),
+/// else the corpus's aliases.toml, else the built-in ones.
+pub fn aliases(settings: &Settings, off: bool) -> Result<Aliases> {
+    if off {
+        return Ok(Aliases::default());
+    }
+    Aliases::load(&settings.corpus)
+}
+
+/// All of a command's words as one phrase: `accord kwic hacking back` and
+/// `accord kwic '"hacking back"'` are the same query.
+pub fn as_phrase(words: &[String]) -> String {
+    let joined: String = words
+        .join(" ")
+        .chars()
+        .map(|c| if "\"“”„".contains(c) { ' ' } else { c })
+        .collect();
+    format!("\"{}\"", joined.trim())
 }
 
 pub fn warn(message: &str) {

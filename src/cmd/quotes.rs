@@ -3,11 +3,11 @@
 
 use clap::Args;
 
-use super::{finish_output, open_fresh, Outcome};
+use super::{aliases, finish_output, open_fresh, Outcome};
 use crate::error::Result;
 use crate::index::schema;
 use crate::render::{json, text};
-use crate::search::{self, Filters, Order, Run};
+use crate::search::{self, Filters, Options, Order, Run};
 use crate::settings::Settings;
 
 /// Find quotes: who said what, ranked by a query or listed by speaker.
@@ -42,6 +42,9 @@ pub struct QuotesArgs {
     /// Search the index as it is, without checking the corpus for changes.
     #[arg(long)]
     pub no_refresh: bool,
+    /// Match the query's names literally, without the aliases file.
+    #[arg(long)]
+    pub no_aliases: bool,
 }
 
 pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
@@ -51,7 +54,12 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
     };
     let query = args.query.join(" ");
     let opened = open_fresh(settings, !args.no_refresh)?;
-    let compiled = search::compile(&query, &filters, &opened.fields)?;
+    let aliases = aliases(settings, args.no_aliases)?;
+    let options = Options {
+        aliases: &aliases,
+        stem_phrases: false,
+    };
+    let compiled = search::compile(&query, &filters, &options, &opened.fields)?;
     let scored = compiled.has_words();
     let hits = search::run(
         &opened,

@@ -2,11 +2,11 @@
 
 use clap::Args;
 
-use super::{finish_output, open_fresh, Outcome};
+use super::{aliases, finish_output, open_fresh, Outcome};
 use crate::error::Result;
 use crate::index::schema;
 use crate::render::{json, text};
-use crate::search::{self, Filters, Order, Run};
+use crate::search::{self, Filters, Options, Order, Run};
 use crate::settings::Settings;
 
 /// Search the corpus: ranked passages with the matches highlighted.
@@ -24,6 +24,7 @@ use crate::settings::Settings;
 ///   speaker:name   passages quoting this speaker (any part of the name)
 ///   role:words     passages quoting someone with this role, e.g. role:microsoft
 /// Punctuation inside words is fine: non-state, U.S., Microsoft's, 9/11.
+/// Names in aliases.toml find their aliases too (North Korea finds DPRK).
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct SearchArgs {
@@ -51,6 +52,9 @@ pub struct SearchArgs {
     /// One JSON object per hit (fields documented in the README).
     #[arg(long)]
     pub json: bool,
+    /// Match names as written, without their aliases from aliases.toml.
+    #[arg(long)]
+    pub no_aliases: bool,
     /// Search the index as it is, without checking the corpus for changes.
     #[arg(long)]
     pub no_refresh: bool,
@@ -72,8 +76,13 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         speaker: args.speaker.clone(),
     };
     let query = args.query.join(" ");
+    let aliases = aliases(settings, args.no_aliases)?;
     let opened = open_fresh(settings, !args.no_refresh)?;
-    let compiled = search::compile(&query, &filters, &opened.fields)?;
+    let options = Options {
+        aliases: &aliases,
+        stem_phrases: false,
+    };
+    let compiled = search::compile(&query, &filters, &options, &opened.fields)?;
     let hits = search::run(
         &opened,
         &compiled,

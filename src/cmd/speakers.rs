@@ -7,7 +7,7 @@ use super::{finish_output, open_fresh, Outcome};
 use crate::error::Result;
 use crate::index::schema;
 use crate::render::{json, text};
-use crate::search::{self, speakers, Filters, Order, Run};
+use crate::search::{self, speakers, Aliases, Filters, Options, Order, Run};
 use crate::settings::Settings;
 
 /// List every quoted speaker, with role, quote count and documents.
@@ -29,7 +29,11 @@ pub struct SpeakersArgs {
 
 pub fn run(args: &SpeakersArgs, settings: &Settings) -> Result<Outcome> {
     let opened = open_fresh(settings, !args.no_refresh)?;
-    let every_quote = search::compile("", &Filters::default(), &opened.fields)?;
+    let options = Options {
+        aliases: &Aliases::default(),
+        stem_phrases: false,
+    };
+    let every_quote = search::compile("", &Filters::default(), &options, &opened.fields)?;
     let hits = search::run(
         &opened,
         &every_quote,

@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::search::kwic::Concordance;
 use crate::search::speakers::Speaker;
+use crate::search::variants::Variant;
 use crate::search::Hit;
 
 /// One `search` hit.
@@ -41,6 +43,8 @@ pub struct SearchHit<'a> {
     pub spin_score: Option<f64>,
     /// Speakers quoted in the passage.
     pub speakers: &'a [String],
+    /// Alias names (as written in aliases.toml) that matched in the passage.
+    pub aliases: &'a [String],
 }
 
 pub fn ranges(r: &[Range<usize>]) -> Vec<[usize; 2]> {
@@ -69,6 +73,7 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             spun: r.spin.is_some(),
             spin_score: r.spin,
             speakers: &r.speakers,
+            aliases: &hit.aliases,
         };
         line(out, &json)?;
     }
@@ -179,4 +184,81 @@ pub fn speakers(out: &mut impl Write, speakers: &[Speaker]) -> io::Result<()> {
 pub fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// One `kwic` line: an occurrence and its context.
+#[derive(Debug, Serialize)]
+pub struct KwicLine<'a> {
+    pub doc: &'a str,
+    pub title: &'a str,
+    pub citation: String,
+    /// 0-based passage ordinal in the document.
+    pub passage: u64,
+    /// 1-based paragraph number.
+    pub paragraph: u64,
+    pub page: Option<u64>,
+    /// Context before the match (whole words, at most `--width` characters,
+    /// whitespace runs as one space).
+    pub left: &'a str,
+    #[serde(rename = "match")]
+    pub matched: &'a str,
+    pub right: &'a str,
+    /// Byte offsets `[start, end)` of the match in the passage text.
+    pub start: usize,
+    pub end: usize,
+    pub spun: bool,
+    /// Alias names this occurrence is, when found through aliases.
+    pub aliases: &'a [String],
+}
+
+pub fn kwic(out: &mut impl Write, c: &Concordance) -> io::Result<()> {
+    for l in &c.lines {
+        let r = &c.records[l.record];
+        line(
+            out,
+            &KwicLine {
+                doc: &r.doc,
+                title: &r.title,
+                citation: r.citation(),
+                passage: r.passage,
+                paragraph: r.paragraph,
+                page: r.page,
+                left: &l.left,
+                matched: &l.matched,
+                right: &l.right,
+                start: l.range.start,
+                end: l.range.end,
+                spun: r.spin.is_some(),
+                aliases: &l.aliases,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// One `variants` wording.
+#[derive(Debug, Serialize)]
+pub struct VariantLine<'a> {
+    /// The wording, lower-cased, whitespace runs as one space.
+    pub variant: &'a str,
+    pub count: usize,
+    /// Occurrences per document id.
+    pub documents: &'a std::collections::BTreeMap<String, usize>,
+    /// Alias names this wording came through.
+    pub aliases: &'a [String],
+}
+
+pub fn variants(out: &mut impl Write, variants: &[Variant]) -> io::Result<()> {
+    for v in variants {
+        line(
+            out,
+            &VariantLine {
+                variant: &v.wording,
+                count: v.count,
+                documents: &v.documents,
+                aliases: &v.aliases,
+            },
+        )?;
+    }
+    Ok(())
 }

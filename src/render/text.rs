@@ -5,7 +5,9 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use crate::search::kwic::Concordance;
 use crate::search::speakers::Speaker;
+use crate::search::variants::Variant;
 use crate::search::{Hit, Record};
 
 const BOLD: &str = "\x1b[1m";
@@ -41,6 +43,16 @@ impl Style {
         self.paint(BOLD, &clean(text))
     }
 
+    /// All of `text` marked as a match.
+    pub fn matched(&self, text: &str) -> String {
+        let cleaned = clean(text);
+        if self.color {
+            format!("{HIGHLIGHT}{cleaned}{RESET}")
+        } else {
+            format!("**{cleaned}**")
+        }
+    }
+
     /// `text` with `ranges` marked: yellow on a terminal, `**…**` elsewhere.
     pub fn highlighted(&self, text: &str, ranges: &[Range<usize>]) -> String {
         let mut out = String::with_capacity(text.len() + ranges.len() * 8);
@@ -50,12 +62,7 @@ impl Style {
                 continue;
             }
             out.push_str(&clean(&text[last..r.start]));
-            let marked = clean(&text[r.clone()]);
-            if self.color {
-                out.push_str(&format!("{HIGHLIGHT}{marked}{RESET}"));
-            } else {
-                out.push_str(&format!("**{marked}**"));
-            }
+            out.push_str(&self.matched(&text[r.clone()]));
             last = r.end;
         }
         out.push_str(&clean(&text[last..]));
@@ -90,6 +97,9 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Resu
         let mut head = format!("{:>2}. {}", i + 1, style.title(&r.title));
         if let Some(flag) = spin_flag(r) {
             head.push_str(&format!("  {}", style.bold(&flag)));
+        }
+        if let Some(note) = alias_note(&hit.aliases) {
+            head.push_str(&format!("  {}", style.dim(&note)));
         }
         writeln!(out, "{head}")?;
         writeln!(
@@ -172,4 +182,125 @@ pub fn speakers(out: &mut impl Write, speakers: &[Speaker], style: Style) -> io:
         )?;
     }
     Ok(())
+}
+
+/// `(via alias: United States, Australia)`, when aliases matched.
+pub fn alias_note(names: &[String]) -> Option<String> {
+    (!names.is_empty()).then(|| format!("(via alias: {})", names.join(", ")))
+}
+
+/// Concordance lines: citation, left context right-aligned to `width`
+/// characters, the match, right context; then occurrences per document.
+pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -> io::Result<()> {
+    let citations: Vec<String> = c.records.iter().map(Record::citation).collect();
+    let citation_width = c
+        .lines
+        .iter()
+        .map(|l| citations[l.record].chars().count())
+        .max()
+        .unwrap_or(0);
+    for line in &c.lines {
+        let r = &c.records[line.record];
+        let citation = &citations[line.record];
+        let pad = citation_width - citation.chars().count() + 2;
+        let left_pad = width.saturating_sub(line.left.chars().count());
+        let matched = style.matched(&line.matched);
+        let mut notes = Vec::new();
+        notes.extend(alias_note(&line.aliases));
+        notes.extend(r.spin.map(|_| "[machine-paraphrased?]".to_string()));
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", style.dim(&notes.join(" ")))
+        };
+        writeln!(
+            out,
+            "{}{:pad$}{:left_pad$}{}{}{}{notes}",
+            style.dim(citation),
+            "",
+            "",
+            clean(&line.left),
+            matched,
+            clean(&line.right),
+        )?;
+    }
+    let counts = c.counts();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} occurrence{} in {} document{}:",
+        c.lines.len(),
+        plural(c.lines.len()),
+        counts.len(),
+        plural(counts.len())
+    )?;
+    let count_width = counts.first().map_or(1, |(_, n)| n.to_string().len());
+    for (doc, n) in counts {
+        writeln!(out, "  {n:>count_width$}  {}", clean(doc))?;
+    }
+    Ok(())
+}
+
+/// Documents listed per wording in the `variants` table, most occurrences
+/// first; `--json` lists them all.
+const VARIANT_DOCUMENTS_SHOWN: usize = 5;
+
+/// A table of wordings: variant, total, occurrences per document.
+pub fn variants(out: &mut impl Write, variants: &[Variant], style: Style) -> io::Result<()> {
+    let width = variants
+        .iter()
+        .map(|v| v.wording.chars().count())
+        .chain(["variant".len()])
+        .max()
+        .unwrap_or(0);
+    let total_width = variants
+        .iter()
+        .map(|v| v.count.to_string().len())
+        .chain(["total".len()])
+        .max()
+        .unwrap_or(0);
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!(
+            "{:width$}  {:>total_width$}  documents",
+            "variant", "total"
+        ))
+    )?;
+    for v in variants {
+        let mut documents: Vec<(&String, &usize)> = v.documents.iter().collect();
+        documents.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        let mut shown: Vec<String> = documents
+            .iter()
+            .take(VARIANT_DOCUMENTS_SHOWN)
+            .map(|(doc, n)| format!("{} {n}", clean(doc)))
+            .collect();
+        if documents.len() > VARIANT_DOCUMENTS_SHOWN {
+            shown.push(format!(
+                "… {} more",
+                documents.len() - VARIANT_DOCUMENTS_SHOWN
+            ));
+        }
+        let pad = width - v.wording.chars().count();
+        let mut line = format!(
+            "{}{:pad$}  {:>total_width$}  {}",
+            style.bold(&v.wording),
+            "",
+            v.count,
+            shown.join(", ")
+        );
+        if let Some(note) = alias_note(&v.aliases) {
+            line.push_str(&format!("  {}", style.dim(&note)));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }

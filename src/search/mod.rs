@@ -2,10 +2,14 @@
 //! Every query command (`search`, `quotes`, …) goes through [`compile`] and
 //! [`run`], so they never rank or filter differently.
 
+pub mod aliases;
+pub mod kwic;
 pub mod query;
 pub mod record;
+pub mod similar;
 pub mod snippet;
 pub mod speakers;
+pub mod variants;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::{Bound, Range};
@@ -21,6 +25,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use crate::analysis::{self, Mode};
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields, Opened};
+pub use aliases::Aliases;
 pub use record::Record;
 use snippet::{Pattern, Snippet};
 
@@ -45,60 +50,218 @@ pub struct Hit {
     /// Byte ranges of the matches in `record.text`.
     pub highlights: Vec<Range<usize>>,
     pub snippet: Snippet,
+    /// Alias names (as written in the aliases file) that matched in the
+    /// passage, in first-match order.
+    pub aliases: Vec<String>,
+}
+
+/// How query text is turned into queries, besides its own syntax.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Names expanded to their aliases ([`Aliases::default`]: none).
+    pub aliases: &'a Aliases,
+    /// Match quoted phrases by stem (`"hack back"` finds "hacked back")
+    /// instead of exact wording; `kwic --stem` and `variants` use it.
+    pub stem_phrases: bool,
 }
 
 /// A query turned into tantivy queries plus what to highlight.
 pub struct Compiled {
     /// Each must match in the first pass; any may in the second.
     positives: Vec<Box<dyn Query>>,
+    /// The positives without their alias alternatives, when there are any:
+    /// passages in the query's own wording rank before alias-only ones.
+    own_positives: Option<Vec<Box<dyn Query>>>,
     filters: Vec<Box<dyn Query>>,
     negatives: Vec<Box<dyn Query>>,
     /// Rewards passages where the query's words stand close together.
     proximity: Option<Box<dyn Query>>,
+    /// What to highlight: the query's own words and phrases.
     pub patterns: Vec<Pattern>,
+    /// The alias wordings the query was expanded to.
+    pub alias_patterns: Vec<AliasPattern>,
+}
+
+/// A query phrase rewritten with aliases, as a pattern to find in text.
+#[derive(Debug, Clone)]
+pub struct AliasPattern {
+    pub pattern: Pattern,
+    /// The alias names it puts in, as written in the aliases file.
+    pub names: Vec<String>,
 }
 
 impl Compiled {
     pub fn has_words(&self) -> bool {
         !self.positives.is_empty()
     }
+
+    /// The query's own patterns, then the alias patterns; a pattern index
+    /// from [`snippet::locate`] over these goes to [`Compiled::alias_names`].
+    pub fn all_patterns(&self) -> impl Iterator<Item = &Pattern> + Clone {
+        self.patterns
+            .iter()
+            .chain(self.alias_patterns.iter().map(|a| &a.pattern))
+    }
+
+    /// The alias names behind pattern `index` of [`Compiled::all_patterns`];
+    /// empty for the query's own patterns.
+    pub fn alias_names(&self, index: usize) -> &[String] {
+        index
+            .checked_sub(self.patterns.len())
+            .and_then(|i| self.alias_patterns.get(i))
+            .map_or(&[], |a| &a.names)
+    }
+
+    /// Where the query matches in a record's `text`: (byte range, index in
+    /// [`Compiled::all_patterns`]), unmerged, in text order.
+    pub fn locate(&self, text: &str, spun: bool) -> Vec<(Range<usize>, usize)> {
+        snippet::locate(text, self.all_patterns(), spun)
+    }
+
+    /// Occurrences of the query in `text` that do not overlap: the longest
+    /// match at each place, so "United States of America" counts once, not
+    /// also as "United States". For KWIC lines and variants.
+    pub fn occurrences(&self, text: &str, spun: bool) -> Vec<(Range<usize>, usize)> {
+        let mut located = self.locate(text, spun);
+        located.sort_by_key(|(r, index)| (r.start, std::cmp::Reverse(r.end), *index));
+        let mut end = 0;
+        located.retain(|(r, _)| {
+            let keep = r.start >= end;
+            if keep {
+                end = r.end;
+            }
+            keep
+        });
+        located
+    }
+
+    /// Records of type `record` that match every positive clause and every
+    /// filter, and no negative one.
+    pub fn strict_query(&self, record: &str, f: &Fields) -> BooleanQuery {
+        self.all_of(&self.positives, record, f)
+    }
+
+    fn all_of(&self, positives: &[Box<dyn Query>], record: &str, f: &Fields) -> BooleanQuery {
+        let positives = if positives.is_empty() {
+            vec![(Occur::Must, Box::new(AllQuery) as Box<dyn Query>)]
+        } else {
+            positives
+                .iter()
+                .map(|q| (Occur::Must, q.box_clone()))
+                .collect()
+        };
+        self.with_filters(positives, record, f)
+    }
+
+    fn with_filters(
+        &self,
+        positive: Vec<(Occur, Box<dyn Query>)>,
+        record: &str,
+        f: &Fields,
+    ) -> BooleanQuery {
+        let mut clauses = positive;
+        clauses.push((Occur::Must, term_query(f.record, record)));
+        clauses.extend(self.filters.iter().map(|q| (Occur::Must, q.box_clone())));
+        clauses.extend(
+            self.negatives
+                .iter()
+                .map(|q| (Occur::MustNot, q.box_clone())),
+        );
+        if let Some(p) = &self.proximity {
+            clauses.push((Occur::Should, p.box_clone()));
+        }
+        BooleanQuery::new(clauses)
+    }
 }
 
-/// Compiles query text and flag filters for records of type `record`.
-pub fn compile(text: &str, filters: &Filters, fields: &Fields) -> Result<Compiled> {
+/// One compiled word, phrase or filter of a query.
+struct Piece {
+    query: Box<dyn Query>,
+    /// `query` without alias alternatives.
+    own: Box<dyn Query>,
+    pattern: Option<Pattern>,
+    aliases: Vec<AliasPattern>,
+}
+
+/// Compiles query text and flag filters. Every command's query goes
+/// through here, aliases included.
+pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -> Result<Compiled> {
     let parsed = query::parse(text)?;
     let mut compiled = Compiled {
         positives: Vec::new(),
+        own_positives: None,
         filters: Vec::new(),
         negatives: Vec::new(),
         proximity: None,
         patterns: Vec::new(),
+        alias_patterns: Vec::new(),
     };
     let mut loose_stems = Vec::new();
-    for clause in &parsed.clauses {
+    let mut own_positives = Vec::new();
+    let mut at = 0;
+    while at < parsed.clauses.len() {
+        if let Some((len, words, tokens)) = name_run(&parsed.clauses[at..], opts.aliases) {
+            // Plain words that together are an alias name (`North Korea`):
+            // all of them, as usual, or any other name of the thing.
+            let mut all = Vec::new();
+            for word in &words {
+                if let Some(piece) = words_query(word, false, opts, &Aliases::default(), fields) {
+                    if let Some(Pattern::Stem(stem)) = &piece.pattern {
+                        loose_stems.push(stem.clone());
+                    }
+                    compiled.patterns.extend(piece.pattern);
+                    all.push(piece.query);
+                }
+            }
+            let own = all_of(all);
+            own_positives.extend(own.as_ref().map(|q| q.box_clone()));
+            let mut alternatives: Vec<Box<dyn Query>> = own.into_iter().collect();
+            for (query, alias) in alias_pieces(&tokens, opts.aliases, false, opts, fields) {
+                alternatives.push(query);
+                compiled.alias_patterns.push(alias);
+            }
+            compiled.positives.extend(any_of(alternatives));
+            at += len;
+            continue;
+        }
+        let clause = &parsed.clauses[at];
+        at += 1;
         let is_filter = clause
             .alternatives
             .iter()
             .all(|a| matches!(a, query::Atom::Field { .. }));
         let mut alternatives = Vec::new();
+        let mut own_alternatives = Vec::new();
         for atom in &clause.alternatives {
-            let compiled_atom = match atom {
-                query::Atom::Word(word) => words_query(word, false, fields),
-                query::Atom::Phrase(phrase) => words_query(phrase, true, fields),
-                query::Atom::Field { name, value } => Some(field_query(name, value, fields)?),
+            let piece = match atom {
+                query::Atom::Word(word) => words_query(word, false, opts, opts.aliases, fields),
+                query::Atom::Phrase(phrase) => {
+                    words_query(phrase, true, opts, opts.aliases, fields)
+                }
+                query::Atom::Field { name, value } => {
+                    let query = field_query(name, value, fields)?.0;
+                    Some(Piece {
+                        own: query.box_clone(),
+                        query,
+                        pattern: None,
+                        aliases: Vec::new(),
+                    })
+                }
             };
-            let Some((q, pattern)) = compiled_atom else {
+            let Some(piece) = piece else {
                 continue;
             };
             if !clause.negated {
-                if let Some(pattern) = pattern {
+                if let Some(pattern) = piece.pattern {
                     if let (Pattern::Stem(stem), 1) = (&pattern, clause.alternatives.len()) {
                         loose_stems.push(stem.clone());
                     }
                     compiled.patterns.push(pattern);
                 }
+                compiled.alias_patterns.extend(piece.aliases);
             }
-            alternatives.push(q);
+            alternatives.push(piece.query);
+            own_alternatives.push(piece.own);
         }
         let Some(q) = any_of(alternatives) else {
             continue;
@@ -106,7 +269,10 @@ pub fn compile(text: &str, filters: &Filters, fields: &Fields) -> Result<Compile
         match (clause.negated, is_filter) {
             (true, _) => compiled.negatives.push(q),
             (false, true) => compiled.filters.push(q),
-            (false, false) => compiled.positives.push(q),
+            (false, false) => {
+                compiled.positives.push(q);
+                own_positives.extend(any_of(own_alternatives));
+            }
         }
     }
     if !parsed.clauses.is_empty()
@@ -117,6 +283,9 @@ pub fn compile(text: &str, filters: &Filters, fields: &Fields) -> Result<Compile
         return Err(Error::Query(format!(
             "'{text}' has no words to search for; try letters or digits"
         )));
+    }
+    if !compiled.alias_patterns.is_empty() {
+        compiled.own_positives = Some(own_positives);
     }
     compiled.filters.extend(flag_filters(filters, fields)?);
     if loose_stems.len() >= 2 {
@@ -130,37 +299,119 @@ pub fn compile(text: &str, filters: &Filters, fields: &Fields) -> Result<Compile
     Ok(compiled)
 }
 
+/// The longest run (two clauses or more) of plain words at the start of
+/// `clauses` that together spell an alias name: its length, its words as
+/// typed and as analysed.
+type NameRun<'c> = (usize, Vec<&'c str>, Vec<String>);
+
+fn name_run<'c>(clauses: &'c [query::Clause], aliases: &Aliases) -> Option<NameRun<'c>> {
+    if aliases.is_empty() {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut tokens = Vec::new();
+    let mut best = None;
+    for clause in clauses {
+        let [query::Atom::Word(word)] = clause.alternatives.as_slice() else {
+            break;
+        };
+        let analysed = analysis::tokenize(word, Mode::Query);
+        if clause.negated || analysed.len() != 1 {
+            break;
+        }
+        words.push(word.as_str());
+        tokens.extend(analysed.into_iter().map(|t| t.text));
+        if words.len() >= 2 && aliases.is_name(&tokens) {
+            best = Some((words.len(), words.clone(), tokens.clone()));
+        }
+    }
+    best
+}
+
 /// A word or phrase: one analysed word is a term (stemmed unless quoted);
-/// several (`"private sector"`, `non-state`) are an exact phrase. Restored
-/// fields are searched alongside, so spun documents match the original
-/// wording.
-fn words_query(text: &str, quoted: bool, f: &Fields) -> Option<(Box<dyn Query>, Option<Pattern>)> {
+/// several (`"private sector"`, `non-state`) are an exact phrase, or a
+/// stemmed one with [`Options::stem_phrases`]. Restored fields are searched
+/// alongside, so spun documents match the original wording. Alias names in
+/// the words add rewritten phrases as alternatives.
+fn words_query(
+    text: &str,
+    quoted: bool,
+    opts: &Options,
+    aliases: &Aliases,
+    f: &Fields,
+) -> Option<Piece> {
     let tokens: Vec<String> = analysis::tokenize(text, Mode::Query)
         .into_iter()
         .map(|t| t.text)
         .collect();
-    match tokens.as_slice() {
-        [] => None,
-        [word] if !quoted => {
-            let stem = analysis::stem(word).unwrap_or_else(|| word.clone());
-            let q = best_of(
-                [f.body, f.restored]
-                    .into_iter()
-                    .map(|field| term_query(field, &stem))
-                    .collect(),
-            );
-            Some((q, Some(Pattern::Stem(stem))))
-        }
-        _ => {
-            let q = best_of(
-                [f.exact, f.restored_exact]
-                    .into_iter()
-                    .map(|field| sequence_query(field, &tokens))
-                    .collect(),
-            );
-            Some((q, Some(Pattern::Exact(tokens))))
-        }
+    let stem_word = !quoted || opts.stem_phrases;
+    let (query, pattern) = sequence(&tokens, stem_word, opts.stem_phrases, f)?;
+    let alias = alias_pieces(&tokens, aliases, stem_word, opts, f);
+    let own = query.box_clone();
+    let mut alternatives = vec![query];
+    let mut via = Vec::new();
+    for (query, alias) in alias {
+        alternatives.push(query);
+        via.push(alias);
     }
+    Some(Piece {
+        query: any_of(alternatives).expect("at least the words themselves"),
+        own,
+        pattern: Some(pattern),
+        aliases: via,
+    })
+}
+
+/// The query and pattern for analysed words: one word a term (its stem when
+/// `stem_word`), several a phrase (of stems when `stem_phrase`).
+fn sequence(
+    tokens: &[String],
+    stem_word: bool,
+    stem_phrase: bool,
+    f: &Fields,
+) -> Option<(Box<dyn Query>, Pattern)> {
+    let stem = |w: &String| analysis::stem(w).unwrap_or_else(|| w.clone());
+    let (fields, pattern) = match tokens {
+        [] => return None,
+        [word] if stem_word => ([f.body, f.restored], Pattern::Stem(stem(word))),
+        _ if stem_phrase => (
+            [f.body, f.restored],
+            Pattern::StemPhrase(tokens.iter().map(stem).collect()),
+        ),
+        _ => ([f.exact, f.restored_exact], Pattern::Exact(tokens.to_vec())),
+    };
+    let words = match &pattern {
+        Pattern::Stem(s) => std::slice::from_ref(s),
+        Pattern::Exact(w) | Pattern::StemPhrase(w) => w.as_slice(),
+    };
+    let q = best_of(
+        fields
+            .into_iter()
+            .map(|field| sequence_query(field, words))
+            .collect(),
+    );
+    Some((q, pattern))
+}
+
+/// Queries for the alias rewrites of `tokens`. A rewritten phrase is matched
+/// as exact wording, or by stems with [`Options::stem_phrases`]; a one-word
+/// name by its stem only where the query word itself was (`stem_word`).
+fn alias_pieces(
+    tokens: &[String],
+    aliases: &Aliases,
+    stem_word: bool,
+    opts: &Options,
+    f: &Fields,
+) -> Vec<(Box<dyn Query>, AliasPattern)> {
+    aliases
+        .expand(tokens)
+        .into_iter()
+        .filter_map(|e| {
+            let (query, pattern) = sequence(&e.words, stem_word, opts.stem_phrases, f)?;
+            let names = e.names;
+            Some((query, AliasPattern { pattern, names }))
+        })
+        .collect()
 }
 
 fn field_query(name: &str, value: &str, f: &Fields) -> Result<(Box<dyn Query>, Option<Pattern>)> {
@@ -322,8 +573,10 @@ pub enum Order {
 }
 
 /// Runs a compiled query. In [`Order::Score`], records matching every
-/// positive clause come first; when there are fewer than `limit` of them,
-/// records matching only some follow (so a pasted sentence still finds its
+/// positive clause come first, those in the query's own wording before
+/// those matching only through aliases; when there are fewer than `limit`
+/// of them, records matching only some clauses follow (so a pasted
+/// sentence still finds its
 /// best partial matches).
 pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>> {
     let f = &opened.fields;
@@ -335,59 +588,26 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
     if limit == 0 {
         return Ok(Vec::new());
     }
-    let common = |positive: Vec<(Occur, Box<dyn Query>)>| -> BooleanQuery {
-        let mut clauses = positive;
-        clauses.push((Occur::Must, term_query(f.record, opts.record)));
-        clauses.extend(
-            compiled
-                .filters
-                .iter()
-                .map(|q| (Occur::Must, q.box_clone())),
-        );
-        clauses.extend(
-            compiled
-                .negatives
-                .iter()
-                .map(|q| (Occur::MustNot, q.box_clone())),
-        );
-        if let Some(p) = &compiled.proximity {
-            clauses.push((Occur::Should, p.box_clone()));
-        }
-        BooleanQuery::new(clauses)
-    };
-    let mut passes = Vec::new();
-    if compiled.positives.is_empty() {
-        passes.push(common(vec![(Occur::Must, Box::new(AllQuery))]));
-    } else {
-        passes.push(common(
-            compiled
-                .positives
-                .iter()
-                .map(|q| (Occur::Must, q.box_clone()))
-                .collect(),
-        ));
-        if compiled.positives.len() > 1 && opts.order == Order::Score {
-            let any = any_of(compiled.positives.iter().map(|q| q.box_clone()).collect())
-                .expect("more than one positive clause");
-            passes.push(common(vec![(Occur::Must, any)]));
-        }
-    }
     let mut per_doc = PerDoc::new(opts.per_doc);
     if opts.order == Order::Document {
-        let addresses = searcher
-            .search(&passes[0], &DocSetCollector)
-            .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
-        let mut records = addresses
-            .into_iter()
-            .map(|address| load(&searcher, address, f))
-            .collect::<Result<Vec<_>>>()?;
+        let mut records = all_matches(opened, compiled, opts.record)?;
         records.sort_by(|a, b| (&a.doc, a.start, a.end).cmp(&(&b.doc, b.start, b.end)));
         return Ok(records
             .into_iter()
             .filter(|r| per_doc.admits(&r.doc))
             .take(limit)
-            .map(|r| hit(r, 0.0, compiled))
+            .map(|r| hit_of(r, 0.0, compiled))
             .collect());
+    }
+    let mut passes = Vec::new();
+    if let Some(own) = &compiled.own_positives {
+        passes.push(compiled.all_of(own, opts.record, f));
+    }
+    passes.push(compiled.strict_query(opts.record, f));
+    if compiled.positives.len() > 1 {
+        let any = any_of(compiled.positives.iter().map(|q| q.box_clone()).collect())
+            .expect("more than one positive clause");
+        passes.push(compiled.with_filters(vec![(Occur::Must, any)], opts.record, f));
     }
     let fetch = if opts.per_doc > 0 {
         limit.saturating_mul(8).saturating_add(32)
@@ -412,7 +632,7 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             }
             let record = load(&searcher, address, f)?;
             if per_doc.admits(&record.doc) {
-                hits.push(hit(record, score, compiled));
+                hits.push(hit_of(record, score, compiled));
             }
         }
     }
@@ -451,15 +671,60 @@ fn load(searcher: &Searcher, address: DocAddress, f: &Fields) -> Result<Record> 
     Ok(Record::from_doc(&doc, f))
 }
 
-fn hit(record: Record, score: f32, compiled: &Compiled) -> Hit {
-    let highlights = snippet::find_matches(&record.text, &compiled.patterns, record.spin.is_some());
+/// A hit on `record`: where `compiled` matches in it, and its snippet.
+pub fn hit_of(record: Record, score: f32, compiled: &Compiled) -> Hit {
+    let located = compiled.locate(&record.text, record.spin.is_some());
+    let mut aliases: Vec<String> = Vec::new();
+    for (_, index) in &located {
+        for name in compiled.alias_names(*index) {
+            if !aliases.contains(name) {
+                aliases.push(name.clone());
+            }
+        }
+    }
+    let ranges = located.into_iter().map(|(r, _)| r).collect();
+    let highlights = snippet::merge(&record.text, ranges);
+    hit_from(record, score, highlights, aliases)
+}
+
+/// A hit on `record` with these highlights (merged byte ranges).
+pub fn hit_from(
+    record: Record,
+    score: f32,
+    highlights: Vec<Range<usize>>,
+    aliases: Vec<String>,
+) -> Hit {
     let snippet = snippet::snippet(&record.text, &highlights);
     Hit {
         record,
         score,
         highlights,
         snippet,
+        aliases,
     }
+}
+
+/// Every record of type `record` matching `compiled` (not ranked), in
+/// index order, which is document order within a segment; a read of the
+/// stored passages in this order touches each compressed block once.
+pub fn all_matches(opened: &Opened, compiled: &Compiled, record: &str) -> Result<Vec<Record>> {
+    let searcher = opened.reader.searcher();
+    let query = compiled.strict_query(record, &opened.fields);
+    let mut addresses: Vec<DocAddress> = searcher
+        .search(&query, &DocSetCollector)
+        .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?
+        .into_iter()
+        .collect();
+    addresses.sort();
+    addresses
+        .into_iter()
+        .map(|address| {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+            Ok(Record::from_doc(&doc, &opened.fields))
+        })
+        .collect()
 }
 
 /// `--since`/`--until` values: `2018-11-01`, `2018-11` or `2018`. An upper

@@ -17,6 +17,9 @@ pub enum Pattern {
     Stem(String),
     /// These exact-view words at consecutive positions.
     Exact(Vec<String>),
+    /// Words with these stems at consecutive positions (`hacked back`,
+    /// `hacking-back` for `hack back`).
+    StemPhrase(Vec<String>),
 }
 
 /// Snippets aim for about this many bytes of text.
@@ -26,18 +29,35 @@ const MAX_FRAGMENTS: usize = 3;
 /// Byte ranges in `text` where any pattern matches, sorted and merged.
 /// `spun` also matches the restored wording of a machine-paraphrased text.
 pub fn find_matches(text: &str, patterns: &[Pattern], spun: bool) -> Vec<Range<usize>> {
-    if patterns.is_empty() {
-        return Vec::new();
-    }
-    let tokens = analysis::tokenize(text, Mode::Index);
-    let mut ranges = match_tokens(&tokens, patterns);
-    if spun {
-        ranges.extend(match_tokens(&spin::restore(&tokens), patterns));
-    }
+    let ranges = locate(text, patterns.iter(), spun)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
     merge(text, ranges)
 }
 
-fn match_tokens(tokens: &[Token], patterns: &[Pattern]) -> Vec<Range<usize>> {
+/// Every match of every pattern, unmerged, as (byte range in `text`, index
+/// of the pattern), sorted by position; a match found both in the text and
+/// in its restored wording (`spun`) is listed once.
+pub fn locate<'p>(
+    text: &str,
+    patterns: impl IntoIterator<Item = &'p Pattern> + Clone,
+    spun: bool,
+) -> Vec<(Range<usize>, usize)> {
+    let tokens = analysis::tokenize(text, Mode::Index);
+    let mut found = match_tokens(&tokens, patterns.clone());
+    if spun {
+        found.extend(match_tokens(&spin::restore(&tokens), patterns));
+    }
+    found.sort_by_key(|(r, i)| (r.start, r.end, *i));
+    found.dedup_by(|a, b| a.0 == b.0);
+    found
+}
+
+fn match_tokens<'p>(
+    tokens: &[Token],
+    patterns: impl IntoIterator<Item = &'p Pattern>,
+) -> Vec<(Range<usize>, usize)> {
     // Alternative forms share a position (`US` is both `us` and `u.s`).
     let mut by_position: Vec<Vec<&Token>> = Vec::new();
     for t in tokens {
@@ -50,35 +70,37 @@ fn match_tokens(tokens: &[Token], patterns: &[Pattern]) -> Vec<Range<usize>> {
             by_position.push(vec![t]);
         }
     }
+    let stem_of = |t: &Token| analysis::stem(&t.text).unwrap_or_else(|| t.text.clone());
+    // Stems are computed once per token, and only if a pattern needs them.
+    let mut stem_cache: Option<Vec<Vec<String>>> = None;
     let mut ranges = Vec::new();
-    for pattern in patterns {
-        match pattern {
-            Pattern::Stem(stem) => {
-                for group in &by_position {
-                    let hit = group
-                        .iter()
-                        .find(|t| analysis::stem(&t.text).as_deref().unwrap_or(&t.text) == stem);
-                    if let Some(t) = hit {
-                        ranges.push(t.from..t.to);
-                    }
-                }
+    for (index, pattern) in patterns.into_iter().enumerate() {
+        let (words, stemmed) = match pattern {
+            Pattern::Stem(stem) => (std::slice::from_ref(stem), true),
+            Pattern::Exact(words) => (words.as_slice(), false),
+            Pattern::StemPhrase(words) => (words.as_slice(), true),
+        };
+        if words.is_empty() || words.len() > by_position.len() {
+            continue;
+        }
+        let stems = stemmed.then(|| {
+            &*stem_cache.get_or_insert_with(|| {
+                by_position
+                    .iter()
+                    .map(|group| group.iter().map(|t| stem_of(t)).collect())
+                    .collect()
+            })
+        });
+        for start in 0..=by_position.len() - words.len() {
+            let matched = words.iter().enumerate().all(|(i, w)| match stems {
+                Some(stems) => stems[start + i].iter().any(|s| s == w),
+                None => by_position[start + i].iter().any(|t| &t.text == w),
+            });
+            if matched {
+                let last = &by_position[start + words.len() - 1];
+                let end = last.iter().map(|t| t.to).max().unwrap_or(0);
+                ranges.push((by_position[start][0].from..end, index));
             }
-            Pattern::Exact(words) if !words.is_empty() => {
-                for start in 0..by_position.len().saturating_sub(words.len() - 1) {
-                    let matched = words
-                        .iter()
-                        .enumerate()
-                        .all(|(i, w)| by_position[start + i].iter().any(|t| &t.text == w));
-                    if matched {
-                        let last = &by_position[start + words.len() - 1];
-                        ranges.push(
-                            by_position[start][0].from
-                                ..last.iter().map(|t| t.to).max().unwrap_or(0),
-                        );
-                    }
-                }
-            }
-            Pattern::Exact(_) => {}
         }
     }
     ranges
@@ -86,7 +108,7 @@ fn match_tokens(tokens: &[Token], patterns: &[Pattern]) -> Vec<Range<usize>> {
 
 /// Sorts ranges and joins those that overlap or are separated only by
 /// spaces or hyphens, so `hacking back` is one highlight, not two.
-fn merge(text: &str, mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub fn merge(text: &str, mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
@@ -259,6 +281,31 @@ mod tests {
             false,
         );
         assert_eq!(spans(text, &m), ["hacking-back"]);
+    }
+
+    #[test]
+    fn stem_phrase_matches_every_inflection_but_only_as_a_sequence() {
+        let text = "We hacked back; hacking-back is banned; back then, no hack.";
+        let m = find_matches(
+            text,
+            &[Pattern::StemPhrase(vec!["hack".into(), "back".into()])],
+            false,
+        );
+        assert_eq!(spans(text, &m), ["hacked back", "hacking-back"]);
+    }
+
+    #[test]
+    fn locate_reports_which_pattern_matched_each_place() {
+        let text = "The DPRK and North Korea.";
+        let patterns = [
+            Pattern::Exact(vec!["north".into(), "korea".into()]),
+            Pattern::Exact(vec!["dprk".into()]),
+        ];
+        let found: Vec<(&str, usize)> = locate(text, &patterns, false)
+            .into_iter()
+            .map(|(r, i)| (&text[r], i))
+            .collect();
+        assert_eq!(found, [("DPRK", 1), ("North Korea", 0)]);
     }
 
     #[test]

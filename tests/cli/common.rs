@@ -202,3 +202,14 @@ pub fn slice<'a>(text: &'a str, range: &serde_json::Value) -> &'a str {
     let end = range[1].as_u64().unwrap() as usize;
     &text[start..end]
 }
+
+/// The texts a `--json` hit's highlights cover, in order.
+pub fn highlighted(hit: &serde_json::Value) -> Vec<String> {
+    let text = hit["text"].as_str().unwrap();
+    hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| slice(text, h).to_string())
+        .collect()
+}

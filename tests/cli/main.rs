@@ -2,10 +2,15 @@
 //! the real `accord` binary on it, and checks stdout, stderr and the exit
 //! code. One harness, a module per subcommand or concern.
 
+mod aliases;
 #[allow(dead_code)] // each test module uses its own part of the harness
 mod common;
 mod errors;
 mod formats;
 mod index;
+mod kwic;
 mod quotes;
 mod search;
+mod similar;
+mod spin;
+mod variants;

@@ -1,0 +1,70 @@
+//! `accord similar`: passages elsewhere that express a paragraph's idea.
+
+use clap::Args;
+
+use super::{finish_output, open_fresh, Outcome};
+use crate::error::Result;
+use crate::render::{json, text};
+use crate::search::similar::{similar, Target};
+use crate::settings::Settings;
+
+/// List passages like a paragraph, from other documents.
+///
+/// Best first: those sharing the most of its distinctive words (stemmed).
+///
+/// The paragraph is DOC:PARAGRAPH (report.txt:4) or a citation as `accord
+/// search` prints it ('report.txt ¶4', 'report.pdf p.2 ¶14').
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct SimilarArgs {
+    /// The paragraph: DOC:PARAGRAPH or 'DOC ¶PARAGRAPH'.
+    pub paragraph: String,
+    /// How many passages to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Also list passages of the paragraph's own document (at half weight).
+    #[arg(long)]
+    pub same_doc: bool,
+    /// One JSON object per hit, as `search --json` prints them.
+    #[arg(long)]
+    pub json: bool,
+    /// Search the index as it is, without checking the corpus for changes.
+    #[arg(long)]
+    pub no_refresh: bool,
+}
+
+pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
+    let target = Target::parse(&args.paragraph)?;
+    let opened = open_fresh(settings, !args.no_refresh)?;
+    let found = similar(&opened, &target, args.limit, args.same_doc)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let style = text::Style {
+        color: settings.color,
+    };
+    let written = if args.json {
+        json::search_hits(&mut out, &found.hits)
+    } else if found.hits.is_empty() {
+        Ok(())
+    } else {
+        use std::io::Write;
+        writeln!(
+            out,
+            "{}\n",
+            style.dim(&format!("Passages like {}:", found.source.citation()))
+        )
+        .and_then(|()| text::search_hits(&mut out, &found.hits, style))
+    };
+    finish_output(written, &mut out)?;
+    if found.hits.is_empty() && !args.json {
+        eprintln!(
+            "accord: no passages like {}{}",
+            found.source.citation(),
+            if args.same_doc {
+                ""
+            } else {
+                " in other documents (try --same-doc)"
+            }
+        );
+    }
+    Ok(Outcome::from_count(found.hits.len()))
+}

@@ -1,0 +1,179 @@
+//! `accord kwic`: every occurrence in context, aligned, sorted, counted.
+
+use crate::common::Env;
+
+fn matches(run: &crate::common::Run) -> Vec<String> {
+    run.json()
+        .iter()
+        .map(|l| l["match"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn kwic_lists_every_occurrence_of_the_wording_with_counts_per_document() {
+    let env = Env::fixture("wording");
+    let run = env.run(&["kwic", "hacking back", "--no-aliases", "--color", "never"]);
+    run.ok()
+        .stdout_has("ottawa-statement.txt ¶3")
+        .stdout_has("**Hacking back**")
+        .stdout_has("**hacking-back**")
+        .stdout_has("**Hacking Back**")
+        .stdout_has("3 occurrences in 2 documents:")
+        .stdout_has("  2  lakeside-commentary.txt")
+        .stdout_has("  1  ottawa-statement.txt")
+        .stdout_lacks("hacked back**");
+}
+
+#[test]
+fn kwic_match_column_is_aligned_and_context_fits_the_width() {
+    let env = Env::fixture("wording");
+    let run = env.run(&["kwic", "hack back", "--width", "20", "--color", "never"]);
+    run.ok();
+    let columns: Vec<usize> = run
+        .stdout
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.find("**").unwrap())
+        .collect();
+    assert!(columns.len() >= 5, "{}", run.stdout);
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{}", run.stdout);
+    let json = env.run(&["kwic", "hack back", "--width", "20", "--json"]);
+    for line in json.json() {
+        for side in ["left", "right"] {
+            let context = line[side].as_str().unwrap();
+            assert!(context.chars().count() <= 20, "{side}: {context:?}");
+        }
+    }
+}
+
+#[test]
+fn kwic_through_aliases_marks_the_alias_lines() {
+    let env = Env::fixture("wording");
+    let run = env.run(&["kwic", "hacking back", "--json"]);
+    run.ok();
+    let lines = run.json();
+    let via_alias: Vec<&str> = lines
+        .iter()
+        .filter(|l| !l["aliases"].as_array().unwrap().is_empty())
+        .map(|l| l["match"].as_str().unwrap())
+        .collect();
+    assert!(via_alias.contains(&"hack back"), "{via_alias:?}");
+    assert!(via_alias.contains(&"hack-back"), "{via_alias:?}");
+    assert_eq!(lines.len(), 3 + via_alias.len());
+}
+
+#[test]
+fn kwic_stem_matches_every_inflection() {
+    let env = Env::fixture("wording");
+    let run = env.run(&["kwic", "hack back", "--stem", "--no-aliases", "--json"]);
+    let found = matches(run.ok());
+    for wording in [
+        "hacked back",
+        "hacking-back",
+        "hack-back",
+        "hack back",
+        "Hacking back",
+    ] {
+        assert!(found.iter().any(|m| m == wording), "{wording}: {found:?}");
+    }
+}
+
+#[test]
+fn kwic_json_offsets_point_at_the_match_in_the_passage() {
+    let env = Env::shipped();
+    let run = env.run(&["kwic", "hacking back", "--json"]);
+    run.ok();
+    let lines = run.json();
+    let link = lines
+        .iter()
+        .find(|l| l["doc"] == "link-list-2018-11-paris-call-post.txt")
+        .expect("the clean seed says hacking back");
+    // Hard-wrapped across a line break in the file: shown on one line.
+    assert_eq!(link["match"], "hacking back");
+    assert!(link["left"].as_str().unwrap().ends_with("from “"), "{link}");
+    let search = env.run(&["search", "\"hacking back\"", "--json", "--no-aliases"]);
+    let hit = search
+        .json()
+        .into_iter()
+        .find(|h| h["doc"] == link["doc"])
+        .unwrap();
+    let text = hit["text"].as_str().unwrap();
+    let (start, end) = (
+        link["start"].as_u64().unwrap() as usize,
+        link["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        text[start..end].replace('\n', " ").replace("  ", " "),
+        "hacking back"
+    );
+    assert_eq!(link["citation"], "link-list-2018-11-paris-call-post.txt ¶2");
+}
+
+#[test]
+fn kwic_finds_spun_wording_by_the_original_phrase() {
+    let env = Env::shipped();
+    let run = env.run(&["kwic", "private sector", "--color", "never"]);
+    run.ok()
+        .stdout_has("**person sector**")
+        .stdout_has("**private sector**")
+        .stdout_has("[machine-paraphrased?]");
+}
+
+/// Words as the sort compares them: no punctuation, none empty.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[test]
+fn kwic_sort_left_orders_by_the_word_nearest_the_match() {
+    let env = Env::fixture("wording");
+    let run = env.run(&[
+        "kwic",
+        "hack back",
+        "--sort",
+        "left",
+        "--json",
+        "--width",
+        "30",
+    ]);
+    let nearest: Vec<String> = run
+        .ok()
+        .json()
+        .iter()
+        .map(|l| {
+            let left = l["left"].as_str().unwrap().to_lowercase();
+            words(&left).last().cloned().unwrap_or_default()
+        })
+        .collect();
+    let mut sorted = nearest.clone();
+    sorted.sort();
+    assert_eq!(nearest, sorted);
+    let right = env.run(&["kwic", "hack back", "--sort", "right", "--json"]);
+    let first_words: Vec<String> = right
+        .ok()
+        .json()
+        .iter()
+        .map(|l| {
+            let r = l["right"].as_str().unwrap().to_lowercase();
+            words(&r).first().cloned().unwrap_or_default()
+        })
+        .collect();
+    let mut sorted = first_words.clone();
+    sorted.sort();
+    assert_eq!(first_words, sorted);
+}
+
+#[test]
+fn kwic_with_no_occurrence_exits_1() {
+    let env = Env::fixture("wording");
+    env.run(&["kwic", "quantum treaty"])
+        .code(1)
+        .stderr_has("no occurrences");
+}
