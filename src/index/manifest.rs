@@ -14,6 +14,20 @@ use crate::error::{Error, Result};
 const FILE_NAME: &str = "manifest.json";
 const STAGED_NAME: &str = "manifest.json.new";
 
+/// What each commit carries as its payload: the hash of the manifest that
+/// goes with it, and facts searches need without reading the manifest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Commit {
+    pub manifest: String,
+    pub spun_documents: usize,
+}
+
+impl Commit {
+    pub fn parse(payload: &str) -> Option<Commit> {
+        serde_json::from_str(payload).ok()
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub files: BTreeMap<String, FileState>,
@@ -44,7 +58,7 @@ impl Manifest {
     /// crash before the manifest was written), which makes every file look
     /// new and so be indexed again.
     pub fn load(dir: &Path, payload: Option<&str>) -> Manifest {
-        let Some(expected) = payload else {
+        let Some(expected) = payload.and_then(Commit::parse).map(|c| c.manifest) else {
             return Manifest::default();
         };
         for name in [FILE_NAME, STAGED_NAME] {
@@ -60,14 +74,18 @@ impl Manifest {
         Manifest::default()
     }
 
-    /// Writes the manifest next to the live one and returns its hash, the
-    /// payload for the commit that follows; [`Manifest::publish`] makes it
-    /// live after the commit.
+    /// Writes the manifest next to the live one and returns the payload for
+    /// the commit that follows; [`Manifest::publish`] makes it live after
+    /// the commit.
     pub fn stage(&self, dir: &Path) -> Result<String> {
         let bytes = serde_json::to_vec(self).expect("a manifest always serialises");
         let path = dir.join(STAGED_NAME);
         std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
-        Ok(blake3::hash(&bytes).to_hex().to_string())
+        let commit = Commit {
+            manifest: blake3::hash(&bytes).to_hex().to_string(),
+            spun_documents: self.total(|s| s.spun.len()),
+        };
+        Ok(serde_json::to_string(&commit).expect("a commit payload always serialises"))
     }
 
     pub fn publish(dir: &Path) -> Result<()> {

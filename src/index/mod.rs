@@ -57,7 +57,12 @@ pub fn open(root: &Path) -> Result<Opened> {
         )));
     }
     let index = open_dir(&dir)?;
-    let fields = schema::build_schema().1;
+    let mut fields = schema::build_schema().1;
+    let payload = index.load_metas().map_err(|e| damaged(&dir, e))?.payload;
+    fields.restored_in_use = payload
+        .as_deref()
+        .and_then(manifest::Commit::parse)
+        .is_none_or(|c| c.spun_documents > 0);
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)

@@ -67,6 +67,10 @@ pub struct Fields {
     pub role: Field,
     /// How the speaker is written at the attribution ("Singer", "he").
     pub surface: Field,
+    /// Whether any document has restored views. When none has, queries
+    /// leave those fields out: asking for a field that no segment holds
+    /// still costs tantivy an empty term dictionary per segment.
+    pub restored_in_use: bool,
     /// Whether a quote's speaker reference was resolved (see
     /// `quotes::Quote::resolved`); unset on passages.
     pub resolved: Field,
@@ -123,6 +127,7 @@ pub fn build_schema() -> (Schema, Fields) {
         speaker_key: b.add_text_field("speaker_key", STRING),
         role: b.add_text_field("role", analysed(analysis::EXACT).set_stored()),
         surface: b.add_text_field("surface", STORED),
+        restored_in_use: true,
         resolved: b.add_bool_field("resolved", STORED),
     };
     (b.build(), fields)

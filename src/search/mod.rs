@@ -380,6 +380,7 @@ fn sequence(
         ),
         _ => ([f.exact, f.restored_exact], Pattern::Exact(tokens.to_vec())),
     };
+    let views = if f.restored_in_use { 2 } else { 1 };
     let words = match &pattern {
         Pattern::Stem(s) => std::slice::from_ref(s),
         Pattern::Exact(w) | Pattern::StemPhrase(w) => w.as_slice(),
@@ -387,6 +388,7 @@ fn sequence(
     let q = best_of(
         fields
             .into_iter()
+            .take(views)
             .map(|field| sequence_query(field, words))
             .collect(),
     );
@@ -525,7 +527,10 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
 /// The best-scoring of several views of the same words (original and
 /// restored wording): a spun passage that matches in both is not counted
 /// twice.
-fn best_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+fn best_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.pop().expect("one query");
+    }
     Box::new(DisjunctionMaxQuery::new(queries))
 }
 

@@ -124,10 +124,11 @@ pub fn similar(opened: &Opened, target: &Target, limit: usize, same_doc: bool) -
     // A word must occur in some other record to be worth asking for: twice
     // in the index counting the paragraph itself. Only spun passages have a
     // restored view, so there the paragraph counts only when it is spun.
-    let like = DisjunctionMaxQuery::new(vec![
-        more_like(f.body, 2),
-        more_like(f.restored, if spun { 2 } else { 1 }),
-    ]);
+    let mut views = vec![more_like(f.body, 2)];
+    if f.restored_in_use {
+        views.push(more_like(f.restored, if spun { 2 } else { 1 }));
+    }
+    let like = DisjunctionMaxQuery::new(views);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Must, Box::new(like)),
         (Occur::Must, term(f.record, schema::PASSAGE)),
