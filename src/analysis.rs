@@ -53,10 +53,7 @@ pub enum Mode {
 
 /// Exact-view tokens of `text`.
 pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
-    let words: Vec<(usize, &str)> = text
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .collect();
+    let words = word_segments(text);
     let mut tokens = Vec::with_capacity(words.len());
     let mut position = 0;
     for (i, &(from, word)) in words.iter().enumerate() {
@@ -113,6 +110,87 @@ pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
         position += 1;
     }
     tokens
+}
+
+/// UAX #29 word segments of `text` that hold a letter or digit, with their
+/// byte offsets.
+///
+/// No UAX #29 rule joins across white space, so the text is cut at ASCII
+/// white space first; runs that are pure ASCII (most words of English
+/// text) take a fast path implementing the rules that apply to ASCII
+/// (WB5–WB13b), the others go through unicode-segmentation. A unit test
+/// checks the two agree.
+fn word_segments(text: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::with_capacity(text.len() / 6);
+    let mut start = 0;
+    for (i, b) in text
+        .bytes()
+        .enumerate()
+        .chain(std::iter::once((text.len(), b' ')))
+    {
+        if !b.is_ascii_whitespace() {
+            continue;
+        }
+        if i > start {
+            let run = &text[start..i];
+            if run.is_ascii() {
+                ascii_words(run, start, &mut words);
+            } else {
+                words.extend(
+                    run.split_word_bound_indices()
+                        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                        .map(|(at, w)| (start + at, w)),
+                );
+            }
+        }
+        start = i + 1;
+    }
+    words
+}
+
+/// UAX #29 word segmentation of an ASCII run without white space, keeping
+/// segments with a letter or digit. Letters, digits and `_` join (WB5,
+/// WB8–WB10, WB13a/b); `.` and `'` join letters to letters and digits to
+/// digits, `:` letters to letters, `,` and `;` digits to digits (WB6/7,
+/// WB11/12).
+fn ascii_words<'a>(run: &'a str, offset: usize, out: &mut Vec<(usize, &'a str)>) {
+    let b = run.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < b.len() {
+        if !word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let from = i;
+        let mut has_alnum = b[i].is_ascii_alphanumeric();
+        while i + 1 < b.len() {
+            let (cur, next) = (b[i], b[i + 1]);
+            if word_byte(next) {
+                has_alnum |= next.is_ascii_alphanumeric();
+                i += 1;
+                continue;
+            }
+            let after = b.get(i + 2).copied();
+            let letters =
+                cur.is_ascii_alphabetic() && after.is_some_and(|c| c.is_ascii_alphabetic());
+            let digits = cur.is_ascii_digit() && after.is_some_and(|c| c.is_ascii_digit());
+            let joins = match next {
+                b'.' | b'\'' => letters || digits,
+                b':' => letters,
+                b',' | b';' => digits,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += 2;
+        }
+        i += 1;
+        if has_alnum {
+            out.push((offset + from, &run[from..i]));
+        }
+    }
 }
 
 /// Stemmed-view tokens of `text`: the exact view with each word stemmed.
@@ -356,6 +434,32 @@ mod tests {
     fn stemmed_view_merges_inflections_but_not_acronyms() {
         let toks = tokenize_stemmed("hacking hacked U.S. 2018", Mode::Index);
         assert_eq!(texts(&toks), ["hack", "hack", "u.s", "2018"]);
+    }
+
+    #[test]
+    fn ascii_fast_path_segments_exactly_like_unicode_segmentation() {
+        // Random texts over an alphabet of the characters the rules treat
+        // differently, plus non-ASCII ones that force the slow path.
+        let alphabet: Vec<char> = "aZ09_.':,;-\"/ \n\tU.S\u{2019}\u{e9}\u{301}\u{201c}\u{4e2d}"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            let len = (state % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let reference: Vec<(usize, &str)> = text
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .collect();
+            assert_eq!(word_segments(&text), reference, "{text:?}");
+        }
     }
 
     #[test]

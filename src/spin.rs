@@ -48,7 +48,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::analysis::Token;
+use crate::analysis::{self, Mode, Token};
 
 const SUBSTITUTIONS: &str = include_str!("spin_substitutions.tsv");
 
@@ -354,125 +354,38 @@ struct Word {
     breaks: bool,
 }
 
-/// Split text into exact-view words, following the indexing tokenizer's
-/// rules closely enough for table phrases to match: lower-cased, typographic
-/// apostrophes as `'`, common Latin diacritics folded, a trailing `'s`
-/// stripped, hyphenated compounds split, and dotted acronyms kept whole
-/// without the final dot (`U.S.` → `u.s`).
+/// The words of `text` as the index sees them: the analyzer's exact view,
+/// one form per position, each with the punctuation that follows it.
 fn words(text: &str) -> Vec<Word> {
-    // Offsets are bytes; reading a char at a time keeps memory flat on
-    // large documents.
-    let raw = |i: usize| text.get(i..).and_then(|rest| rest.chars().next());
-    let char_at = |i: usize| raw(i).map(fold_apostrophe);
-    let next = |i: usize| i + raw(i).map_or(0, char::len_utf8);
-    let is_alnum = |i: usize| char_at(i).is_some_and(char::is_alphanumeric);
-
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        if !is_alnum(i) {
-            i = next(i);
-            continue;
-        }
-        let from = i;
-        let mut word = String::new();
-        let mut apostrophe = i;
-        // Letters since the last '.', for dotted acronyms.
-        let mut segment = 0;
-        let mut dotted_so_far = true;
-        while let Some(c) = char_at(i) {
-            if c.is_alphanumeric() {
-                word.extend(c.to_lowercase().map(fold_diacritic));
-                segment += 1;
-                dotted_so_far &= c.is_alphabetic() && segment == 1;
-            } else if c == '\'' && is_alnum(next(i)) {
-                word.push('\'');
-                apostrophe = i;
-                dotted_so_far = false;
-            } else if c == '.'
-                && dotted_so_far
-                && char_at(next(i)).is_some_and(char::is_alphabetic)
-                && !is_alnum(next(next(i)))
-            {
-                word.push('.');
-                segment = 0;
-            } else {
-                break;
+    let mut tokens = analysis::tokenize(text, Mode::Index);
+    // `US` is indexed both as `us` and `u.s`; the table means the word.
+    tokens.dedup_by_key(|t| t.position);
+    let starts: Vec<usize> = tokens.iter().skip(1).map(|t| t.from).collect();
+    tokens
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let next = starts.get(i).copied();
+            let gap = &text[t.to..next.unwrap_or(text.len())];
+            let joined = next.is_some() && matches!(gap, "-" | "\u{2010}" | "\u{2011}");
+            Word {
+                breaks: !joined && gap.chars().any(|c| !c.is_whitespace()),
+                joined,
+                from: t.from,
+                to: t.to,
+                text: t.text,
             }
-            i = next(i);
-        }
-        let mut to = i;
-        if let Some(stem) = word.strip_suffix("'s") {
-            if !stem.is_empty() {
-                word.truncate(stem.len());
-                to = apostrophe;
-            }
-        }
-        let joined = matches!(char_at(i), Some('-' | '\u{2010}' | '\u{2011}')) && is_alnum(next(i));
-        let mut breaks = false;
-        if !joined {
-            while i < text.len() && !is_alnum(i) {
-                breaks |= char_at(i).is_some_and(|c| !c.is_whitespace());
-                i = next(i);
-            }
-        }
-        out.push(Word {
-            text: word,
-            from,
-            to,
-            joined,
-            breaks,
-        });
-    }
-    out
-}
-
-fn fold_apostrophe(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
-        other => other,
-    }
-}
-
-/// Fold the Latin-1 and Latin Extended-A letters that occur in our corpus
-/// (names, French and German words); anything else is kept as is.
-fn fold_diacritic(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'ł' | 'ľ' | 'ĺ' | 'ļ' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' => 's',
-        'ţ' | 'ť' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
-    }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Exact-view tokens of `text`, as the indexing tokenizer would give them.
+    /// Exact-view tokens of `text`, as the indexing tokenizer gives them.
     fn tokens(text: &str) -> Vec<Token> {
-        words(text)
-            .into_iter()
-            .enumerate()
-            .map(|(position, word)| Token {
-                text: word.text,
-                from: word.from,
-                to: word.to,
-                position,
-            })
-            .collect()
+        analysis::tokenize(text, Mode::Index)
     }
 
     fn texts(tokens: &[Token]) -> Vec<&str> {
@@ -560,19 +473,15 @@ mod tests {
             texts,
             [
                 "the", "u.s", "hasn't", "signed", "people", "republic", "non", "binding", "e.g",
-                "3", "5"
+                "3.5"
             ]
         );
         assert!(split[6].joined && !split[7].joined);
         assert!(split[3].breaks && !split[4].breaks);
-        assert_eq!((split[1].from, split[1].to), (4, 7));
-        // Offsets are bytes, and a typographic possessive is stripped whole.
-        let folded = words("Hé’s ok");
-        assert_eq!(
-            (folded[0].text.as_str(), folded[0].from, folded[0].to),
-            ("he", 0, 3)
-        );
-        assert_eq!((folded[1].from, folded[1].to), (8, 10));
+        // Offsets are the analyzer's: bytes, the acronym with its final dot.
+        assert_eq!((split[1].from, split[1].to), (4, 8));
+        let us = words("US policy");
+        assert_eq!(us[0].text, "us", "one form per position");
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub struct IndexArgs {
     /// Start over: build a fresh index, swapped in only when complete.
     #[arg(long)]
     pub rebuild: bool,
+    /// Also print how long accord's own stages took (reading, quotes,
+    /// spinner detection, records), summed over worker threads.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
@@ -44,5 +48,15 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
             format!(", {} machine-paraphrased", summary.spun.len())
         }
     );
+    if args.timings {
+        let t = summary.stages;
+        println!(
+            "stages (summed over worker threads): reading and cleaning {:.2} s, quote extraction {:.2} s, spinner detection {:.2} s, passages and records {:.2} s; the rest of the work is tantivy's",
+            t.reading.as_secs_f64(),
+            t.quotes.as_secs_f64(),
+            t.spin.as_secs_f64(),
+            t.records.as_secs_f64()
+        );
+    }
     Ok(Outcome::Found)
 }

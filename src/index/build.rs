@@ -62,6 +62,30 @@ pub struct Summary {
     /// Documents flagged as machine-paraphrased, in the whole corpus.
     pub spun: Vec<String>,
     pub elapsed: Duration,
+    /// Time accord's own stages took, summed over the worker threads.
+    pub stages: StageTimes,
+}
+
+/// Time spent in each of accord's own indexing stages, summed over worker
+/// threads. tantivy's tokenising and inverting run on threads of their own
+/// and are not counted here.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StageTimes {
+    /// Reading, hashing, format extraction and cleaning.
+    pub reading: Duration,
+    pub quotes: Duration,
+    pub spin: Duration,
+    /// Passage splitting and building index records.
+    pub records: Duration,
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, other: StageTimes) {
+        self.reading += other.reading;
+        self.quotes += other.quotes;
+        self.spin += other.spin;
+        self.records += other.records;
+    }
 }
 
 /// The files a build must look at: changed or new by their metadata, and
@@ -259,6 +283,7 @@ fn index_files(
         for (i, processed) in rx {
             let file = &plan.listing.files[i];
             bar.inc(file.size);
+            summary.stages += processed.times;
             for w in processed.warnings {
                 summary.warnings.push((file.rel.clone(), w));
             }
@@ -290,6 +315,7 @@ struct Processed {
     /// `None` when the content turned out unchanged (only its mtime moved).
     records: Option<Vec<TantivyDocument>>,
     warnings: Vec<String>,
+    times: StageTimes,
 }
 
 fn process_file(
@@ -311,12 +337,17 @@ fn process_file(
         skipped: None,
         spun: Vec::new(),
     };
+    let started = Instant::now();
     let skip = |mut state: FileState, reason: String, warnings: Vec<String>| {
         state.skipped = Some(reason);
         Processed {
             state,
             records: Some(Vec::new()),
             warnings,
+            times: StageTimes {
+                reading: started.elapsed(),
+                ..StageTimes::default()
+            },
         }
     };
     if file.size > corpus::MAX_FILE_BYTES {
@@ -341,6 +372,10 @@ fn process_file(
                 },
                 records: None,
                 warnings,
+                times: StageTimes {
+                    reading: started.elapsed(),
+                    ..StageTimes::default()
+                },
             };
         }
     }
@@ -348,9 +383,13 @@ fn process_file(
         Ok(documents) => documents,
         Err(corpus::Skipped(reason)) => return skip(state, reason, warnings),
     };
+    let mut times = StageTimes {
+        reading: started.elapsed(),
+        ..StageTimes::default()
+    };
     let mut records = Vec::new();
     for doc in &documents {
-        let built = document_records(doc, fields);
+        let built = document_records(doc, fields, &mut times);
         state.documents += 1;
         state.passages += built.passages;
         state.quotes += built.quotes;
@@ -363,6 +402,7 @@ fn process_file(
         state,
         records: Some(records),
         warnings,
+        times,
     }
 }
 
@@ -377,12 +417,18 @@ struct Built {
     spun: bool,
 }
 
-/// The passage and quote records of one document.
-fn document_records(doc: &Document, f: &Fields) -> Built {
+/// The passage and quote records of one document; adds the time each
+/// stage took to `times`.
+fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built {
+    let started = Instant::now();
     let (text, spans) = passage::document_text(&doc.paragraphs);
-    let passages = passage::split(&text, &doc.paragraphs, &spans);
     let quotes = quotes::extract_quotes(&text);
+    let quoting = started.elapsed();
     let spin = spin::detect(sample(&text, SPIN_SAMPLE_BYTES));
+    let spinning = started.elapsed() - quoting;
+    times.quotes += quoting;
+    times.spin += spinning;
+    let passages = passage::split(&text, &doc.paragraphs, &spans);
     let spin_score = if spin.spun {
         f64::from(spin.score)
     } else {
@@ -469,6 +515,7 @@ fn document_records(doc: &Document, f: &Fields) -> Built {
         d.add_bool(f.resolved, q.resolved);
         records.push(d);
     }
+    times.records += started.elapsed() - quoting - spinning;
     Built {
         records,
         passages: passages.len(),

@@ -26,6 +26,15 @@ fn index_reports_documents_passages_and_time() {
 }
 
 #[test]
+fn timings_report_each_stage() {
+    let env = Env::fixture("basic");
+    env.run(&["index", "--timings"])
+        .ok()
+        .stdout_has("quote extraction")
+        .stdout_has("spinner detection");
+}
+
+#[test]
 fn unchanged_files_are_not_read_again() {
     let env = Env::fixture("basic");
     env.run(&["index"]).ok();
