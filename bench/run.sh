@@ -15,7 +15,7 @@ set -uo pipefail
 # ---------------------------------------------------------------------------
 # accord commands: the one place to adjust when the CLI changes.
 # Each prints a command line; $ACCORD, $CORPUS and $AINDEX are set per size.
-accord_index_cmd() { cmd "$ACCORD" index --corpus "$CORPUS" --index "$AINDEX"; }
+accord_index_cmd() { cmd "$ACCORD" index --timings --corpus "$CORPUS" --index "$AINDEX"; }
 accord_search_cmd() { # QUERY
     cmd "$ACCORD" search "$1" --corpus "$CORPUS" --index "$AINDEX" --limit 10 --color never
 }
@@ -23,6 +23,7 @@ accord_search_no_refresh_cmd() { # QUERY
     cmd "$ACCORD" search "$1" --corpus "$CORPUS" --index "$AINDEX" --limit 10 --color never --no-refresh
 }
 accord_kwic_cmd() { cmd "$ACCORD" kwic "hacking back" --corpus "$CORPUS" --index "$AINDEX"; }
+accord_variants_cmd() { cmd "$ACCORD" variants "hack back" --corpus "$CORPUS" --index "$AINDEX"; }
 accord_quotes_cmd() { cmd "$ACCORD" quotes --speaker "Maria Lindqvist" --corpus "$CORPUS" --index "$AINDEX"; }
 # accord's form of each query in the mix (the peers' forms are in set_queries).
 declare -A ACCORD_QUERY=(
@@ -235,6 +236,7 @@ bench_size() { # SIZE
         latency "rg-$q" "$(rg_cmd "$q")"
     done
     latency kwic "$(accord_kwic_cmd)"
+    latency variants "$(accord_variants_cmd)"
     latency quotes "$(accord_quotes_cmd)"
 
     mv "$backup" "$touched"
@@ -262,6 +264,8 @@ Corpus: $FILES files, $(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }') MB
 Wall time accord/raw = $(ratio "${WALL[accord]:-}" "${WALL[raw]:-}"), \
 FTS5/accord = $(ratio "${WALL[fts5]:-}" "${WALL[accord]:-}").
 
+accord's own $(grep -m1 '^stages' "$LOG" || echo "stages: n/a")
+
 ### Query latency: whole process, median / p95 ms ($RUNS runs, $WARMUP warm-up)
 
 | query | accord | raw tantivy | FTS5 | rg | rg/accord | FTS5/accord | accord/raw |
@@ -281,6 +285,7 @@ EOF
 | search cyberspace (checks freshness) | ${CELL[fresh]:-n/a} |
 | search cyberspace --no-refresh | ${CELL[norefresh]:-n/a} |
 | kwic "hacking back" | ${CELL[kwic]:-n/a} |
+| variants "hack back" | ${CELL[variants]:-n/a} |
 | quotes --speaker "Maria Lindqvist" | ${CELL[quotes]:-n/a} |
 
 Queries (accord / raw tantivy / FTS5 MATCH / rg over the corpus):
