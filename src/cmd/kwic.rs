@@ -2,12 +2,10 @@
 
 use clap::Args;
 
-use super::{aliases, as_phrase, finish_output, open_fresh, Outcome};
+use super::{finish_output, phrase_matches, Outcome, QueryFlags};
 use crate::error::Result;
-use crate::index::schema;
 use crate::render::{json, text};
 use crate::search::kwic::{Concordance, Sort, DEFAULT_WIDTH};
-use crate::search::{self, Filters, Options};
 use crate::settings::Settings;
 
 /// Show every occurrence of a word or phrase, in context.
@@ -36,32 +34,17 @@ pub struct KwicArgs {
     /// wording given.
     #[arg(long)]
     pub stem: bool,
-    /// One JSON object per occurrence (fields documented in the README).
-    #[arg(long)]
-    pub json: bool,
-    /// Match names as written, without their aliases from aliases.toml.
-    #[arg(long)]
-    pub no_aliases: bool,
-    /// Search the index as it is, without checking the corpus for changes.
-    #[arg(long)]
-    pub no_refresh: bool,
+    #[command(flatten)]
+    pub flags: QueryFlags,
 }
 
 pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
-    let aliases = aliases(settings, args.no_aliases)?;
-    let opened = open_fresh(settings, !args.no_refresh)?;
-    let options = Options {
-        aliases: &aliases,
-        stem_phrases: args.stem,
-    };
-    let phrase = as_phrase(&args.query);
-    let compiled = search::compile(&phrase, &Filters::default(), &options, &opened.fields)?;
-    let records = search::all_matches(&opened, &compiled, schema::PASSAGE)?;
+    let (compiled, records) = phrase_matches(&args.query, args.stem, &args.flags, settings)?;
     let mut concordance = Concordance::build(records, &compiled, args.width);
     concordance.sort(args.sort);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let found = concordance.lines.len();
-    let written = if args.json {
+    let written = if args.flags.json {
         json::kwic(&mut out, &concordance)
     } else if found > 0 {
         text::kwic(
@@ -76,8 +59,8 @@ pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
         Ok(())
     };
     finish_output(written, &mut out)?;
-    if found == 0 && !args.json {
-        eprintln!("accord: no occurrences of {phrase}");
+    if found == 0 && !args.flags.json {
+        eprintln!("accord: no occurrences of \"{}\"", args.query.join(" "));
     }
     Ok(Outcome::from_count(found))
 }

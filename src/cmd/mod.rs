@@ -12,12 +12,30 @@ pub mod variants;
 
 use std::io::{self, Write};
 
+use clap::Args;
+
 use crate::error::{Error, Result};
 use crate::index::build::{self, BuildOptions};
 use crate::index::freshness;
+use crate::index::schema;
 use crate::index::{self as idx, Opened};
-use crate::search::Aliases;
+use crate::search::{all_matches, compile, Aliases, Compiled, Filters, Options, Record};
+
 use crate::settings::Settings;
+
+/// Flags every query command over passages or quotes shares.
+#[derive(Debug, Args)]
+pub struct QueryFlags {
+    /// One JSON object per result, per line (fields documented in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Match names as written, without their aliases from aliases.toml.
+    #[arg(long)]
+    pub no_aliases: bool,
+    /// Search the index as it is, without checking the corpus for changes.
+    #[arg(long)]
+    pub no_refresh: bool,
+}
 
 /// How a command ended, for the exit code: found something (0) or not (1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,9 +126,34 @@ pub fn aliases(settings: &Settings, off: bool) -> Result<Aliases> {
     Aliases::load(&settings.corpus)
 }
 
+/// The command's words compiled as one phrase (matched by stems with
+/// `stem`), and every passage it matches: the shared start of `kwic` and
+/// `variants`.
+pub fn phrase_matches(
+    words: &[String],
+    stem: bool,
+    flags: &QueryFlags,
+    settings: &Settings,
+) -> Result<(Compiled, Vec<Record>)> {
+    let aliases = aliases(settings, flags.no_aliases)?;
+    let opened = open_fresh(settings, !flags.no_refresh)?;
+    let options = Options {
+        aliases: &aliases,
+        stem_phrases: stem,
+    };
+    let compiled = compile(
+        &as_phrase(words),
+        &Filters::default(),
+        &options,
+        &opened.fields,
+    )?;
+    let records = all_matches(&opened, &compiled, schema::PASSAGE)?;
+    Ok((compiled, records))
+}
+
 /// All of a command's words as one phrase: `accord kwic hacking back` and
 /// `accord kwic '"hacking back"'` are the same query.
-pub fn as_phrase(words: &[String]) -> String {
+fn as_phrase(words: &[String]) -> String {
     let joined: String = words
         .join(" ")
         .chars()

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::{aliases, finish_output, open_fresh, Outcome};
+use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::Result;
 use crate::index::schema;
 use crate::render::{json, text};
@@ -36,15 +36,8 @@ pub struct QuotesArgs {
     /// How many quotes to show [default: all].
     #[arg(long, short = 'n')]
     pub limit: Option<usize>,
-    /// One JSON object per quote (fields documented in the README).
-    #[arg(long)]
-    pub json: bool,
-    /// Search the index as it is, without checking the corpus for changes.
-    #[arg(long)]
-    pub no_refresh: bool,
-    /// Match the query's names literally, without the aliases file.
-    #[arg(long)]
-    pub no_aliases: bool,
+    #[command(flatten)]
+    pub flags: QueryFlags,
 }
 
 pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
@@ -53,13 +46,13 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
         ..Filters::default()
     };
     let query = args.query.join(" ");
-    let opened = open_fresh(settings, !args.no_refresh)?;
-    let aliases = aliases(settings, args.no_aliases)?;
+    let opened = open_fresh(settings, !args.flags.no_refresh)?;
+    let aliases = aliases(settings, args.flags.no_aliases)?;
     let options = Options {
         aliases: &aliases,
         stem_phrases: false,
     };
-    let compiled = search::compile(&query, &filters, &options, &opened.fields)?;
+    let compiled = search::compile(&query, &filters, &options, &opened.fields.quote_view())?;
     let scored = compiled.has_words();
     let hits = search::run(
         &opened,
@@ -76,7 +69,7 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
         },
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
+    let written = if args.flags.json {
         json::quote_hits(&mut out, &hits, scored)
     } else {
         let style = text::Style {
@@ -85,7 +78,7 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
         text::quote_hits(&mut out, &hits, scored, style)
     };
     finish_output(written, &mut out)?;
-    if hits.is_empty() && !args.json {
+    if hits.is_empty() && !args.flags.json {
         eprintln!("accord: {}", nothing_found(&query, args.speaker.as_deref()));
     }
     Ok(Outcome::from_count(hits.len()))

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{aliases, finish_output, open_fresh, Outcome};
+use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::Result;
 use crate::index::schema;
 use crate::render::{json, text};
@@ -49,15 +49,8 @@ pub struct SearchArgs {
     /// Only passages quoting this speaker (any part of the name).
     #[arg(long)]
     pub speaker: Option<String>,
-    /// One JSON object per hit (fields documented in the README).
-    #[arg(long)]
-    pub json: bool,
-    /// Match names as written, without their aliases from aliases.toml.
-    #[arg(long)]
-    pub no_aliases: bool,
-    /// Search the index as it is, without checking the corpus for changes.
-    #[arg(long)]
-    pub no_refresh: bool,
+    #[command(flatten)]
+    pub flags: QueryFlags,
 }
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
@@ -76,8 +69,8 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         speaker: args.speaker.clone(),
     };
     let query = args.query.join(" ");
-    let aliases = aliases(settings, args.no_aliases)?;
-    let opened = open_fresh(settings, !args.no_refresh)?;
+    let aliases = aliases(settings, args.flags.no_aliases)?;
+    let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let options = Options {
         aliases: &aliases,
         stem_phrases: false,
@@ -94,7 +87,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         },
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
+    let written = if args.flags.json {
         json::search_hits(&mut out, &hits)
     } else {
         text::search_hits(
@@ -106,7 +99,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         )
     };
     finish_output(written, &mut out)?;
-    if hits.is_empty() && !args.json {
+    if hits.is_empty() && !args.flags.json {
         eprintln!("accord: no passages match '{query}'");
     }
     Ok(Outcome::from_count(hits.len()))

@@ -33,7 +33,12 @@ pub fn run(args: &SpeakersArgs, settings: &Settings) -> Result<Outcome> {
         aliases: &Aliases::default(),
         stem_phrases: false,
     };
-    let every_quote = search::compile("", &Filters::default(), &options, &opened.fields)?;
+    let every_quote = search::compile(
+        "",
+        &Filters::default(),
+        &options,
+        &opened.fields.quote_view(),
+    )?;
     let hits = search::run(
         &opened,
         &every_quote,

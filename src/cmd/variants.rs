@@ -2,12 +2,10 @@
 
 use clap::Args;
 
-use super::{aliases, as_phrase, finish_output, open_fresh, Outcome};
+use super::{finish_output, phrase_matches, Outcome, QueryFlags};
 use crate::error::Result;
-use crate::index::schema;
 use crate::render::{json, text};
 use crate::search::variants::variants;
-use crate::search::{self, Filters, Options};
 use crate::settings::Settings;
 
 /// List the wordings of a word or phrase, with counts per document.
@@ -24,30 +22,15 @@ pub struct VariantsArgs {
     /// The word or phrase; several arguments are joined with spaces.
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
-    /// One JSON object per wording (fields documented in the README).
-    #[arg(long)]
-    pub json: bool,
-    /// Leave out the wordings of aliases from aliases.toml.
-    #[arg(long)]
-    pub no_aliases: bool,
-    /// Search the index as it is, without checking the corpus for changes.
-    #[arg(long)]
-    pub no_refresh: bool,
+    #[command(flatten)]
+    pub flags: QueryFlags,
 }
 
 pub fn run(args: &VariantsArgs, settings: &Settings) -> Result<Outcome> {
-    let aliases = aliases(settings, args.no_aliases)?;
-    let opened = open_fresh(settings, !args.no_refresh)?;
-    let options = Options {
-        aliases: &aliases,
-        stem_phrases: true,
-    };
-    let phrase = as_phrase(&args.query);
-    let compiled = search::compile(&phrase, &Filters::default(), &options, &opened.fields)?;
-    let records = search::all_matches(&opened, &compiled, schema::PASSAGE)?;
+    let (compiled, records) = phrase_matches(&args.query, true, &args.flags, settings)?;
     let found = variants(&records, &compiled);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
+    let written = if args.flags.json {
         json::variants(&mut out, &found)
     } else if !found.is_empty() {
         text::variants(
@@ -61,8 +44,8 @@ pub fn run(args: &VariantsArgs, settings: &Settings) -> Result<Outcome> {
         Ok(())
     };
     finish_output(written, &mut out)?;
-    if found.is_empty() && !args.json {
-        eprintln!("accord: no wordings of {phrase}");
+    if found.is_empty() && !args.flags.json {
+        eprintln!("accord: no wordings of \"{}\"", args.query.join(" "));
     }
     Ok(Outcome::from_count(found.len()))
 }

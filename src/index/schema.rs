@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";
@@ -57,6 +57,13 @@ pub struct Fields {
     /// original wording; empty for ordinary documents.
     pub restored: Field,
     pub restored_exact: Field,
+    /// The same four views for quote records, so that a passage query
+    /// never needs a filter to leave quotes out (such a filter would stop
+    /// tantivy from skipping low-scoring blocks).
+    pub quote_body: Field,
+    pub quote_exact: Field,
+    pub quote_restored: Field,
+    pub quote_restored_exact: Field,
     /// Spinner score of the document (see `spin`); 0 for ordinary text.
     pub spin: Field,
     /// Speaker names: a quote's speaker, or every speaker quoted in a passage.
@@ -122,6 +129,10 @@ pub fn build_schema() -> (Schema, Fields) {
         exact: b.add_text_field("exact", analysed(analysis::EXACT)),
         restored: b.add_text_field("restored", analysed(analysis::STEMMED)),
         restored_exact: b.add_text_field("restored_exact", analysed(analysis::EXACT)),
+        quote_body: b.add_text_field("quote_body", analysed(analysis::STEMMED)),
+        quote_exact: b.add_text_field("quote_exact", analysed(analysis::EXACT)),
+        quote_restored: b.add_text_field("quote_restored", analysed(analysis::STEMMED)),
+        quote_restored_exact: b.add_text_field("quote_restored_exact", analysed(analysis::EXACT)),
         spin: b.add_f64_field("spin", STORED),
         speaker: b.add_text_field("speaker", analysed(analysis::EXACT).set_stored()),
         speaker_key: b.add_text_field("speaker_key", STRING),
@@ -131,6 +142,20 @@ pub fn build_schema() -> (Schema, Fields) {
         resolved: b.add_bool_field("resolved", STORED),
     };
     (b.build(), fields)
+}
+
+impl Fields {
+    /// These fields with the text views pointing at the quote records'
+    /// own, for compiling a query over quotes.
+    pub fn quote_view(&self) -> Fields {
+        Fields {
+            body: self.quote_body,
+            exact: self.quote_exact,
+            restored: self.quote_restored,
+            restored_exact: self.quote_restored_exact,
+            ..*self
+        }
+    }
 }
 
 /// `2018-11-12` → 20181112, `2018-11` → 20181100, `2018` → 20180000.

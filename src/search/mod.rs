@@ -137,30 +137,34 @@ impl Compiled {
 
     /// Records of type `record` that match every positive clause and every
     /// filter, and no negative one.
-    pub fn strict_query(&self, record: &str, f: &Fields) -> BooleanQuery {
+    pub fn strict_query(&self, record: &str, f: &Fields) -> Box<dyn Query> {
         self.all_of(&self.positives, record, f)
     }
 
-    fn all_of(&self, positives: &[Box<dyn Query>], record: &str, f: &Fields) -> BooleanQuery {
-        let positives = if positives.is_empty() {
-            vec![(Occur::Must, Box::new(AllQuery) as Box<dyn Query>)]
-        } else {
+    fn all_of(&self, positives: &[Box<dyn Query>], record: &str, f: &Fields) -> Box<dyn Query> {
+        if positives.is_empty() {
+            // Only here is the record type not implied by the fields asked.
+            let every = vec![
+                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                (Occur::Must, term_query(f.record, record)),
+            ];
+            return self.with_filters(every);
+        }
+        self.with_filters(
             positives
                 .iter()
                 .map(|q| (Occur::Must, q.box_clone()))
-                .collect()
-        };
-        self.with_filters(positives, record, f)
+                .collect(),
+        )
     }
 
-    fn with_filters(
-        &self,
-        positive: Vec<(Occur, Box<dyn Query>)>,
-        record: &str,
-        f: &Fields,
-    ) -> BooleanQuery {
+    /// `positive` with the filters, negatives and proximity bonus added. A
+    /// lone clause is returned as it is, so tantivy can use its fastest
+    /// top-k path (block-max WAND) on it. Passage and quote records have
+    /// text fields of their own (see [`Fields::quote_view`]), so no record
+    /// filter is needed where there are words to match.
+    fn with_filters(&self, positive: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
         let mut clauses = positive;
-        clauses.push((Occur::Must, term_query(f.record, record)));
         clauses.extend(self.filters.iter().map(|q| (Occur::Must, q.box_clone())));
         clauses.extend(
             self.negatives
@@ -170,7 +174,10 @@ impl Compiled {
         if let Some(p) = &self.proximity {
             clauses.push((Occur::Should, p.box_clone()));
         }
-        BooleanQuery::new(clauses)
+        if let [(Occur::Must, _)] = clauses.as_slice() {
+            return clauses.pop().expect("one clause").1;
+        }
+        Box::new(BooleanQuery::new(clauses))
     }
 }
 
@@ -612,7 +619,7 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
     if compiled.positives.len() > 1 {
         let any = any_of(compiled.positives.iter().map(|q| q.box_clone()).collect())
             .expect("more than one positive clause");
-        passes.push(compiled.with_filters(vec![(Occur::Must, any)], opts.record, f));
+        passes.push(compiled.with_filters(vec![(Occur::Must, any)]));
     }
     let fetch = if opts.per_doc > 0 {
         limit.saturating_mul(8).saturating_add(32)
