@@ -171,6 +171,30 @@ fn named_month_date(s: &str) -> Option<String> {
     }
 }
 
+/// Lines mailing-list software adds to every message.
+pub fn is_list_chrome(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    lower.ends_with(" mailing list")
+        || lower.contains("/listinfo")
+        || lower.starts_with("reply via email to")
+        || lower.starts_with("to unsubscribe")
+        || lower.starts_with("you received this message because you are subscribed")
+        || lower.starts_with("unsubscribe:")
+}
+
+/// Whether `lines[i]` opens a mailing-list footer: a rule of underscores,
+/// dashes or equals signs followed within three lines by list chrome. A
+/// rule alone is kept, since writers use rules as separators too.
+pub fn starts_list_footer(lines: &[&str], i: usize) -> bool {
+    let trimmed = lines[i].trim();
+    let is_rule = trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_' || c == '-' || c == '=');
+    is_rule
+        && lines[i + 1..]
+            .iter()
+            .take(3)
+            .any(|l| is_list_chrome(l.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

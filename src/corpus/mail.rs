@@ -27,7 +27,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use mail_parser::{Message, MessageParser, PartType};
 
-use super::clean::{list_marker_len, normalize_inline};
+use super::clean::{is_list_chrome, list_marker_len, normalize_inline, starts_list_footer};
 use super::extract::{Extracted, Metadata, Paragraph};
 use super::html::read_html;
 use super::text::clean_subject;
@@ -206,29 +206,11 @@ fn body_end(lines: &[&str]) -> usize {
         {
             return i;
         }
-        let is_rule =
-            trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_' || c == '-' || c == '=');
-        if is_rule
-            && lines[i + 1..]
-                .iter()
-                .take(3)
-                .any(|l| is_list_chrome(l.trim()))
-        {
+        if starts_list_footer(lines, i) {
             return i;
         }
     }
     lines.len()
-}
-
-/// Lines mailing-list software adds to every message.
-fn is_list_chrome(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    lower.ends_with(" mailing list")
-        || lower.contains("/listinfo")
-        || lower.starts_with("reply via email to")
-        || lower.starts_with("to unsubscribe")
-        || lower.starts_with("you received this message because you are subscribed")
-        || lower.starts_with("unsubscribe:")
 }
 
 /// "On Tue, 5 Mar 2024, Alice wrote:" and translations, including the

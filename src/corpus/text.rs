@@ -1,7 +1,7 @@
 //! Plain-text documents: re-join hard-wrapped lines into paragraphs and drop
 //! the boilerplate that mailing lists and web copy-paste leave behind.
 
-use super::clean::normalize_inline;
+use super::clean::{is_list_chrome, normalize_inline, starts_list_footer};
 use super::extract::{Extracted, Metadata, Paragraph};
 
 /// Lines at most this long, in a text with no longer lines, mark the text as
@@ -23,9 +23,10 @@ pub fn read_text(text: &str) -> Extracted {
 /// that follow it), list footers and share prompts; records the quoted
 /// subject as the title, since it names the post.
 fn strip_boilerplate<'a>(text: &'a str, meta: &mut Metadata) -> Vec<&'a str> {
+    let lines: Vec<&str> = text.lines().collect();
     let mut kept = Vec::new();
     let mut in_quoted_header = false;
-    for line in text.lines() {
+    for (i, &line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if let Some(quoted) = trimmed.strip_prefix('>') {
             let quoted = quoted.trim();
@@ -44,7 +45,7 @@ fn strip_boilerplate<'a>(text: &'a str, meta: &mut Metadata) -> Vec<&'a str> {
         } else if !trimmed.is_empty() {
             in_quoted_header = false;
         }
-        if is_list_footer_start(trimmed) {
+        if starts_list_footer(&lines, i) {
             break;
         }
         if is_boilerplate_line(trimmed) {
@@ -82,12 +83,6 @@ pub fn clean_subject(subject: &str) -> String {
     normalize_inline(s)
 }
 
-/// Mailman's footer opens with a rule of underscores followed by
-/// "<List> mailing list"; everything after it is list furniture.
-fn is_list_footer_start(line: &str) -> bool {
-    line.len() >= 10 && line.chars().all(|c| c == '_')
-}
-
 /// Short lines that are never prose: share prompts ("Share this:",
 /// "Buat lebih berguna, kongsi:"), "Reply via email to", list addresses.
 fn is_boilerplate_line(line: &str) -> bool {
@@ -105,11 +100,8 @@ fn is_boilerplate_line(line: &str) -> bool {
         "condividi",
     ];
     let share_prompt = lower.ends_with(':') && SHARE_WORDS.iter().any(|w| lower.contains(w));
-    share_prompt
-        || lower.starts_with("reply via email to")
-        || lower.contains("mailing list")
-        || lower.contains("[email protected]")
-        || lower.contains("/mailman/listinfo/")
+    // "[email protected]" is what a web archive leaves of a hidden address.
+    share_prompt || is_list_chrome(line) || lower.contains("[email protected]")
 }
 
 /// Groups lines into paragraphs. In hard-wrapped text a paragraph runs to a
@@ -127,7 +119,8 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
     let mut current = String::new();
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
         let paragraph = normalize_inline(current);
-        if !paragraph.is_empty() {
+        // Rules and ornaments ("* * *", "_____") separate; they are not prose.
+        if paragraph.chars().any(char::is_alphanumeric) {
             paragraphs.push(paragraph);
         }
         current.clear();
@@ -204,6 +197,12 @@ mod tests {
             "Real content.\nSelamat, kongsi:\n_______________________________________________\nLink mailing list\nlink@example.org\nhttp://lists.example.org/mailman/listinfo/link\n\nReply via email to\n",
         );
         assert_eq!(texts(&doc), ["Real content."]);
+    }
+
+    #[test]
+    fn a_rule_without_list_chrome_is_a_separator_not_a_footer() {
+        let doc = read_text("Part one.\n\n__________\n\nPart two stays.\n");
+        assert_eq!(texts(&doc), ["Part one.", "Part two stays."]);
     }
 
     #[test]
