@@ -13,26 +13,15 @@ pub const FILE_NAME: &str = "catalog.toml";
 
 #[derive(Debug, Default)]
 pub struct Catalog {
-    entries: HashMap<String, Entry>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
-    pub path: String,
-    pub title: Option<String>,
-    pub kind: Option<String>,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub author: Option<String>,
+    /// Metadata by document path (relative to the corpus).
+    entries: HashMap<String, Metadata>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
-    document: Vec<Entry>,
+    document: Vec<toml::Table>,
 }
 
 impl Catalog {
@@ -46,22 +35,26 @@ impl Catalog {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Catalog::default()),
             Err(e) => return Err(Error::io(&path, e)),
         };
-        let file: File = toml::from_str(&text).map_err(|e| {
-            Error::Corpus(format!(
-                "{} is not a valid catalog: {}",
-                path.display(),
-                e.message()
-            ))
-        })?;
-        let entries = file
-            .document
-            .into_iter()
-            .map(|entry| (entry.path.clone(), entry))
-            .collect();
+        let invalid = |why: String| {
+            Error::Corpus(format!("{} is not a valid catalog: {why}", path.display()))
+        };
+        let file: File = toml::from_str(&text).map_err(|e| invalid(e.message().to_string()))?;
+        let mut entries = HashMap::new();
+        for mut table in file.document {
+            let Some(toml::Value::String(doc)) = table.remove("path") else {
+                return Err(invalid("every [[document]] needs a path = \"…\"".into()));
+            };
+            // Every other key is a metadata field; an unknown one is a typo.
+            let meta: Metadata = table
+                .try_into()
+                .map_err(|e: toml::de::Error| invalid(format!("{doc}: {}", e.message())))?;
+            entries.insert(doc, meta);
+        }
         Ok(Catalog { entries })
     }
 
-    pub fn entry(&self, path: &str) -> Option<&Entry> {
+    /// The metadata the catalog sets for the document at `path`.
+    pub fn entry(&self, path: &str) -> Option<&Metadata> {
         self.entries.get(path)
     }
 
@@ -72,19 +65,5 @@ impl Catalog {
             .get(path)
             .map(|e| format!("{e:?}"))
             .unwrap_or_default()
-    }
-}
-
-impl Entry {
-    /// The metadata this entry sets.
-    pub fn metadata(&self) -> Metadata {
-        Metadata {
-            title: self.title.clone(),
-            kind: self.kind.clone(),
-            date: self.date.clone(),
-            source: self.source.clone(),
-            url: self.url.clone(),
-            author: self.author.clone(),
-        }
     }
 }

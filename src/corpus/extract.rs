@@ -3,7 +3,8 @@
 
 /// Metadata a file carries about itself. Every field is optional; the corpus
 /// catalog (`corpus/catalog.toml`) overrides whatever is set here.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Metadata {
     pub title: Option<String>,
     /// `accord`, `commentary`, `statement`, `report`, … (user-defined).

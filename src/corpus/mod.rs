@@ -195,7 +195,7 @@ pub fn read_documents(
             file.rel.clone()
         };
         if let Some(entry) = catalog.entry(&id) {
-            doc.meta.override_with(entry.metadata());
+            doc.meta.override_with(entry.clone());
         }
         let title = doc
             .meta
