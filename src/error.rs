@@ -11,8 +11,10 @@ pub enum Error {
     Query(String),
     /// The corpus directory is missing, empty or unreadable.
     Corpus(String),
-    /// The index is missing, locked, damaged or from another version.
+    /// The index is missing, damaged or from another version.
     Index(String),
+    /// Another accord process holds the index's write lock.
+    Locked(String),
     /// Any other bad argument or input.
     Input(String),
     /// An I/O failure on a known path.
@@ -40,6 +42,13 @@ impl Error {
         ))
     }
 
+    /// A tantivy failure while reading the open index for a query.
+    pub fn query_failed(err: tantivy::TantivyError) -> Self {
+        Error::Index(format!(
+            "reading the index failed: {err}; if this persists run `accord index --rebuild`"
+        ))
+    }
+
     /// Process exit code: every error is 2 (1 is reserved for "no results").
     pub fn exit_code(&self) -> u8 {
         2
@@ -50,7 +59,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Query(msg) => write!(f, "bad query: {msg}"),
-            Error::Corpus(msg) | Error::Index(msg) | Error::Input(msg) => f.write_str(msg),
+            Error::Corpus(msg) | Error::Index(msg) | Error::Locked(msg) | Error::Input(msg) => {
+                f.write_str(msg)
+            }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
         }
     }

@@ -101,7 +101,7 @@ fn refresh_index(settings: &Settings) -> Result<()> {
             }
             Ok(())
         }
-        Err(Error::Index(msg)) if have_index && msg.contains("is locked") => {
+        Err(Error::Locked(msg)) if have_index => {
             warn(&format!("{msg}; searching the index as it is"));
             Ok(())
         }

@@ -109,7 +109,7 @@ impl WriteLock {
         let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
         match file.try_lock() {
             Ok(()) => Ok(WriteLock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Index(format!(
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked(format!(
                 "index {} is locked: another accord process is updating it; wait for it to finish and try again",
                 root.display()
             ))),

@@ -637,7 +637,7 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
                 &pass,
                 &TopDocs::with_limit(fetch.saturating_add(hits.len())).order_by_score(),
             )
-            .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+            .map_err(Error::query_failed)?;
         for (score, address) in top {
             if hits.len() >= limit || !seen.insert(address) {
                 continue;
@@ -677,9 +677,7 @@ impl PerDoc {
 }
 
 fn load(searcher: &Searcher, address: DocAddress, f: &Fields) -> Result<Record> {
-    let doc: TantivyDocument = searcher
-        .doc(address)
-        .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+    let doc: TantivyDocument = searcher.doc(address).map_err(Error::query_failed)?;
     Ok(Record::from_doc(&doc, f))
 }
 
@@ -724,16 +722,14 @@ pub fn all_matches(opened: &Opened, compiled: &Compiled, record: &str) -> Result
     let query = compiled.strict_query(record, &opened.fields);
     let mut addresses: Vec<DocAddress> = searcher
         .search(&query, &DocSetCollector)
-        .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?
+        .map_err(Error::query_failed)?
         .into_iter()
         .collect();
     addresses.sort();
     addresses
         .into_iter()
         .map(|address| {
-            let doc: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+            let doc: TantivyDocument = searcher.doc(address).map_err(Error::query_failed)?;
             Ok(Record::from_doc(&doc, &opened.fields))
         })
         .collect()

@@ -142,7 +142,7 @@ pub fn similar(opened: &Opened, target: &Target, limit: usize, same_doc: bool) -
             &query,
             &TopDocs::with_limit(limit * 2 + own.len()).order_by_score(),
         )
-        .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+        .map_err(Error::query_failed)?;
     let patterns = shared_stems(&text, &stop);
     let mut hits = Vec::new();
     for (score, address) in top {
@@ -187,7 +187,7 @@ fn paragraph(
             )))),
             &DocSetCollector,
         )
-        .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+        .map_err(Error::query_failed)?;
     let mut records = Vec::new();
     for &address in &found {
         records.push(read(searcher, f, address)?);
@@ -196,7 +196,7 @@ fn paragraph(
     let Some(first) = records.first() else {
         let count = searcher
             .search(&in_doc(None), &tantivy::collector::Count)
-            .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+            .map_err(Error::query_failed)?;
         return Err(Error::Input(if count == 0 {
             format!(
                 "no document '{}' in the index; copy a citation from `accord search` (e.g. 'file.txt ¶4')",
@@ -219,9 +219,7 @@ fn paragraph(
 }
 
 fn read(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<Record> {
-    let doc: TantivyDocument = searcher
-        .doc(address)
-        .map_err(|e| Error::tantivy(std::path::Path::new("index"), e))?;
+    let doc: TantivyDocument = searcher.doc(address).map_err(Error::query_failed)?;
     Ok(Record::from_doc(&doc, f))
 }
 
