@@ -3,7 +3,6 @@
 //! code. One harness, a module per subcommand or concern.
 
 mod aliases;
-#[allow(dead_code)] // each test module uses its own part of the harness
 mod common;
 mod errors;
 mod formats;
