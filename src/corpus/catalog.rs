@@ -1,7 +1,7 @@
 //! The corpus catalog, `catalog.toml` at the corpus root: metadata a user
 //! writes by hand, which overrides whatever the files say about themselves.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -14,7 +14,7 @@ pub const FILE_NAME: &str = "catalog.toml";
 #[derive(Debug, Default)]
 pub struct Catalog {
     /// Metadata by document path (relative to the corpus).
-    entries: HashMap<String, Metadata>,
+    entries: BTreeMap<String, Metadata>,
 }
 
 #[derive(Deserialize)]
@@ -39,7 +39,7 @@ impl Catalog {
             Error::Corpus(format!("{} is not a valid catalog: {why}", path.display()))
         };
         let file: File = toml::from_str(&text).map_err(|e| invalid(e.message().to_string()))?;
-        let mut entries = HashMap::new();
+        let mut entries = BTreeMap::new();
         for mut table in file.document {
             let Some(toml::Value::String(doc)) = table.remove("path") else {
                 return Err(invalid("every [[document]] needs a path = \"…\"".into()));
@@ -58,12 +58,26 @@ impl Catalog {
         self.entries.get(path)
     }
 
-    /// A stable text of the entry for `path`, part of the file's fingerprint
-    /// so that editing the catalog re-indexes just that document.
+    /// A stable text of the entries for the file at `path` (and for the
+    /// messages of an archive, `path#2`…), part of the file's fingerprint
+    /// so that editing the catalog re-indexes just that file. Empty when
+    /// the catalog says nothing about it.
     pub fn fingerprint(&self, path: &str) -> String {
-        self.entries
+        let mut text = self
+            .entries
             .get(path)
             .map(|e| format!("{e:?}"))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if self.entries.is_empty() {
+            return text;
+        }
+        let messages = format!("{path}#");
+        for (doc, entry) in self.entries.range(messages.clone()..) {
+            let Some(n) = doc.strip_prefix(&messages) else {
+                break;
+            };
+            text.push_str(&format!("#{n}{entry:?}"));
+        }
+        text
     }
 }

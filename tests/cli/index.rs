@@ -117,3 +117,17 @@ fn documents_without_metadata_get_a_title_from_the_text() {
     assert_eq!(hits[0]["title"], "Quarterly digest");
     assert_eq!(hits[0]["kind"], "document");
 }
+
+#[test]
+fn editing_the_catalog_entry_of_one_archive_message_reindexes_the_archive() {
+    let env = Env::fixture("formats");
+    env.run(&["index"]).ok();
+    env.write(
+        "catalog.toml",
+        "[[document]]\npath = \"thread.mbox#2\"\nkind = \"statement\"\n",
+    );
+    env.run(&["index"]).ok().stdout_has("1 read anew");
+    let hits = env.run(&["search", "kind:statement", "--json"]).ok().json();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["doc"] == "thread.mbox#2"), "{hits:?}");
+}
