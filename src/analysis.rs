@@ -53,63 +53,93 @@ pub enum Mode {
 
 /// Exact-view tokens of `text`.
 pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
-    let words = word_segments(text);
-    let mut tokens = Vec::with_capacity(words.len());
-    let mut position = 0;
-    for (i, &(from, word)) in words.iter().enumerate() {
-        let mut to = from + word.len();
-        if is_dotted_acronym(word) {
-            // UAX #29 leaves the final dot of `U.S.` outside the word.
-            if text[to..].starts_with('.') {
-                to += 1;
-            }
-            let text = word.to_lowercase();
-            tokens.push(Token {
-                text,
-                from,
-                to,
-                position,
-            });
-            position += 1;
-            continue;
-        }
-        let folded = fold(word);
-        if folded.is_empty() || folded.len() > MAX_TOKEN_BYTES {
-            continue;
-        }
-        let caps_in_run = |j: Option<usize>| {
-            j.and_then(|j| words.get(j))
-                .is_some_and(|(_, w)| is_all_caps(w))
-        };
-        let acronym =
-            is_short_all_caps(word) && !caps_in_run(i.checked_sub(1)) && !caps_in_run(Some(i + 1));
-        if acronym {
-            let dotted = dotted(&folded);
-            if mode == Mode::Index {
-                tokens.push(Token {
-                    text: folded,
-                    from,
-                    to,
-                    position,
-                });
-            }
-            tokens.push(Token {
-                text: dotted,
-                from,
-                to,
-                position,
-            });
-        } else {
-            tokens.push(Token {
-                text: folded,
-                from,
-                to,
-                position,
-            });
-        }
-        position += 1;
+    let mut scanner = Scanner::new(text, mode);
+    let mut tokens = Vec::with_capacity(scanner.words.len());
+    let mut word = String::new();
+    while let Some((from, to, position)) = scanner.next_into(&mut word) {
+        tokens.push(Token {
+            text: word.clone(),
+            from,
+            to,
+            position,
+        });
     }
     tokens
+}
+
+/// Walks the words of a text, writing each exact-view token into a buffer
+/// the caller keeps, so that indexing allocates nothing per token.
+struct Scanner<'a> {
+    text: &'a str,
+    mode: Mode,
+    words: Vec<(usize, &'a str)>,
+    next_word: usize,
+    position: usize,
+    /// The dotted form still to give at the current position after an
+    /// indexed `US` was given as `us`.
+    dotted_pending: Option<(usize, usize)>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, mode: Mode) -> Scanner<'a> {
+        Scanner {
+            text,
+            mode,
+            words: word_segments(text),
+            next_word: 0,
+            position: 0,
+            dotted_pending: None,
+        }
+    }
+
+    /// Writes the next token's text into `out` (replacing what was there)
+    /// and returns its byte span and position.
+    fn next_into(&mut self, out: &mut String) -> Option<(usize, usize, usize)> {
+        if let Some((from, to)) = self.dotted_pending.take() {
+            let folded = std::mem::take(out);
+            dotted_into(&folded, out);
+            self.position += 1;
+            return Some((from, to, self.position - 1));
+        }
+        loop {
+            let i = self.next_word;
+            let &(from, word) = self.words.get(i)?;
+            self.next_word += 1;
+            let mut to = from + word.len();
+            out.clear();
+            if is_dotted_acronym(word) {
+                // UAX #29 leaves the final dot of `U.S.` outside the word.
+                if self.text[to..].starts_with('.') {
+                    to += 1;
+                }
+                out.push_str(&word.to_lowercase());
+                self.position += 1;
+                return Some((from, to, self.position - 1));
+            }
+            fold_into(word, out);
+            if out.is_empty() || out.len() > MAX_TOKEN_BYTES {
+                continue;
+            }
+            let caps_in_run = |j: Option<usize>| {
+                j.and_then(|j| self.words.get(j))
+                    .is_some_and(|(_, w)| is_all_caps(w))
+            };
+            let acronym = is_short_all_caps(word)
+                && !caps_in_run(i.checked_sub(1))
+                && !caps_in_run(Some(i + 1));
+            if acronym && self.mode == Mode::Index {
+                // `us` now, `u.s` at the same position on the next call.
+                self.dotted_pending = Some((from, to));
+                return Some((from, to, self.position));
+            }
+            if acronym {
+                let folded = std::mem::take(out);
+                dotted_into(&folded, out);
+            }
+            self.position += 1;
+            return Some((from, to, self.position - 1));
+        }
+    }
 }
 
 /// UAX #29 word segments of `text` that hold a letter or digit, with their
@@ -213,39 +243,46 @@ pub fn stemmed(exact: &[Token]) -> Vec<Token> {
 /// The English stem of an exact-view word, or `None` when stemming leaves it
 /// alone (acronyms and numbers are never stemmed).
 pub fn stem(word: &str) -> Option<String> {
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    (out != word).then_some(out)
+}
+
+/// Appends the stem of `word` (or `word` itself) to `out`.
+fn stem_into(word: &str, out: &mut String) {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     /// Stems per thread, remembered: word frequencies are Zipfian, so a
     /// small cache answers nearly every lookup while indexing.
     const CACHE_WORDS: usize = 100_000;
     thread_local! {
-        static CACHE: RefCell<FxHashMap<String, Option<String>>> = RefCell::new(FxHashMap::default());
+        static CACHE: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
     }
     if word.contains('.') || word.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
+        out.push_str(word);
+        return;
     }
     CACHE.with_borrow_mut(|cache| {
         if let Some(known) = cache.get(word) {
-            return known.clone();
+            out.push_str(known);
+            return;
         }
         let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
-        let stemmed = match stemmer.stem(word) {
-            std::borrow::Cow::Borrowed(same) if same.len() == word.len() => None,
-            stemmed => Some(stemmed.into_owned()),
-        };
+        let stemmed = stemmer.stem(word);
+        out.push_str(&stemmed);
         if cache.len() >= CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(word.to_string(), stemmed.clone());
-        stemmed
-    })
+        cache.insert(word.into(), stemmed.into());
+    });
 }
 
-/// Lower-case, fold apostrophes and diacritics, drop possessives.
-fn fold(word: &str) -> String {
+/// Appends `word` lower-cased, with apostrophes and diacritics folded and
+/// a possessive dropped, to `out` (which must be empty).
+fn fold_into(word: &str, out: &mut String) {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return word.to_ascii_lowercase();
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => out.push('\''),
@@ -257,12 +294,13 @@ fn fold(word: &str) -> String {
             }),
         }
     }
-    let trimmed = out
-        .strip_suffix("'s")
-        .unwrap_or(&out)
-        .trim_matches('\'')
-        .to_string();
-    trimmed
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    let end = out.trim_end_matches('\'').len();
+    out.truncate(end);
+    let leading = out.len() - out.trim_start_matches('\'').len();
+    out.drain(..leading);
 }
 
 /// `U.S`, `U.K`, `e.g`: single letters joined by dots.
@@ -283,12 +321,20 @@ fn is_all_caps(word: &str) -> bool {
 /// `US`, `UK`, `UN`, `EU`: two or three capitals, where the lower-case
 /// spelling may be an ordinary word. Longer ones (`NATO`) are unambiguous.
 fn is_short_all_caps(word: &str) -> bool {
-    (2..=3).contains(&word.chars().count()) && word.chars().all(|c| c.is_uppercase())
+    // The byte length check first: this runs for every word indexed.
+    word.len() <= 12
+        && (2..=3).contains(&word.chars().count())
+        && word.chars().all(|c| c.is_uppercase())
 }
 
-fn dotted(folded: &str) -> String {
-    let letters: Vec<String> = folded.chars().map(String::from).collect();
-    letters.join(".")
+/// Appends `us` as `u.s` to `out`.
+fn dotted_into(folded: &str, out: &mut String) {
+    for (i, c) in folded.chars().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
 }
 
 /// Registers the two analyzers on `index`; tantivy needs them every time an
@@ -305,41 +351,25 @@ pub struct Analyzer {
     stemmed: bool,
 }
 
-pub struct AnalyzerStream {
-    tokens: std::vec::IntoIter<tantivy::tokenizer::Token>,
+pub struct AnalyzerStream<'a> {
+    scanner: Scanner<'a>,
+    stemmed: bool,
+    /// The exact form of the current word, when the stem is wanted.
+    word: String,
     current: tantivy::tokenizer::Token,
 }
 
 impl tantivy::tokenizer::Tokenizer for Analyzer {
-    type TokenStream<'a> = AnalyzerStream;
+    type TokenStream<'a> = AnalyzerStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzerStream {
-        let exact = shared_index_tokens(text);
-        let tokens = if self.stemmed { stemmed(&exact) } else { exact };
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzerStream<'a> {
         AnalyzerStream {
-            tokens: to_tantivy(tokens).into_iter(),
+            scanner: Scanner::new(text, Mode::Index),
+            stemmed: self.stemmed,
+            word: String::new(),
             current: tantivy::tokenizer::Token::default(),
         }
     }
-}
-
-/// Index-mode tokens of `text`, segmented once for both views: tantivy
-/// analyses a passage's stemmed and exact fields one after the other on
-/// the same thread, so the second call reuses the first one's tokens.
-fn shared_index_tokens(text: &str) -> Vec<Token> {
-    thread_local! {
-        static LAST: RefCell<(String, Vec<Token>)> = const { RefCell::new((String::new(), Vec::new())) };
-    }
-    LAST.with_borrow_mut(|(last_text, last_tokens)| {
-        if !last_tokens.is_empty() && last_text == text {
-            return std::mem::take(last_tokens);
-        }
-        let tokens = tokenize(text, Mode::Index);
-        last_text.clear();
-        last_text.push_str(text);
-        last_tokens.clone_from(&tokens);
-        tokens
-    })
 }
 
 /// Our tokens in tantivy's shape, e.g. for a pre-tokenized field value.
@@ -356,15 +386,24 @@ pub fn to_tantivy(tokens: Vec<Token>) -> Vec<tantivy::tokenizer::Token> {
         .collect()
 }
 
-impl tantivy::tokenizer::TokenStream for AnalyzerStream {
+impl tantivy::tokenizer::TokenStream for AnalyzerStream<'_> {
     fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                self.current = token;
-                true
-            }
-            None => false,
+        let buffer = if self.stemmed {
+            &mut self.word
+        } else {
+            &mut self.current.text
+        };
+        let Some((from, to, position)) = self.scanner.next_into(buffer) else {
+            return false;
+        };
+        if self.stemmed {
+            self.current.text.clear();
+            stem_into(&self.word, &mut self.current.text);
         }
+        self.current.offset_from = from;
+        self.current.offset_to = to;
+        self.current.position = position;
+        true
     }
 
     fn token(&self) -> &tantivy::tokenizer::Token {
