@@ -6,18 +6,19 @@ pub mod clean;
 pub mod detect;
 pub mod extract;
 pub mod html;
+pub mod listing;
 pub mod mail;
 pub mod markdown;
 pub mod pdf;
 pub mod text;
 
-use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 pub use catalog::Catalog;
 use detect::Format;
 pub use extract::{Extracted, Metadata, Paragraph};
+pub use listing::{mtime_of, CorpusFile, Listing};
 
 /// Files over this size are skipped with a warning: no research document is
 /// this large, and reading one would hold it all in memory.
@@ -25,17 +26,6 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Files at the corpus root that configure accord rather than hold text.
 const CONFIG_FILES: [&str; 2] = [catalog::FILE_NAME, "aliases.toml"];
-
-/// A file found in the corpus.
-#[derive(Debug, Clone)]
-pub struct CorpusFile {
-    /// Path relative to the corpus directory, `/`-separated.
-    pub rel: String,
-    pub path: PathBuf,
-    pub size: u64,
-    /// Modification time in nanoseconds since the epoch (0 if unknown).
-    pub mtime: u128,
-}
 
 /// A document ready for passage splitting: resolved metadata and paragraphs.
 #[derive(Debug, Clone)]
@@ -51,102 +41,10 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
 }
 
-/// What a walk of the corpus found.
-#[derive(Debug, Clone, Default)]
-pub struct Listing {
-    /// Files, sorted by relative path.
-    pub files: Vec<CorpusFile>,
-    /// Folders (relative paths, `""` for the corpus itself) with their
-    /// modification times in nanoseconds since the epoch.
-    pub dirs: Vec<(String, u128)>,
-}
-
-/// Modification time in nanoseconds since the epoch, 0 when unknown.
-pub fn mtime_of(meta: &std::fs::Metadata) -> u128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
-}
-
 /// Lists the corpus's files and folders. Hidden files and the corpus's own
 /// configuration files are left out.
 pub fn list_files(corpus: &Path) -> Result<Listing> {
-    match std::fs::metadata(corpus) {
-        Ok(m) if m.is_dir() => {}
-        Ok(_) => {
-            return Err(Error::Corpus(format!(
-                "corpus {} is not a directory; pass a folder of documents with --corpus",
-                corpus.display()
-            )))
-        }
-        Err(_) => {
-            return Err(Error::Corpus(format!(
-            "corpus directory {} does not exist; create it and add documents, or pass --corpus DIR",
-            corpus.display()
-        )))
-        }
-    }
-    let mut files = Vec::new();
-    let mut dirs = Vec::new();
-    let walker = walkdir::WalkDir::new(corpus)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            // A dangling link or an unreadable folder: listed, so that
-            // reading it fails with a warning naming it, and the rest of the
-            // corpus still indexes.
-            Err(e) => {
-                if let Some(path) = e.path().filter(|p| *p != corpus) {
-                    files.push(CorpusFile {
-                        rel: relative(corpus, path),
-                        path: path.to_path_buf(),
-                        size: 0,
-                        mtime: 0,
-                    });
-                }
-                continue;
-            }
-        };
-        if entry.file_type().is_dir() {
-            if let Ok(meta) = entry.metadata() {
-                dirs.push((relative(corpus, entry.path()), mtime_of(&meta)));
-            }
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = relative(corpus, entry.path());
-        if CONFIG_FILES.contains(&rel.as_str()) {
-            continue;
-        }
-        let meta = entry
-            .metadata()
-            .map_err(|e| Error::Corpus(format!("cannot read {}: {e}", entry.path().display())))?;
-        files.push(CorpusFile {
-            rel,
-            path: entry.path().to_path_buf(),
-            size: meta.len(),
-            mtime: mtime_of(&meta),
-        });
-    }
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(Listing { files, dirs })
-}
-
-/// `path` relative to `corpus`, `/`-separated on every platform.
-fn relative(corpus: &Path, path: &Path) -> String {
-    path.strip_prefix(corpus)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    listing::list_files(corpus, &CONFIG_FILES)
 }
 
 /// Why a file yielded no documents; shown as a warning naming the file.

@@ -212,16 +212,11 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
             plan.manifest.files.remove(rel);
             summary.removed += 1;
         }
-        let mut manifest = plan.manifest.clone();
-        index_files(
-            &plan,
-            &fields,
-            &writer,
-            opts.progress,
-            &mut summary,
-            &mut manifest,
-        )?;
-        plan.manifest = manifest;
+        let states = index_files(&plan, &fields, &writer, opts.progress, &mut summary)?;
+        for (i, state) in states {
+            let rel = plan.listing.files[i].rel.clone();
+            plan.manifest.files.insert(rel, state);
+        }
         let payload = plan.manifest.stage(&target)?;
         let mut commit = writer
             .prepare_commit()
@@ -255,15 +250,15 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
 }
 
 /// Reads the plan's suspect files on worker threads and feeds their records
-/// to the writer; returns the updated manifest.
+/// to the writer; returns the new manifest state of each (by its index in
+/// the listing).
 fn index_files(
     plan: &Plan,
     fields: &Fields,
     writer: &IndexWriter,
     progress: bool,
     summary: &mut Summary,
-    manifest: &mut Manifest,
-) -> Result<()> {
+) -> Result<Vec<(usize, FileState)>> {
     let total_bytes: u64 = plan
         .suspect
         .iter()
@@ -275,6 +270,7 @@ fn index_files(
         .map_or(2, |n| n.get())
         .min(8);
     let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(workers * 4);
+    let mut states = Vec::with_capacity(plan.suspect.len());
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -317,12 +313,12 @@ fn index_files(
                 }
                 summary.indexed += 1;
             }
-            manifest.files.insert(file.rel.clone(), processed.state);
+            states.push((i, processed.state));
         }
         Ok(())
     })?;
     bar.finish_and_clear();
-    Ok(())
+    Ok(states)
 }
 
 /// The outcome of looking at one suspect file.
@@ -378,7 +374,7 @@ fn process_file(
         Ok(bytes) => bytes,
         Err(e) => return skip(state, format!("cannot read: {e}"), warnings),
     };
-    state.hash = blake3::hash(&bytes).to_hex().to_string();
+    state.hash = content_hash(&bytes);
     if let Some(prev) = previous {
         if prev.hash == state.hash && prev.catalog == state.catalog {
             return Processed {
@@ -422,8 +418,23 @@ fn process_file(
     }
 }
 
+/// 128 bits of blake3, in hex: plenty to tell versions of a file apart,
+/// and half the manifest space of the full hash.
+fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
+}
+
 fn catalog_hash(catalog: &Catalog, rel: &str) -> String {
-    blake3::hash(catalog.fingerprint(rel).as_bytes()).to_hex()[..16].to_string()
+    // Most files have no entry: hash the empty text once, not per file.
+    static NO_ENTRY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| hash_text(""));
+    match catalog.fingerprint(rel) {
+        text if text.is_empty() => NO_ENTRY.clone(),
+        text => hash_text(&text),
+    }
+}
+
+fn hash_text(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex()[..16].to_string()
 }
 
 struct Built {

@@ -5,6 +5,7 @@
 //! detected.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -38,7 +39,7 @@ pub struct FileState {
     pub size: u64,
     /// Nanoseconds since the epoch.
     pub mtime: u128,
-    /// blake3 of the file's bytes, hex.
+    /// blake3 of the file's bytes, hex (the first 128 bits).
     pub hash: String,
     /// blake3 of the file's catalog entry (empty text when it has none).
     pub catalog: String,
@@ -46,9 +47,10 @@ pub struct FileState {
     pub passages: usize,
     pub quotes: usize,
     /// Why the file gave no documents, when it did not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,
     /// Documents flagged as machine-paraphrased.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spun: Vec<String>,
 }
 
@@ -78,11 +80,19 @@ impl Manifest {
     /// the commit that follows; [`Manifest::publish`] makes it live after
     /// the commit.
     pub fn stage(&self, dir: &Path) -> Result<String> {
-        let bytes = serde_json::to_vec(self).expect("a manifest always serialises");
         let path = dir.join(STAGED_NAME);
-        std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
+        let io = |e: std::io::Error| Error::io(&path, e);
+        // Streamed to the file and hashed on the way: at 200,000 files
+        // the manifest is tens of megabytes.
+        let file = std::fs::File::create(&path).map_err(io)?;
+        let mut out = Hashing {
+            inner: std::io::BufWriter::with_capacity(1 << 20, file),
+            hasher: blake3::Hasher::new(),
+        };
+        serde_json::to_writer(&mut out, self).map_err(|e| io(e.into()))?;
+        out.inner.flush().map_err(io)?;
         let commit = Commit {
-            manifest: blake3::hash(&bytes).to_hex().to_string(),
+            manifest: out.hasher.finalize().to_hex().to_string(),
             spun_documents: self.total(|s| s.spun.len()),
         };
         Ok(serde_json::to_string(&commit).expect("a commit payload always serialises"))
@@ -95,5 +105,23 @@ impl Manifest {
 
     pub fn total(&self, count: impl Fn(&FileState) -> usize) -> usize {
         self.files.values().map(count).sum()
+    }
+}
+
+/// A writer that hashes what passes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
