@@ -35,7 +35,9 @@ use crate::spin;
 const SPIN_SAMPLE_BYTES: usize = 256 * 1024;
 
 /// Memory tantivy may use for buffering, shared by its threads (bytes).
-const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
+/// Measured on a 1 GB corpus: 128 MB keeps the whole build under 650 MB
+/// resident (256 MB: 1.16 GB, as more merging overlaps) for 3% more time.
+const WRITER_HEAP_BYTES: usize = 128 * 1024 * 1024;
 
 pub struct BuildOptions<'a> {
     pub corpus: &'a Path,
