@@ -343,3 +343,24 @@ fn hard_wrapped_post_is_searchable_across_line_ends() {
     run.ok();
     assert_eq!(run.json()[0]["doc"], "geneva-list-post.txt");
 }
+
+#[test]
+fn passages_with_the_query_words_together_rank_first() {
+    // The same words in each passage, so only their arrangement differs;
+    // without the bonus the tie would go to the first file.
+    let env = Env::empty();
+    env.write(
+        "a-apart.txt",
+        "Ransomware crews moved on, and the harbour board later weighed attribution.\n",
+    );
+    env.write(
+        "b-together.txt",
+        "Crews moved on, and the harbour board later weighed ransomware attribution.\n",
+    );
+    let hits = env
+        .run(&["search", "ransomware attribution", "--json"])
+        .ok()
+        .json();
+    assert_eq!(hits[0]["doc"], "b-together.txt", "{hits:?}");
+    assert!(hits[0]["score"].as_f64() > hits[1]["score"].as_f64());
+}
