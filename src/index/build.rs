@@ -180,9 +180,12 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let index = if rebuild {
         // zstd stores the passage texts in about a third less space than
         // tantivy's default lz4; only the few documents shown are ever
-        // decompressed, so searches do not feel it.
+        // decompressed, so searches do not feel it. Level 1 rather than 3:
+        // 5% less indexing work for 0.6% more index.
         let settings = IndexSettings {
-            docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+            docstore_compression: Compressor::Zstd(ZstdCompressor {
+                compression_level: Some(1),
+            }),
             ..IndexSettings::default()
         };
         let index = Index::builder()
