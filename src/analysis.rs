@@ -53,18 +53,26 @@ pub enum Mode {
 
 /// Exact-view tokens of `text`.
 pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
-    let mut scanner = Scanner::new(text, mode);
-    let mut tokens = Vec::with_capacity(scanner.words.len());
-    let mut word = String::new();
-    while let Some((from, to, position)) = scanner.next_into(&mut word) {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    for_each_token(text, mode, |word, from, to, position| {
         tokens.push(Token {
-            text: word.clone(),
+            text: word.to_string(),
             from,
             to,
             position,
         });
-    }
+    });
     tokens
+}
+
+/// Calls `f(text, from, to, position)` for each exact-view token of `text`
+/// (see [`Token`]) without allocating per token.
+pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(&str, usize, usize, usize)) {
+    let mut scanner = Scanner::new(text, mode);
+    let mut word = String::new();
+    while let Some((from, to, position)) = scanner.next_into(&mut word) {
+        f(&word, from, to, position);
+    }
 }
 
 /// Walks the words of a text, writing each exact-view token into a buffer
@@ -321,10 +329,16 @@ fn is_all_caps(word: &str) -> bool {
 /// `US`, `UK`, `UN`, `EU`: two or three capitals, where the lower-case
 /// spelling may be an ordinary word. Longer ones (`NATO`) are unambiguous.
 fn is_short_all_caps(word: &str) -> bool {
-    // The byte length check first: this runs for every word indexed.
-    word.len() <= 12
-        && (2..=3).contains(&word.chars().count())
-        && word.chars().all(|c| c.is_uppercase())
+    // One pass that stops at the first small letter: this runs for every
+    // word indexed.
+    let mut capitals = 0;
+    for c in word.chars() {
+        if !c.is_uppercase() || capitals == 3 {
+            return false;
+        }
+        capitals += 1;
+    }
+    capitals >= 2
 }
 
 /// Appends `us` as `u.s` to `out`.

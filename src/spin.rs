@@ -43,9 +43,11 @@
 //! never "5"), and spun words not in the table ("close" for "nearly") stay
 //! as written.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::analysis::{self, Mode, Token};
@@ -81,7 +83,8 @@ pub struct SpinReport {
 /// Score a whole document's text (paragraphs joined by "\n\n").
 pub fn detect(text: &str) -> SpinReport {
     let table = table();
-    let words = words(text);
+    let found = words(text);
+    let words = &found.list;
     let mut counts = vec![0usize; table.entries.len()];
     let mut at = 0;
     while at < words.len() {
@@ -98,7 +101,7 @@ pub fn detect(text: &str) -> SpinReport {
                     .all(|(&joined, word)| joined == word.joined)
                 && !words[at..at + inner].iter().any(|word| word.breaks)
         };
-        match table.longest_match(&words, at, |w| &w.text, fits) {
+        match table.longest_match(words, at, |w| found.text(w), fits) {
             Some(id) => {
                 counts[id] += 1;
                 at += table.entries[id].spun.len();
@@ -249,17 +252,17 @@ struct Substitution {
 struct Table {
     entries: Vec<Substitution>,
     /// First spun word → entry ids, longest phrase first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl Table {
     /// The id of the longest entry whose spun words start at `tokens[at]`
     /// and that `fits` accepts.
-    fn longest_match<T>(
+    fn longest_match<'t, T>(
         &self,
-        tokens: &[T],
+        tokens: &'t [T],
         at: usize,
-        text: impl Fn(&T) -> &str,
+        text: impl Fn(&'t T) -> &'t str,
         fits: impl Fn(&Substitution) -> bool,
     ) -> Option<usize> {
         let candidates = self.by_first.get(text(&tokens[at]))?;
@@ -314,23 +317,23 @@ fn parse_table(tsv: &str) -> Result<Table, String> {
             })?;
         let spun = words(spun_text);
         let original = words(original_text);
-        if spun.is_empty() || original.is_empty() {
+        if spun.list.is_empty() || original.list.is_empty() {
             return Err(format!("line {line_number}: a phrase has no words"));
         }
-        let spun_texts: Vec<String> = spun.iter().map(|w| w.text.clone()).collect();
+        let spun_texts = spun.texts();
         if !seen.insert(spun_texts.clone()) {
             return Err(format!("line {line_number}: `{spun_text}` is listed twice"));
         }
         entries.push(Substitution {
             label: spun_text.trim().to_string(),
-            joins: spun.iter().map(|w| w.joined).collect(),
+            joins: spun.list.iter().map(|w| w.joined).collect(),
             spun: spun_texts,
-            original: original.into_iter().map(|w| w.text).collect(),
+            original: original.texts(),
             weight,
         });
     }
 
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (id, entry) in entries.iter().enumerate() {
         by_first.entry(entry.spun[0].clone()).or_default().push(id);
     }
@@ -340,10 +343,19 @@ fn parse_table(tsv: &str) -> Result<Table, String> {
     Ok(Table { entries, by_first })
 }
 
-/// A word of the exact view as [`detect`] and the table see it.
+/// The words of a text as [`detect`] and the table see them: the
+/// analyzer's exact view, one form per position, each with the punctuation
+/// that follows it. The word texts share one buffer, as detection reads
+/// every word of every document indexed.
+struct Words {
+    folded: String,
+    list: Vec<Word>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 struct Word {
-    text: String,
+    /// Where the word's exact-view form is in [`Words::folded`].
+    form: Range<usize>,
     /// Byte offsets into the text.
     from: usize,
     to: usize,
@@ -354,29 +366,43 @@ struct Word {
     breaks: bool,
 }
 
-/// The words of `text` as the index sees them: the analyzer's exact view,
-/// one form per position, each with the punctuation that follows it.
-fn words(text: &str) -> Vec<Word> {
-    let mut tokens = analysis::tokenize(text, Mode::Index);
-    // `US` is indexed both as `us` and `u.s`; the table means the word.
-    tokens.dedup_by_key(|t| t.position);
-    let starts: Vec<usize> = tokens.iter().skip(1).map(|t| t.from).collect();
-    tokens
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let next = starts.get(i).copied();
-            let gap = &text[t.to..next.unwrap_or(text.len())];
-            let joined = next.is_some() && matches!(gap, "-" | "\u{2010}" | "\u{2011}");
-            Word {
-                breaks: !joined && gap.chars().any(|c| !c.is_whitespace()),
-                joined,
-                from: t.from,
-                to: t.to,
-                text: t.text,
-            }
-        })
-        .collect()
+impl Words {
+    fn text(&self, word: &Word) -> &str {
+        &self.folded[word.form.clone()]
+    }
+
+    fn texts(&self) -> Vec<String> {
+        self.list.iter().map(|w| self.text(w).to_string()).collect()
+    }
+}
+
+fn words(text: &str) -> Words {
+    let mut folded = String::with_capacity(text.len());
+    let mut list: Vec<Word> = Vec::with_capacity(text.len() / 6);
+    let mut last_position = None;
+    analysis::for_each_token(text, Mode::Index, |form, from, to, position| {
+        // `US` is indexed both as `us` and `u.s`; the table means the word.
+        if last_position.replace(position) == Some(position) {
+            return;
+        }
+        let start = folded.len();
+        folded.push_str(form);
+        list.push(Word {
+            form: start..folded.len(),
+            from,
+            to,
+            joined: false,
+            breaks: false,
+        });
+    });
+    for i in 0..list.len() {
+        let next = list.get(i + 1).map(|w| w.from);
+        let gap = &text[list[i].to..next.unwrap_or(text.len())];
+        let joined = next.is_some() && matches!(gap, "-" | "\u{2010}" | "\u{2011}");
+        list[i].joined = joined;
+        list[i].breaks = !joined && gap.chars().any(|c| !c.is_whitespace());
+    }
+    Words { folded, list }
 }
 
 #[cfg(test)]
@@ -467,8 +493,9 @@ mod tests {
 
     #[test]
     fn words_follow_exact_view_rules() {
-        let split = words("The U.S. hasn’t signed; People's Républic non-binding e.g. 3.5");
-        let texts: Vec<&str> = split.iter().map(|w| w.text.as_str()).collect();
+        let found = words("The U.S. hasn’t signed; People's Républic non-binding e.g. 3.5");
+        let texts = found.texts();
+        let split = &found.list;
         assert_eq!(
             texts,
             [
@@ -481,7 +508,7 @@ mod tests {
         // Offsets are the analyzer's: bytes, the acronym with its final dot.
         assert_eq!((split[1].from, split[1].to), (4, 8));
         let us = words("US policy");
-        assert_eq!(us[0].text, "us", "one form per position");
+        assert_eq!(us.texts(), ["us", "policy"], "one form per position");
     }
 
     #[test]

@@ -18,7 +18,25 @@
 pub fn normalize_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Runs of visible ASCII, most of any text, are copied whole.
+        let run = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_graphic())
+            .unwrap_or(bytes.len() - at);
+        if run > 0 {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&s[at..at + run]);
+            at += run;
+            continue;
+        }
+        let c = s[at..].chars().next().expect("at is a char boundary");
+        at += c.len_utf8();
         let expanded: &str = match c {
             '\u{FB00}' => "ff",
             '\u{FB01}' => "fi",
