@@ -15,6 +15,8 @@
 //! point at the original text, which highlighting and KWIC rely on.
 
 use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -68,85 +70,43 @@ pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
 /// Calls `f(text, from, to, position)` for each exact-view token of `text`
 /// (see [`Token`]) without allocating per token.
 pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(&str, usize, usize, usize)) {
-    let mut scanner = Scanner::new(text, mode);
-    let mut word = String::new();
-    while let Some((from, to, position)) = scanner.next_into(&mut word) {
-        f(&word, from, to, position);
-    }
-}
-
-/// Walks the words of a text, writing each exact-view token into a buffer
-/// the caller keeps, so that indexing allocates nothing per token.
-struct Scanner<'a> {
-    text: &'a str,
-    mode: Mode,
-    words: Vec<(usize, &'a str)>,
-    next_word: usize,
-    position: usize,
-    /// The dotted form still to give at the current position after an
-    /// indexed `US` was given as `us`.
-    dotted_pending: Option<(usize, usize)>,
-}
-
-impl<'a> Scanner<'a> {
-    fn new(text: &'a str, mode: Mode) -> Scanner<'a> {
-        Scanner {
-            text,
-            mode,
-            words: word_segments(text),
-            next_word: 0,
-            position: 0,
-            dotted_pending: None,
+    let words = word_segments(text);
+    let mut form = String::new();
+    let mut dotted = String::new();
+    let mut position = 0;
+    for (i, &(from, word)) in words.iter().enumerate() {
+        let mut to = from + word.len();
+        form.clear();
+        if is_dotted_acronym(word) {
+            // UAX #29 leaves the final dot of `U.S.` outside the word.
+            if text[to..].starts_with('.') {
+                to += 1;
+            }
+            f(&word.to_lowercase(), from, to, position);
+            position += 1;
+            continue;
         }
-    }
-
-    /// Writes the next token's text into `out` (replacing what was there)
-    /// and returns its byte span and position.
-    fn next_into(&mut self, out: &mut String) -> Option<(usize, usize, usize)> {
-        if let Some((from, to)) = self.dotted_pending.take() {
-            let folded = std::mem::take(out);
-            dotted_into(&folded, out);
-            self.position += 1;
-            return Some((from, to, self.position - 1));
+        fold_into(word, &mut form);
+        if form.is_empty() || form.len() > MAX_TOKEN_BYTES {
+            continue;
         }
-        loop {
-            let i = self.next_word;
-            let &(from, word) = self.words.get(i)?;
-            self.next_word += 1;
-            let mut to = from + word.len();
-            out.clear();
-            if is_dotted_acronym(word) {
-                // UAX #29 leaves the final dot of `U.S.` outside the word.
-                if self.text[to..].starts_with('.') {
-                    to += 1;
-                }
-                out.push_str(&word.to_lowercase());
-                self.position += 1;
-                return Some((from, to, self.position - 1));
+        let caps_in_run = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|(_, w)| is_all_caps(w))
+        };
+        let acronym =
+            is_short_all_caps(word) && !caps_in_run(i.checked_sub(1)) && !caps_in_run(Some(i + 1));
+        if acronym {
+            dotted.clear();
+            dotted_into(&form, &mut dotted);
+            if mode == Mode::Index {
+                f(&form, from, to, position);
             }
-            fold_into(word, out);
-            if out.is_empty() || out.len() > MAX_TOKEN_BYTES {
-                continue;
-            }
-            let caps_in_run = |j: Option<usize>| {
-                j.and_then(|j| self.words.get(j))
-                    .is_some_and(|(_, w)| is_all_caps(w))
-            };
-            let acronym = is_short_all_caps(word)
-                && !caps_in_run(i.checked_sub(1))
-                && !caps_in_run(Some(i + 1));
-            if acronym && self.mode == Mode::Index {
-                // `us` now, `u.s` at the same position on the next call.
-                self.dotted_pending = Some((from, to));
-                return Some((from, to, self.position));
-            }
-            if acronym {
-                let folded = std::mem::take(out);
-                dotted_into(&folded, out);
-            }
-            self.position += 1;
-            return Some((from, to, self.position - 1));
+            f(&dotted, from, to, position);
+        } else {
+            f(&form, from, to, position);
         }
+        position += 1;
     }
 }
 
@@ -159,29 +119,31 @@ impl<'a> Scanner<'a> {
 /// (WB5–WB13b), the others go through unicode-segmentation. A unit test
 /// checks the two agree.
 fn word_segments(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
     let mut words = Vec::with_capacity(text.len() / 6);
-    let mut start = 0;
-    for (i, b) in text
-        .bytes()
-        .enumerate()
-        .chain(std::iter::once((text.len(), b' ')))
-    {
-        if !b.is_ascii_whitespace() {
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii_whitespace() {
+            at += 1;
             continue;
         }
-        if i > start {
-            let run = &text[start..i];
-            if run.is_ascii() {
-                ascii_words(run, start, &mut words);
-            } else {
-                words.extend(
-                    run.split_word_bound_indices()
-                        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                        .map(|(at, w)| (start + at, w)),
-                );
-            }
+        let start = at;
+        let mut ascii = true;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            ascii &= bytes[at].is_ascii();
+            at += 1;
         }
-        start = i + 1;
+        // White space is ASCII, so `start` and `at` are char boundaries.
+        let run = &text[start..at];
+        if ascii {
+            ascii_words(run, start, &mut words);
+        } else {
+            words.extend(
+                run.split_word_bound_indices()
+                    .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                    .map(|(offset, w)| (start + offset, w)),
+            );
+        }
     }
     words
 }
@@ -288,7 +250,8 @@ fn stem_into(word: &str, out: &mut String) {
 /// a possessive dropped, to `out` (which must be empty).
 fn fold_into(word: &str, out: &mut String) {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -365,23 +328,75 @@ pub struct Analyzer {
     stemmed: bool,
 }
 
-pub struct AnalyzerStream<'a> {
-    scanner: Scanner<'a>,
+pub struct AnalyzerStream {
+    analysed: Rc<Analysed>,
+    next: usize,
     stemmed: bool,
-    /// The exact form of the current word, when the stem is wanted.
-    word: String,
     current: tantivy::tokenizer::Token,
 }
 
 impl tantivy::tokenizer::Tokenizer for Analyzer {
-    type TokenStream<'a> = AnalyzerStream<'a>;
+    type TokenStream<'a> = AnalyzerStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzerStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzerStream {
         AnalyzerStream {
-            scanner: Scanner::new(text, Mode::Index),
+            analysed: Analysed::shared(text),
+            next: 0,
             stemmed: self.stemmed,
-            word: String::new(),
             current: tantivy::tokenizer::Token::default(),
+        }
+    }
+}
+
+/// The index-mode tokens of one text, their forms in one buffer.
+#[derive(Default)]
+struct Analysed {
+    text: String,
+    forms: String,
+    tokens: Vec<PackedToken>,
+}
+
+struct PackedToken {
+    /// Where the exact-view form is in [`Analysed::forms`].
+    form: Range<usize>,
+    from: usize,
+    to: usize,
+    position: usize,
+}
+
+impl Analysed {
+    /// The tokens of `text`, segmented once for both views: tantivy
+    /// analyses a passage's stemmed and exact fields one after the other
+    /// on the same thread, so the second call reuses the first's work.
+    fn shared(text: &str) -> Rc<Analysed> {
+        thread_local! {
+            static LAST: RefCell<Rc<Analysed>> = RefCell::default();
+        }
+        LAST.with_borrow_mut(|last| {
+            if last.text != text {
+                *last = Rc::new(Analysed::of(text));
+            }
+            Rc::clone(last)
+        })
+    }
+
+    fn of(text: &str) -> Analysed {
+        let mut forms = String::with_capacity(text.len());
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        for_each_token(text, Mode::Index, |form, from, to, position| {
+            let start = forms.len();
+            forms.push_str(form);
+            tokens.push(PackedToken {
+                form: start..forms.len(),
+                from,
+                to,
+                position,
+            });
+        });
+        Analysed {
+            text: text.to_string(),
+            forms,
+            tokens,
         }
     }
 }
@@ -400,23 +415,22 @@ pub fn to_tantivy(tokens: Vec<Token>) -> Vec<tantivy::tokenizer::Token> {
         .collect()
 }
 
-impl tantivy::tokenizer::TokenStream for AnalyzerStream<'_> {
+impl tantivy::tokenizer::TokenStream for AnalyzerStream {
     fn advance(&mut self) -> bool {
-        let buffer = if self.stemmed {
-            &mut self.word
-        } else {
-            &mut self.current.text
-        };
-        let Some((from, to, position)) = self.scanner.next_into(buffer) else {
+        let Some(token) = self.analysed.tokens.get(self.next) else {
             return false;
         };
+        self.next += 1;
+        let form = &self.analysed.forms[token.form.clone()];
+        self.current.text.clear();
         if self.stemmed {
-            self.current.text.clear();
-            stem_into(&self.word, &mut self.current.text);
+            stem_into(form, &mut self.current.text);
+        } else {
+            self.current.text.push_str(form);
         }
-        self.current.offset_from = from;
-        self.current.offset_to = to;
-        self.current.position = position;
+        self.current.offset_from = token.from;
+        self.current.offset_to = token.to;
+        self.current.position = token.position;
         true
     }
 
