@@ -609,15 +609,25 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             .map(|r| hit_of(r, 0.0, compiled))
             .collect());
     }
+    // Each pass with whether its records hold every word.
     let mut passes = Vec::new();
     if let Some(own) = &compiled.own_positives {
-        passes.push(compiled.all_of(own, opts.record, f));
+        passes.push((compiled.all_of(own, opts.record, f), true));
     }
-    passes.push(compiled.strict_query(opts.record, f));
+    passes.push((compiled.strict_query(opts.record, f), true));
     if compiled.positives.len() > 1 {
-        let any = any_of(compiled.positives.iter().map(|q| q.box_clone()).collect())
-            .expect("more than one positive clause");
-        passes.push(compiled.with_filters(vec![(Occur::Must, any)]));
+        // The sum of the scores of the words present, as a dis_max with
+        // tie-breaker 1: tantivy then takes its plain union rather than
+        // block-max WAND, which on a pasted sentence full of common words
+        // took 130 ms instead of 75 at 1 GB.
+        let any = DisjunctionMaxQuery::with_tie_breaker(
+            compiled.positives.iter().map(|q| q.box_clone()).collect(),
+            1.0,
+        );
+        passes.push((
+            compiled.with_filters(vec![(Occur::Must, Box::new(any))]),
+            false,
+        ));
     }
     let fetch = if opts.per_doc > 0 {
         limit.saturating_mul(8).saturating_add(32)
@@ -626,14 +636,17 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
     };
     let mut seen = HashSet::new();
     let mut hits = Vec::new();
-    for pass in passes {
+    for (pass, all_words) in passes {
         if hits.len() >= limit {
             break;
         }
         let wanted = fetch.saturating_add(hits.len());
+        // Records holding every word are all scored anyway, so a wider
+        // window costs little there; for partial matches it would keep
+        // tantivy from skipping low-scoring blocks.
         let window = match compiled.proximity {
-            Some(_) => wanted.max(PROXIMITY_WINDOW),
-            None => wanted,
+            Some(_) if all_words => wanted.max(PROXIMITY_WINDOW),
+            _ => wanted,
         };
         let mut top = searcher
             .search(&pass, &TopDocs::with_limit(window).order_by_score())
