@@ -21,7 +21,7 @@ use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
 use super::manifest::{FileState, Manifest};
 use super::schema::{self, build_schema, Fields};
-use super::{freshness, live_dir, WriteLock};
+use super::{freshness, live_dir, merging, WriteLock};
 use crate::analysis::{self, Mode};
 use crate::corpus::{self, Catalog, CorpusFile, Document, Listing};
 use crate::error::{Error, Result};
@@ -212,6 +212,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         let mut writer: IndexWriter = index
             .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
             .map_err(|e| Error::tantivy(&target, e))?;
+        writer.set_merge_policy(Box::new(merging::Policy::default()));
         for rel in &plan.removed {
             writer.delete_term(Term::from_field_text(fields.file, rel));
             plan.manifest.files.remove(rel);

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod freshness;
 pub mod manifest;
+mod merging;
 pub mod schema;
 
 use std::fs::File;
