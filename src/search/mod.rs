@@ -641,9 +641,9 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             break;
         }
         let wanted = fetch.saturating_add(hits.len());
-        // Records holding every word are all scored anyway, so a wider
-        // window costs little there; for partial matches it would keep
-        // tantivy from skipping low-scoring blocks.
+        // Few records hold every word, so a wider window costs little
+        // there; for partial matches it would keep tantivy from skipping
+        // low-scoring blocks.
         let window = match compiled.proximity {
             Some(_) if all_words => wanted.max(PROXIMITY_WINDOW),
             _ => wanted,
