@@ -51,7 +51,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
     if args.timings {
         let t = summary.stages;
         println!(
-            "stages (summed over worker threads): reading and cleaning {:.2} s, quote extraction {:.2} s, spinner detection {:.2} s, passages and records {:.2} s; the rest of the work is tantivy's",
+            "stages (CPU time, summed over worker threads): reading and cleaning {:.2} s, quote extraction {:.2} s, spinner detection {:.2} s, passages and records {:.2} s; the rest of the work is tantivy's",
             t.reading.as_secs_f64(),
             t.quotes.as_secs_f64(),
             t.spin.as_secs_f64(),
