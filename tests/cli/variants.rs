@@ -1,6 +1,14 @@
 //! `accord variants`: the wordings of a phrase, counted per document.
 
-use crate::common::Env;
+use crate::common::{Env, Run};
+
+/// The `variant` field of each JSON line `run` printed.
+fn wordings(run: &Run) -> Vec<String> {
+    run.json()
+        .iter()
+        .map(|v| v["variant"].as_str().unwrap().to_string())
+        .collect()
+}
 
 #[test]
 fn variants_lists_each_wording_of_hack_back_most_frequent_first() {
@@ -50,13 +58,7 @@ fn variants_table_shows_total_and_documents() {
 #[test]
 fn variants_of_a_name_include_its_aliases_unless_turned_off() {
     let env = Env::fixture("wording");
-    let run = env.run(&["variants", "North Korea", "--json"]);
-    let wordings: Vec<String> = run
-        .ok()
-        .json()
-        .iter()
-        .map(|v| v["variant"].as_str().unwrap().to_string())
-        .collect();
+    let wordings = wordings(env.run(&["variants", "North Korea", "--json"]).ok());
     for w in [
         "north korea",
         "dprk",
@@ -71,13 +73,7 @@ fn variants_of_a_name_include_its_aliases_unless_turned_off() {
 #[test]
 fn variants_on_shipped_corpus_show_the_spun_wording() {
     let env = Env::shipped();
-    let run = env.run(&["variants", "private sector", "--json"]);
-    let wordings: Vec<String> = run
-        .ok()
-        .json()
-        .iter()
-        .map(|v| v["variant"].as_str().unwrap().to_string())
-        .collect();
+    let wordings = wordings(env.run(&["variants", "private sector", "--json"]).ok());
     assert!(
         wordings.contains(&"private sector".to_string()),
         "{wordings:?}"
