@@ -63,14 +63,14 @@ impl Catalog {
     /// so that editing the catalog re-indexes just that file. Empty when
     /// the catalog says nothing about it.
     pub fn fingerprint(&self, path: &str) -> String {
+        if self.entries.is_empty() {
+            return String::new();
+        }
         let mut text = self
             .entries
             .get(path)
             .map(|e| format!("{e:?}"))
             .unwrap_or_default();
-        if self.entries.is_empty() {
-            return text;
-        }
         let messages = format!("{path}#");
         for (doc, entry) in self.entries.range(messages.clone()..) {
             let Some(n) = doc.strip_prefix(&messages) else {
