@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Term;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::PreTokenizedString;
@@ -272,6 +273,9 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         writer
             .wait_merging_threads()
             .map_err(|e| Error::tantivy(&target, e))?;
+        if rebuild {
+            merge_leftovers(&index, threads).map_err(|e| Error::tantivy(&target, e))?;
+        }
         Manifest::publish(&target)?;
     }
     freshness::record(&target, opts.corpus, &plan.listing);
@@ -293,6 +297,23 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Merges what the merge policy left unmerged after a full build (see
+/// [`merging::leftover_groups`]), the merges running side by side.
+fn merge_leftovers(index: &Index, threads: usize) -> tantivy::Result<()> {
+    let groups = merging::leftover_groups(&index.searchable_segment_metas()?, threads);
+    if groups.is_empty() {
+        return Ok(());
+    }
+    // A merge needs no indexing memory: tantivy's minimum will do.
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    let merges: Vec<_> = groups.iter().map(|ids| writer.merge(ids)).collect();
+    for merge in merges {
+        merge.wait()?;
+    }
+    writer.wait_merging_threads()
 }
 
 /// Reads the plan's suspect files on worker threads and feeds their records
