@@ -64,9 +64,17 @@ fn tokenize(text: &str) -> Vec<Tok> {
             let mut end = i + c.len_utf8();
             let mut seg_start = i;
             while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if !joins_word(d) && d != '.' {
+                    break;
+                }
                 let after = text[j + d.len_utf8()..].chars().next();
                 let after_alnum = after.is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || (joins_word(d) && after_alnum) {
+                if joins_word(d) && after_alnum {
                     end = j + d.len_utf8();
                     it.next();
                     continue;
