@@ -111,6 +111,11 @@ const MAX_QUOTE_PARAGRAPHS: usize = 5;
 /// Finds the direct quotations in `text` and credits each to a speaker;
 /// see the module docs for the rules.
 pub fn extract_quotes(text: &str) -> Vec<Quote> {
+    // Every quotation opens at a double mark: a text without one (a
+    // treaty, a report) needs no tokenizing.
+    if !text.contains(tokens::is_double_mark) {
+        return Vec::new();
+    }
     let doc = Doc::new(text);
     let spans = find_spans(&doc);
     if spans.is_empty() {
