@@ -19,7 +19,8 @@ pub struct IndexArgs {
     #[arg(long)]
     pub rebuild: bool,
     /// Also print how long accord's own stages took (reading, quotes,
-    /// spinner detection, records), summed over worker threads.
+    /// spinner detection, records), summed over worker threads, and how
+    /// many segments the index has.
     #[arg(long)]
     pub timings: bool,
 }
@@ -57,6 +58,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
             t.spin.as_secs_f64(),
             t.records.as_secs_f64()
         );
+        println!("index: {} segment(s)", summary.segments);
     }
     Ok(Outcome::Found)
 }

@@ -71,6 +71,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Time accord's own stages took, summed over the worker threads.
     pub stages: StageTimes,
+    /// Segments the index now has: each costs every query its own lookups.
+    pub segments: usize,
 }
 
 /// CPU time spent in each of accord's own indexing stages, summed over
@@ -281,6 +283,10 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         }
         Manifest::publish(&target)?;
     }
+    summary.segments = index
+        .searchable_segment_metas()
+        .map_err(|e| Error::tantivy(&target, e))?
+        .len();
     freshness::record(&target, opts.corpus, &plan.listing);
     if rebuild {
         swap_in(&target, &live)?;

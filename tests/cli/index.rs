@@ -35,6 +35,23 @@ fn timings_report_each_stage() {
 }
 
 #[test]
+fn a_full_build_leaves_one_segment_when_its_segments_are_small() {
+    // Enough records that each of the two indexing threads writes a
+    // segment too large for the update rule that merges small ones.
+    let env = Env::empty();
+    let paragraph =
+        |f: usize, p: usize| format!("Note {f}.{p} on cyber norms and hacking back.\n\n");
+    for f in 0..250 {
+        let text: String = (0..200).map(|p| paragraph(f, p)).collect();
+        env.write(&format!("notes/n{f:03}.txt"), text);
+    }
+    env.run(&["index", "--timings"])
+        .ok()
+        .stdout_has("(50000 passages")
+        .stdout_has("index: 1 segment(s)");
+}
+
+#[test]
 fn unchanged_files_are_not_read_again() {
     let env = Env::fixture("basic");
     env.run(&["index"]).ok();
