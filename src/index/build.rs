@@ -269,6 +269,12 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
             let rel = plan.listing.files[i].rel.clone();
             plan.manifest.files.insert(rel, state);
         }
+        if rebuild {
+            // The segments written last would start one more log-policy
+            // merge, alone on one core; merge_leftovers instead spreads
+            // them over all cores.
+            writer.set_merge_policy(Box::new(NoMergePolicy));
+        }
         let payload = plan.manifest.stage(&target)?;
         let mut commit = writer
             .prepare_commit()
