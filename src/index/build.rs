@@ -39,8 +39,8 @@ const SPIN_SAMPLE_BYTES: usize = 256 * 1024;
 /// Larger buffers write fewer, larger segments, and every segment costs
 /// each query its own file mappings and lookups. Measured on a 1 GB corpus:
 /// 192 MB leaves 4 segments and a rare-word search takes 3.3 ms, where
-/// 128 MB left 8 and took 5.7 ms; the build peaks at 860 MB resident
-/// (128 MB: 630 MB; 256 MB: 1.16 GB, over our 1 GB budget).
+/// 128 MB left 8 and took 5.7 ms; the build peaks at 860–900 MB resident,
+/// once 1,046 MB when merges overlapped (128 MB: 630 MB; 256 MB: 1.16 GB).
 const WRITER_HEAP_BYTES: usize = 192 * 1024 * 1024;
 
 pub struct BuildOptions<'a> {
