@@ -3,8 +3,9 @@
 //! rare-word search took 5.7 ms on 8 segments, 3.3 ms on 4), so fewer
 //! segments answer faster.
 //!
-//! Indexing follows [`Policy`]; a full build then merges what the policy
-//! left over ([`leftover_groups`]).
+//! Indexing follows [`Policy`]. A full build stops merging at its final
+//! commit and then merges what is left, one merge per core
+//! ([`leftover_groups`]), so that no last merge runs alone on one core.
 
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
@@ -45,8 +46,8 @@ impl MergePolicy for Policy {
 /// corpus's index at once: 1.6 GB resident, over our 1 GB budget.
 const MERGED_SEGMENT_RECORDS: u32 = 500_000;
 
-/// After a full build: the segments the log policy left alone (up to seven
-/// of each size; a 100 MB corpus makes five and merges none), as merges of
+/// After a full build: the segments not merged yet (those written since the
+/// log policy's last merge; on a 100 MB corpus, all four), as merges of
 /// about equal size to run side by side: one per `cores`, but one in all
 /// when the leftovers are small. Largest segment first, each to the
 /// lightest group; groups of one segment need no merge and are left out.
@@ -101,21 +102,21 @@ mod tests {
         sizes
     }
 
-    fn candidates(sizes_: &[u32]) -> Vec<Vec<u32>> {
-        let metas = metas(sizes_);
+    fn candidates(records: &[u32]) -> Vec<Vec<u32>> {
+        let segments = metas(records);
         let groups = Policy::default()
-            .compute_merge_candidates(&metas)
+            .compute_merge_candidates(&segments)
             .into_iter()
             .map(|c| c.0)
             .collect();
-        sizes(&metas, groups)
+        sizes(&segments, groups)
     }
 
     #[test]
     fn leftovers_end_in_one_balanced_merge_per_core() {
         let k = 1000;
-        let metas = metas(&[130 * k, 130 * k, 130 * k, 130 * k, 60 * k, 50 * k]);
-        let groups = sizes(&metas, leftover_groups(&metas, 2));
+        let fresh = metas(&[130 * k, 130 * k, 130 * k, 130 * k, 60 * k, 50 * k]);
+        let groups = sizes(&fresh, leftover_groups(&fresh, 2));
         assert_eq!(
             groups,
             vec![
@@ -124,12 +125,12 @@ mod tests {
             ]
         );
         // Merged segments stay; small leftovers become one segment.
-        let tails = self::metas(&[1_000 * k, 1_000 * k, 53 * k, 32 * k]);
+        let tails = metas(&[1_000 * k, 1_000 * k, 53 * k, 32 * k]);
         assert_eq!(
             sizes(&tails, leftover_groups(&tails, 2)),
             vec![vec![32 * k, 53 * k]]
         );
-        let merged = self::metas(&[1_000 * k, 1_000 * k, 53 * k]);
+        let merged = metas(&[1_000 * k, 1_000 * k, 53 * k]);
         assert!(leftover_groups(&merged, 2).is_empty());
     }
 
