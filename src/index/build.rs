@@ -252,9 +252,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let fields = build_schema().1;
     let mut summary = Summary::default();
     if !plan.is_empty() || rebuild {
-        let threads = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .min(8);
+        let threads = cores();
         let mut writer: IndexWriter = index
             .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
             .map_err(|e| Error::tantivy(&target, e))?;
@@ -314,6 +312,14 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     Ok(summary)
 }
 
+/// Threads for each kind of indexing work (reading files, tantivy's
+/// indexing, merging): one per core, at most 8.
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8)
+}
+
 /// Merges what the merge policy left unmerged after a full build (see
 /// [`merging::leftover_groups`]), the merges running side by side.
 fn merge_leftovers(index: &Index, threads: usize) -> tantivy::Result<()> {
@@ -348,9 +354,7 @@ fn index_files(
         .sum();
     let bar = progress_bar(progress && total_bytes > 4 * 1024 * 1024, total_bytes);
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(8);
+    let workers = cores();
     let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(workers * 4);
     let mut states = Vec::with_capacity(plan.suspect.len());
     std::thread::scope(|scope| -> Result<()> {
