@@ -537,16 +537,12 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
     let (text, spans) = passage::document_text(&doc.paragraphs);
     let quotes = quotes::extract_quotes(&text);
     let quoting = started.elapsed();
-    let spin = spin::detect(sample(&text, SPIN_SAMPLE_BYTES));
+    let spin_score = spin::spun_score(sample(&text, SPIN_SAMPLE_BYTES));
     let spinning = started.elapsed() - quoting;
     times.quotes += quoting;
     times.spin += spinning;
     let passages = passage::split(&text, &doc.paragraphs, &spans);
-    let spin_score = if spin.spun {
-        f64::from(spin.score)
-    } else {
-        0.0
-    };
+    let spun = spin_score.is_some();
 
     let base = |record: &str| {
         let mut d = TantivyDocument::default();
@@ -571,7 +567,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         if let Some(author) = &doc.meta.author {
             d.add_text(f.author, author);
         }
-        d.add_f64(f.spin, spin_score);
+        d.add_f64(f.spin, spin_score.map_or(0.0, f64::from));
         d
     };
     // `views` is `f` for passages and `f.quote_view()` for quotes.
@@ -579,7 +575,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         d.add_text(f.text, body);
         d.add_text(views.body, body);
         d.add_text(views.exact, body);
-        if spin.spun {
+        if spun {
             // tantivy stores pre-tokenized values as JSON inside the
             // document, which is slow: keep them to the rare spun passages.
             let restored = spin::restore(&analysis::tokenize(body, Mode::Index));
@@ -635,7 +631,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         records,
         passages: passages.len(),
         quotes: quotes.len(),
-        spun: spin.spun,
+        spun,
     }
 }
 
