@@ -85,8 +85,8 @@ pub struct SpinReport {
 /// cheap scan shows it cannot. Indexing asks this of every document, and
 /// detection tokenises the whole text (6% of an index build's CPU time
 /// before this scan): most documents are clean, and a clean text rarely
-/// holds even the first words of the three or more distinct strong
-/// phrases a flag needs.
+/// holds the key words of the several distinct strong phrases a flag
+/// needs (6 of 2,227 bench documents do).
 pub fn spun_score(text: &str) -> Option<f32> {
     if variety_bound(text) < MIN_VARIETY {
         return None;
