@@ -37,6 +37,16 @@ pub struct QueryFlags {
     pub no_refresh: bool,
 }
 
+/// Parses `--limit`: a limit of 0 would show nothing and then report that
+/// nothing matched, which is not what happened.
+pub fn positive_count(value: &str) -> std::result::Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("must be a whole number".to_string()),
+    }
+}
+
 /// How a command ended, for the exit code: found something (0) or not (1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -34,7 +34,7 @@ pub struct QuotesArgs {
     #[arg(long)]
     pub speaker: Option<String>,
     /// How many quotes to show [default: all].
-    #[arg(long, short = 'n')]
+    #[arg(long, short = 'n', value_parser = super::positive_count)]
     pub limit: Option<usize>,
     #[command(flatten)]
     pub flags: QueryFlags,

@@ -32,7 +32,7 @@ pub struct SearchArgs {
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
     /// How many passages to show.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = super::positive_count)]
     pub limit: usize,
     /// At most this many passages per document (0 = no cap).
     #[arg(long, default_value_t = 0)]

@@ -20,7 +20,7 @@ pub struct SimilarArgs {
     /// The paragraph: DOC:PARAGRAPH or 'DOC ¶PARAGRAPH'.
     pub paragraph: String,
     /// How many passages to show.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = super::positive_count)]
     pub limit: usize,
     /// Also list passages of the paragraph's own document (at half weight).
     #[arg(long)]

@@ -182,3 +182,20 @@ fn killed_indexer_leaves_the_previous_index_searchable() {
     // The next run finishes the job.
     env.run(&["search", "zeppelin"]).ok();
 }
+
+#[test]
+fn a_limit_of_zero_is_a_usage_error_not_an_empty_result() {
+    let env = Env::fixture("basic");
+    for command in [
+        &["search", "norms", "--limit", "0"][..],
+        &["quotes", "-n", "0"],
+        &["similar", "harbour-accord.txt:1", "--limit", "0"],
+    ] {
+        env.run(command)
+            .code(2)
+            .stderr_has("'--limit <LIMIT>': must be at least 1");
+    }
+    env.run(&["search", "norms", "--limit", "ten"])
+        .code(2)
+        .stderr_has("must be a whole number");
+}
