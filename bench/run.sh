@@ -104,11 +104,22 @@ ensure_corpus() { # SIZE
         echo "$stamp" >"$CORPUS.stamp"
 }
 
+# Reads every corpus file so that the indexer about to be timed starts from
+# a warm page cache. On the bench machine (a virtual machine) the kernel
+# gives cached file pages back within seconds to minutes, so a corpus read
+# by the previous tool may be cold again: without this, a 1 GB index run
+# could include tens of seconds of disk reads, more for whichever tool came
+# later.
+warm_corpus() {
+    find "$CORPUS" -type f -print0 | xargs -0 cat >/dev/null 2>&1
+}
+
 # Runs COMMAND once under /usr/bin/time -v and fills the indexing row KEY:
 # wall s, MB/s of corpus text, peak RSS MB, size of OUTPUT in MB.
 measure_index() { # KEY COMMAND OUTPUT
     local key=$1 command=$2 out=$3 t0 t1 rc wall rss
     log "indexing: $key"
+    warm_corpus
     echo "+ $command" >>"$LOG"
     t0=$EPOCHREALTIME
     eval "/usr/bin/time -v -o $(cmd "$SCRATCH/time.txt") $command" >>"$LOG" 2>&1
