@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::schema;
 use crate::render::{json, text};
 use crate::search::{self, Filters, Options, Order, Run};
@@ -69,6 +69,13 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         speaker: args.speaker.clone(),
     };
     let query = args.query.join(" ");
+    if query.trim().is_empty() && filters == Filters::default() {
+        // Would list passages in no useful order; most likely an empty
+        // shell variable.
+        return Err(Error::Query(
+            "the query is empty; give words, a \"phrase\" or a filter such as speaker:NAME".into(),
+        ));
+    }
     let aliases = aliases(settings, args.flags.no_aliases)?;
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let options = Options {

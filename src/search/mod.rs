@@ -30,7 +30,7 @@ pub use record::Record;
 use snippet::{Pattern, Snippet};
 
 /// Restrictions given as command-line flags rather than in the query text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
     /// Document kind, e.g. `accord`.
     pub kind: Option<String>,

@@ -78,6 +78,10 @@ fn malformed_queries_get_one_line_errors() {
     env.run(&["search", "title:"]).error("needs a value");
     env.run(&["search", "+ -- ///"])
         .error("no words to search for");
+    // An empty query (say, an unset shell variable) is an error, not a
+    // list of arbitrary passages; with a filter it is a way to browse.
+    env.run(&["search", ""]).error("the query is empty");
+    env.run(&["search", "  ", "--kind", "accord"]).ok();
 }
 
 #[test]
