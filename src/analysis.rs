@@ -504,6 +504,41 @@ mod tests {
     }
 
     #[test]
+    fn stemming_keeps_the_first_byte() {
+        // Highlighting relies on it to skip stemming most words (see
+        // `search::snippet`). Snowball's exceptions and `y` handling, then
+        // every word of the shipped corpus and the fixtures.
+        let mut words: Vec<String> = "skies dying lying tying idly gently ugly early only singly \
+             news yelling youth ying y \u{e9}lys\u{e9}es \u{4e2d}\u{6587}s \u{43c}\u{438}\u{440}"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        for dir in [
+            "corpus",
+            "tests/fixtures/news",
+            "tests/fixtures/wording",
+            "tests/fixtures/spin",
+        ] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(&dir).expect("fixture directory") {
+                if let Ok(text) = std::fs::read_to_string(entry.expect("entry").path()) {
+                    words.extend(tokenize(&text, Mode::Index).into_iter().map(|t| t.text));
+                }
+            }
+        }
+        assert!(words.len() > 5_000, "{} words", words.len());
+        for word in &words {
+            if let Some(stemmed) = stem(word) {
+                assert_eq!(
+                    stemmed.bytes().next(),
+                    word.bytes().next(),
+                    "{word} → {stemmed}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn ascii_fast_path_segments_exactly_like_unicode_segmentation() {
         // Random texts over an alphabet of the characters the rules treat
         // differently, plus non-ASCII ones that force the slow path.

@@ -70,7 +70,25 @@ fn match_tokens<'p>(
             by_position.push(vec![t]);
         }
     }
-    let stem_of = |t: &Token| analysis::stem(&t.text).unwrap_or_else(|| t.text.clone());
+    let patterns: Vec<&Pattern> = patterns.into_iter().collect();
+    // Snowball's English stemmer only rewrites endings, so a word can have
+    // a pattern's stem only if it starts with the same byte; other words
+    // are left unstemmed, which skips most of the stemming.
+    let stem_firsts: Vec<u8> = patterns
+        .iter()
+        .flat_map(|p| match p {
+            Pattern::Stem(stem) => std::slice::from_ref(stem),
+            Pattern::StemPhrase(words) => words.as_slice(),
+            Pattern::Exact(_) => &[],
+        })
+        .filter_map(|w| w.bytes().next())
+        .collect();
+    let stem_of = |t: &Token| match t.text.bytes().next() {
+        Some(first) if stem_firsts.contains(&first) => {
+            analysis::stem(&t.text).unwrap_or_else(|| t.text.clone())
+        }
+        _ => t.text.clone(),
+    };
     // Stems are computed once per token, and only if a pattern needs them.
     let mut stem_cache: Option<Vec<Vec<String>>> = None;
     let mut ranges = Vec::new();
