@@ -462,7 +462,9 @@ fn field_query(name: &str, value: &str, f: &Fields) -> Result<(Box<dyn Query>, O
 /// lower-cased canonical name, so it also holds for names the analyzer
 /// would split differently. `None` when `value` has no words.
 fn speaker_query(value: &str, f: &Fields) -> Option<Box<dyn Query>> {
-    let words = analysis::tokenize(value, Mode::Query)
+    // Lower-cased first: a short name in capitals (`DOE`) is a name here,
+    // not an acronym as it would be in a query.
+    let words = analysis::tokenize(&value.to_lowercase(), Mode::Query)
         .into_iter()
         .map(|t| t.text)
         .collect::<Vec<_>>();

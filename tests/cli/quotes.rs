@@ -151,6 +151,24 @@ fn quotes_speaker_matches_full_name_in_any_case_or_any_word_of_it() {
 }
 
 #[test]
+fn quotes_speaker_in_capitals_is_a_name_even_when_short() {
+    // Two or three capitals are an acronym in a query (`US`); as a
+    // speaker they are a name.
+    let env = Env::empty();
+    env.write(
+        "envoy.txt",
+        "Envoys meet\n\n\"We act within the law,\" said Li Wei, the envoy of Lorland.\n",
+    );
+    for name in ["LI", "WEI", "LI WEI", "li wei"] {
+        let hits = env
+            .run(&["quotes", "--speaker", name, "--json"])
+            .ok()
+            .json();
+        assert_eq!(speakers(&hits), ["Li Wei"], "{name}");
+    }
+}
+
+#[test]
 fn quotes_query_ranks_the_quote_saying_it_with_highlights() {
     let env = Env::shipped();
     let hits = env.run(&["quotes", "multilateral", "--json"]).ok().json();
