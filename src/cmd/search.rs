@@ -107,7 +107,12 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     };
     finish_output(written, &mut out)?;
     if hits.is_empty() && !args.flags.json {
-        eprintln!("accord: no passages match '{query}'");
+        let within = if filters == Filters::default() {
+            ""
+        } else {
+            " within the filters"
+        };
+        eprintln!("accord: no passages match '{query}'{within}");
     }
     Ok(Outcome::from_count(hits.len()))
 }

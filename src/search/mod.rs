@@ -16,8 +16,8 @@ use std::ops::{Bound, Range};
 
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, DisjunctionMaxQuery, EnableScoring, Occur, PhraseQuery, Query,
-    RangeQuery, RegexQuery, Scorer, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -486,15 +486,33 @@ fn flag_filters(filters: &Filters, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
     if let Some(kind) = &filters.kind {
         out.push(term_query(f.kind, &kind.to_lowercase()));
     }
-    if filters.since.is_some() || filters.until.is_some() {
-        let bound = |key: Option<u64>| {
-            key.map_or(Bound::Unbounded, |k| {
-                Bound::Included(Term::from_field_u64(f.date_key, k))
-            })
-        };
+    let date = |k: u64| Term::from_field_u64(f.date_key, k);
+    if let Some(since) = filters.since {
+        // A document dated only by month or year (key `YYYYMM00`,
+        // `YYYY0000`) covers the whole period: it passes when the period
+        // reaches the bound, as the month or year holding the bound does.
+        let mut passes: Vec<Box<dyn Query>> = vec![Box::new(RangeQuery::new(
+            Bound::Included(date(since)),
+            Bound::Unbounded,
+        ))];
+        for period in [since / 100 * 100, since / 10000 * 10000] {
+            if period != since {
+                passes.push(Box::new(TermQuery::new(
+                    date(period),
+                    IndexRecordOption::Basic,
+                )));
+            }
+        }
+        // Constant, like the range alone: a filter must not reorder hits.
+        out.extend(
+            any_of(passes).map(|q| Box::new(ConstScoreQuery::new(q, 1.0)) as Box<dyn Query>),
+        );
+    }
+    if let Some(until) = filters.until {
+        // Period keys sort at their start, so they pass when it is not later.
         out.push(Box::new(RangeQuery::new(
-            bound(filters.since),
-            bound(filters.until),
+            Bound::Unbounded,
+            Bound::Included(date(until)),
         )));
     }
     if let Some(speaker) = &filters.speaker {

@@ -241,6 +241,42 @@ fn kind_and_date_flags_filter_documents() {
 }
 
 #[test]
+fn a_document_dated_by_month_or_year_passes_a_date_range_it_overlaps() {
+    let env = Env::empty();
+    for (file, date) in [
+        ("year.md", "2018"),
+        ("month.md", "2018-11"),
+        ("day.md", "2018-11-12"),
+        ("march.md", "2018-03-02"),
+    ] {
+        env.write(
+            file,
+            format!("---\ntitle: {file}\ndate: {date}\n---\nTalks on cyber norms.\n"),
+        );
+    }
+    let docs = |range: &[&str]| -> Vec<String> {
+        let mut args = vec!["search", "norms", "--json"];
+        args.extend(range);
+        let mut docs: Vec<String> = env
+            .run(&args)
+            .json()
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_string())
+            .collect();
+        docs.sort();
+        docs
+    };
+    let november = ["--since", "2018-11-01", "--until", "2018-11-30"];
+    assert_eq!(docs(&november), ["day.md", "month.md", "year.md"]);
+    assert_eq!(docs(&["--since", "2018-11-13"]), ["month.md", "year.md"]);
+    assert_eq!(docs(&["--since", "2018-12"]), ["year.md"]);
+    assert_eq!(docs(&["--until", "2018-01-01"]), ["year.md"]);
+    env.run(&["search", "norms", "--since", "2019"])
+        .code(1)
+        .stderr_has("no passages match 'norms' within the filters");
+}
+
+#[test]
 fn per_doc_caps_hits_from_one_document() {
     let env = Env::fixture("basic");
     let run = env.run(&["search", "accord", "--per-doc", "1", "--json"]);
