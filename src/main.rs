@@ -65,7 +65,26 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let settings = Settings::resolve(cli.corpus, cli.index, cli.color);
-    let result = match &cli.command {
+    // A panic (a bug, or tantivy reading a damaged file) is one line and
+    // exit code 2, never a backtrace; the index on disk is untouched.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {l}"))
+            .unwrap_or_default();
+        eprintln!(
+            "accord: internal error: {message}{at}; if the index may be damaged \
+             (after a crash or disk fault) `accord index --rebuild` builds it afresh, \
+             otherwise please report this"
+        );
+    }));
+    let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Index(args) => cmd::index::run(args, &settings),
         Command::Search(args) => cmd::search::run(args, &settings),
         Command::Quotes(args) => cmd::quotes::run(args, &settings),
@@ -73,13 +92,15 @@ fn main() -> ExitCode {
         Command::Kwic(args) => cmd::kwic::run(args, &settings),
         Command::Variants(args) => cmd::variants::run(args, &settings),
         Command::Similar(args) => cmd::similar::run(args, &settings),
-    };
+    });
     match result {
-        Ok(Outcome::Found) => ExitCode::SUCCESS,
-        Ok(Outcome::NothingFound) => ExitCode::from(1),
-        Err(e) => {
+        Ok(Ok(Outcome::Found)) => ExitCode::SUCCESS,
+        Ok(Ok(Outcome::NothingFound)) => ExitCode::from(1),
+        Ok(Err(e)) => {
             eprintln!("accord: {e}");
             ExitCode::from(e.exit_code())
         }
+        // The hook has said what happened.
+        Err(_) => ExitCode::from(2),
     }
 }

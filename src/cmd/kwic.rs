@@ -23,8 +23,8 @@ pub struct KwicArgs {
     /// The word or phrase; several arguments are joined with spaces.
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
-    /// Characters of context on each side, cut at word boundaries.
-    #[arg(long, short = 'w', default_value_t = DEFAULT_WIDTH)]
+    /// Characters of context on each side (1 to 10000), cut at word boundaries.
+    #[arg(long, short = 'w', default_value_t = DEFAULT_WIDTH, value_parser = context_width)]
     pub width: usize,
     /// Order of the lines: doc (document order), left (by the words before
     /// the match, nearest first), right (by the words after it).
@@ -63,4 +63,12 @@ pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
         eprintln!("accord: no occurrences of \"{}\"", args.query.join(" "));
     }
     Ok(Outcome::from_count(found))
+}
+
+fn context_width(value: &str) -> std::result::Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if (1..=10_000).contains(&n) => Ok(n),
+        Ok(_) => Err("must be from 1 to 10000".to_string()),
+        Err(_) => Err("must be a whole number".to_string()),
+    }
 }

@@ -139,6 +139,48 @@ fn damaged_index_is_reported_and_left_for_rebuild() {
 }
 
 #[test]
+fn damaged_segment_file_is_one_line_and_exit_2_not_a_panic() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    // tantivy panics on some damaged data (here a column file); accord
+    // turns that into its own one-line error.
+    let fast = walk(&env.index)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "fast"))
+        .expect("a .fast file");
+    let mut bytes = std::fs::read(&fast).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 4].copy_from_slice(&[0xff; 4]);
+    std::fs::write(&fast, bytes).unwrap();
+    for command in [
+        &["search", "elections"][..],
+        &["quotes"],
+        &["kwic", "norms"],
+    ] {
+        let mut cmd = env.command(command);
+        cmd.env("RUST_BACKTRACE", "1");
+        let run = env.run_with(cmd, command);
+        run.error("accord index --rebuild");
+        assert!(!run.stderr.contains("backtrace"), "{}", run.stderr);
+    }
+    env.run(&["index", "--rebuild"]).ok();
+    env.run(&["search", "elections"]).ok();
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
 fn index_from_another_accord_version_is_rebuilt() {
     let env = Env::fixture("basic");
     let old = env.index.join("v0");
@@ -198,6 +240,11 @@ fn a_limit_of_zero_is_a_usage_error_not_an_empty_result() {
         env.run(command)
             .code(2)
             .stderr_has("'--limit <LIMIT>': must be at least 1");
+    }
+    for width in ["0", "65536"] {
+        env.run(&["kwic", "norms", "--width", width])
+            .code(2)
+            .stderr_has("'--width <WIDTH>'");
     }
     env.run(&["search", "norms", "--limit", "ten"])
         .code(2)
