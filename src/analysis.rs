@@ -94,8 +94,12 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(&str, usize, usi
             j.and_then(|j| words.get(j))
                 .is_some_and(|(_, w)| is_all_caps(w))
         };
-        let acronym =
-            is_short_all_caps(word) && !caps_in_run(i.checked_sub(1)) && !caps_in_run(Some(i + 1));
+        // In a query, capitals next to capitals (`HELP US NOW`) are a
+        // shouted word. The index keeps both readings of every short
+        // capital word: a list (`the US, UK and EU`) is also such a run.
+        let acronym = is_short_all_caps(word)
+            && (mode == Mode::Index
+                || (!caps_in_run(i.checked_sub(1)) && !caps_in_run(Some(i + 1))));
         if acronym {
             dotted.clear();
             dotted_into(&form, &mut dotted);
@@ -489,6 +493,11 @@ mod tests {
         assert_eq!(texts(&query), ["u.s"]);
         let headline = tokenize("HELP US NOW", Mode::Query);
         assert_eq!(texts(&headline), ["help", "us", "now"]);
+        let list = tokenize("The US, UK and EU", Mode::Index);
+        assert_eq!(
+            texts(&list),
+            ["the", "us", "u.s", "uk", "u.k", "and", "eu", "e.u"]
+        );
     }
 
     #[test]

@@ -171,6 +171,26 @@ fn kwic_sort_left_orders_by_the_word_nearest_the_match() {
 }
 
 #[test]
+fn kwic_finds_acronyms_listed_next_to_each_other() {
+    // Capitals next to capitals, as in a list of states, are still
+    // acronyms in the text; typed as a run in a query they are words.
+    let env = Env::empty();
+    env.write(
+        "eyes.txt",
+        "Five Eyes\n\nThe US, UK, Canada and New Zealand met. The UK signed.\n",
+    );
+    for (query, expected) in [
+        ("UK", vec!["UK", "UK"]),
+        ("US", vec!["US"]),
+        ("\"US, UK\"", vec!["US, UK"]),
+        ("uk", vec!["UK", "UK"]),
+    ] {
+        let run = env.run(&["kwic", query, "--json", "--no-aliases"]);
+        assert_eq!(matches(&run), expected, "{query}");
+    }
+}
+
+#[test]
 fn kwic_with_no_occurrence_exits_1() {
     let env = Env::fixture("wording");
     env.run(&["kwic", "quantum treaty"])
