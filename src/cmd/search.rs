@@ -69,13 +69,6 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         speaker: args.speaker.clone(),
     };
     let query = args.query.join(" ");
-    if query.trim().is_empty() && filters == Filters::default() {
-        // Would list passages in no useful order; most likely an empty
-        // shell variable.
-        return Err(Error::Query(
-            "the query is empty; give words, a \"phrase\" or a filter such as speaker:NAME".into(),
-        ));
-    }
     let aliases = aliases(settings, args.flags.no_aliases)?;
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let options = Options {
@@ -83,6 +76,13 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         stem_phrases: false,
     };
     let compiled = search::compile(&query, &filters, &options, &opened.fields)?;
+    if compiled.is_empty() {
+        // Would list passages in no useful order; most likely an empty
+        // shell variable.
+        return Err(Error::Query(
+            "the query is empty; give words, a \"phrase\" or a filter such as speaker:NAME".into(),
+        ));
+    }
     let hits = search::run(
         &opened,
         &compiled,

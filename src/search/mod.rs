@@ -92,6 +92,12 @@ pub struct AliasPattern {
 }
 
 impl Compiled {
+    /// Whether the query asks for nothing: no words, filters or exclusions
+    /// (`""`, a lone `OR`).
+    pub fn is_empty(&self) -> bool {
+        self.positives.is_empty() && self.filters.is_empty() && self.negatives.is_empty()
+    }
+
     pub fn has_words(&self) -> bool {
         !self.positives.is_empty()
     }

@@ -80,7 +80,9 @@ fn malformed_queries_get_one_line_errors() {
         .error("no words to search for");
     // An empty query (say, an unset shell variable) is an error, not a
     // list of arbitrary passages; with a filter it is a way to browse.
-    env.run(&["search", ""]).error("the query is empty");
+    for empty in ["", "OR", "AND"] {
+        env.run(&["search", empty]).error("the query is empty");
+    }
     env.run(&["search", "  ", "--kind", "accord"]).ok();
 }
 
