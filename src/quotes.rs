@@ -927,7 +927,10 @@ impl Attributor<'_, '_> {
     }
 
     /// "he"/"she": the one compatible person named in this or the previous
-    /// paragraph, or else the last speaker; otherwise unresolved.
+    /// paragraph, or else the last speaker; otherwise unresolved. Where
+    /// several are named, the speaker just credited in this paragraph
+    /// when nobody has been named since (`"…," Tremblay said. "…," she
+    /// added`); after a surname several people share, nobody.
     fn resolve_pronoun(&mut self, k: usize, span: &Span) -> Speaker {
         let doc = self.doc;
         let word = doc.word(k);
@@ -945,16 +948,26 @@ impl Attributor<'_, '_> {
         let para = span.first_para;
         let para_start = |p: usize| doc.toks.get(doc.para_first_tok(p)).map_or(0, |t| t.start);
         let here = para_start(para);
-        let mut candidates = self.people_in(here, doc.toks[span.open].start, gender);
+        let quote_pos = doc.toks[span.open].start;
+        let mut from = here;
+        let mut candidates = self.people_in(here, quote_pos, gender);
         if candidates.is_empty() && para > 0 {
-            candidates = self.people_in(para_start(para - 1), here, gender);
+            from = para_start(para - 1);
+            candidates = self.people_in(from, here, gender);
         }
-        let id = match candidates[..] {
-            [id] => id,
-            [] => match self.last_person {
-                Some((id, p)) if para <= p + 3 && compatible(self.reg.persons[id].gender) => id,
-                _ => return unresolved,
-            },
+        if self.reg.ambiguous_in(from, quote_pos) {
+            return unresolved;
+        }
+        let last_named = self
+            .reg
+            .mentions_in(here, quote_pos)
+            .last()
+            .map(|m| m.person);
+        let id = match (candidates.as_slice(), self.last_person) {
+            ([id], _) => *id,
+            (_, Some((id, _))) if !compatible(self.reg.persons[id].gender) => return unresolved,
+            ([], Some((id, p))) if para <= p + 3 => id,
+            (_, Some((id, p))) if p == para && last_named == Some(id) => id,
             _ => return unresolved,
         };
         let person = &mut self.reg.persons[id];
@@ -1313,6 +1326,40 @@ mod tests {
                     true
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_added_pronoun_to_the_speaker_just_named() {
+        // Two people named, then one credited: "she added" is her, unless
+        // someone else is named in between.
+        let text = "Marie Tremblay and Daniel Osei briefed reporters. \
+            \"We are not arbiters,\" Tremblay said. \"We will tell voters,\" she added.\n\n\
+            Alice Jones met Bob Brown. \"A is fine,\" Alice Jones said. Bob Brown disagreed. \
+            \"B is not,\" he said.";
+        let speakers: Vec<_> = rows(text).into_iter().map(|r| (r.1, r.4)).collect();
+        let named = |s: &str| (Some(s.to_string()), true);
+        assert_eq!(
+            speakers,
+            [
+                named("Marie Tremblay"),
+                named("Marie Tremblay"),
+                named("Alice Jones"),
+                (None, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_leave_pronoun_after_a_shared_surname_unresolved() {
+        let text = "\"We are closer,\" said Li Chen, a delegate.\n\n\
+            Michael Chen, a researcher, disagreed. \"The gap is wide,\" Michael Chen said.\n\n\
+            \"There is a consensus,\" Li Chen said.\n\n\
+            Chen, the researcher, added a warning. \"Few can afford it,\" he said.";
+        let last = rows(text).pop().expect("four quotes");
+        assert_eq!(
+            last,
+            row("Few can afford it", None, Some("he"), None, false)
         );
     }
 

@@ -206,6 +206,9 @@ pub(super) struct Registry<'a> {
     by_surname: HashMap<String, Vec<usize>>,
     /// Mentions in document order.
     pub(super) mentions: Vec<Mention>,
+    /// Byte offsets of bare surnames that several people share, in
+    /// document order: after one, a pronoun could mean either.
+    ambiguous: Vec<usize>,
     /// Byte ranges of appositive roles, in document order; names inside
     /// them are not candidates for a pronoun.
     pub(super) roles: Vec<(usize, usize)>,
@@ -269,10 +272,14 @@ impl<'a> Registry<'a> {
                             .get_or_insert_with(|| text.collect::<Vec<_>>().join(" "));
                     }
                 } else if p.is_single() {
-                    if let Lookup::One(id) = reg.lookup_surname(doc.word(p.first), pos) {
-                        reg.mentions.push(Mention { pos, person: id });
-                        let person = &mut reg.persons[id];
-                        person.gender = person.gender.or(p.gender);
+                    match reg.lookup_surname(doc.word(p.first), pos) {
+                        Lookup::One(id) => {
+                            reg.mentions.push(Mention { pos, person: id });
+                            let person = &mut reg.persons[id];
+                            person.gender = person.gender.or(p.gender);
+                        }
+                        Lookup::Ambiguous => reg.ambiguous.push(pos),
+                        Lookup::Unknown => {}
                     }
                 }
             }
@@ -341,6 +348,13 @@ impl<'a> Registry<'a> {
         let a = self.mentions.partition_point(|m| m.pos < from);
         let b = self.mentions.partition_point(|m| m.pos < to);
         &self.mentions[a..b.max(a)]
+    }
+
+    /// Whether a surname several people share is mentioned at bytes
+    /// `from..to`.
+    pub(super) fn ambiguous_in(&self, from: usize, to: usize) -> bool {
+        let k = self.ambiguous.partition_point(|&pos| pos < from);
+        self.ambiguous.get(k).is_some_and(|&pos| pos < to)
     }
 
     /// Whether byte `pos` lies inside an appositive role.
