@@ -594,11 +594,15 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         let mut d = base(schema::PASSAGE);
         add_location(&mut d, f, p, p.start, p.end);
         add_body(&mut d, &text[p.start..p.end], f);
+        // Each speaker and role once, however often they speak here.
+        let (mut names, mut roles) = (Vec::new(), Vec::new());
         for q in quotes.iter().filter(|q| q.start < p.end && q.end > p.start) {
-            if let Some(name) = speaker_name(q) {
+            if let Some(name) = speaker_name(q).filter(|n| !names.contains(n)) {
+                names.push(name);
                 d.add_text(f.speaker, name);
             }
-            if let Some(role) = &q.role {
+            if let Some(role) = q.role.as_deref().filter(|r| !roles.contains(r)) {
+                roles.push(role);
                 d.add_text(f.role, role);
             }
         }
