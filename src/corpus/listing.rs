@@ -41,7 +41,7 @@ pub fn mtime_of(meta: &Metadata) -> u128 {
 
 /// Lists the corpus's files and folders. Hidden files and folders and the
 /// names in `skip_at_root` are left out. Links are followed; a folder met
-/// twice (a link loop) is walked once.
+/// twice (a link loop) is walked once, and one holding the corpus never.
 pub fn list_files(corpus: &Path, skip_at_root: &[&str]) -> Result<Listing> {
     let root = match std::fs::metadata(corpus) {
         Ok(m) if m.is_dir() => m,
@@ -70,6 +70,14 @@ pub fn list_files(corpus: &Path, skip_at_root: &[&str]) -> Result<Listing> {
         wake: Condvar::new(),
         seen: Mutex::new(HashSet::from_iter(folder_id(&root))),
     };
+    // The folders holding the corpus count as walked: a link up to one of
+    // them (`loop -> ..`) would take in everything beside the corpus.
+    if let Ok(absolute) = std::fs::canonicalize(corpus) {
+        let mut seen = walk.seen.lock().expect("walk seen folders");
+        for ancestor in absolute.ancestors().skip(1) {
+            seen.extend(std::fs::metadata(ancestor).ok().and_then(|m| folder_id(&m)));
+        }
+    }
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(4);
@@ -259,5 +267,17 @@ mod tests {
         let listing = list_files(root, &[]).unwrap();
         let rels: Vec<&str> = listing.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["a/f.txt", "dangling.txt"]);
+        // A link up out of the corpus is not followed; one elsewhere is.
+        let outside = tempfile::tempdir().unwrap();
+        let corpus = outside.path().join("corpus");
+        std::fs::create_dir_all(corpus.join("sub")).unwrap();
+        std::fs::write(outside.path().join("beside.txt"), "text").unwrap();
+        std::os::unix::fs::symlink(outside.path(), corpus.join("sub/up")).unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::write(elsewhere.path().join("f.txt"), "text").unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), corpus.join("linked")).unwrap();
+        let listing = list_files(&corpus, &[]).unwrap();
+        let rels: Vec<&str> = listing.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["linked/f.txt"]);
     }
 }
