@@ -16,7 +16,7 @@ use crate::settings::Settings;
 ///                  finds election); then passages with some of them
 ///   "a phrase"     exactly this wording (hacking-back counts as hacking back)
 ///   a OR b         either
-///   -word          exclude passages with word (also -"a phrase")
+///   -word          exclude passages with word (also -"a phrase", NOT word)
 ///   title:word     words in the document title
 ///   doc:part       documents whose path contains part
 ///   kind:accord    documents of this kind

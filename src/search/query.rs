@@ -1,7 +1,8 @@
-//! The query language: words, "exact phrases", `OR`, `-exclusion` and
-//! `field:value` filters, parsed into a small syntax tree. Punctuation
-//! inside words (`non-state`, `U.S.`, `9/11`, `C++`) is left for the
-//! analyzer, so only an unclosed quote or an unknown field is an error.
+//! The query language: words, "exact phrases", `OR`, `-exclusion` (or
+//! `NOT`) and `field:value` filters, parsed into a small syntax tree.
+//! Punctuation inside words (`non-state`, `U.S.`, `9/11`, `C++`) is left
+//! for the analyzer, so only an unclosed quote or an unknown field is an
+//! error, and not even those in a pasted passage (see [`PASTED_WORDS`]).
 
 use crate::error::{Error, Result};
 
@@ -43,19 +44,31 @@ pub struct Query {
 const OPEN_QUOTES: [char; 3] = ['"', '“', '„'];
 const CLOSE_QUOTES: [char; 2] = ['"', '”'];
 
+/// A query of this many words or more is taken for a pasted passage: an
+/// unclosed quote or an unknown `name:` in it (`The big picture: …`) is
+/// read as text rather than refused.
+pub const PASTED_WORDS: usize = 8;
+
 pub fn parse(input: &str) -> Result<Query> {
+    let pasted = input.split_whitespace().count() >= PASTED_WORDS;
     let mut clauses: Vec<Clause> = Vec::new();
     let mut join_next = false;
+    let mut negate_next = false;
     let mut rest = input.trim_start();
     while !rest.is_empty() {
-        let negated =
+        let dash =
             rest.starts_with('-') && rest.len() > 1 && !rest[1..].starts_with(char::is_whitespace);
-        if negated {
+        if dash {
             rest = &rest[1..];
         }
+        let negated = dash || std::mem::take(&mut negate_next);
         let (atom, after) = if rest.starts_with(OPEN_QUOTES) {
-            let (phrase, after) = quoted(rest)?;
-            (Some(Atom::Phrase(phrase.to_string())), after)
+            match quoted(rest) {
+                Ok((phrase, after)) => (Some(Atom::Phrase(phrase.to_string())), after),
+                // The mark is punctuation; the words after it are searched.
+                Err(_) if pasted => (None, &rest[rest.chars().next().map_or(1, char::len_utf8)..]),
+                Err(e) => return Err(e),
+            }
         } else {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let word = &rest[..end];
@@ -68,7 +81,15 @@ pub fn parse(input: &str) -> Result<Query> {
                 rest = rest[end..].trim_start();
                 continue;
             }
-            field_or_word(rest, word, end)?
+            if word == "NOT" && !negated {
+                negate_next = true;
+                rest = rest[end..].trim_start();
+                continue;
+            }
+            match field_or_word(rest, word, end) {
+                Err(_) if pasted => (Some(Atom::Word(word.to_string())), &rest[end..]),
+                parsed => parsed?,
+            }
         };
         rest = after.trim_start();
         let Some(atom) = atom else { continue };
@@ -203,5 +224,26 @@ mod tests {
         assert!(err.contains("unbalanced quote"), "{err}");
         let err = parse("colour:red").unwrap_err().to_string();
         assert!(err.contains("unknown field 'colour:'"), "{err}");
+    }
+
+    #[test]
+    fn a_pasted_passage_is_never_a_syntax_error() {
+        let q = parse("The big picture: states pledged to stop “hacking back by firms").unwrap();
+        let words: Vec<&Atom> = q.clauses.iter().map(|c| &c.alternatives[0]).collect();
+        assert_eq!(words[2], &word("picture:"));
+        assert_eq!(words[7], &word("hacking"));
+        assert_eq!(q.clauses.len(), 11);
+    }
+
+    #[test]
+    fn not_excludes_like_a_dash() {
+        assert_eq!(
+            parse("cyber NOT china").unwrap(),
+            parse("cyber -china").unwrap()
+        );
+        assert_eq!(
+            parse(r#"NOT "private sector""#).unwrap().clauses,
+            [clause(true, vec![Atom::Phrase("private sector".into())])]
+        );
     }
 }

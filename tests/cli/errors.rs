@@ -80,6 +80,13 @@ fn malformed_queries_get_one_line_errors() {
         .error("no words to search for");
     // An empty query (say, an unset shell variable) is an error, not a
     // list of arbitrary passages; with a filter it is a way to browse.
+    // A pasted passage is read as text, whatever its punctuation.
+    env.run(&[
+        "search",
+        "The big picture: states pledged to stop “hacking back by firms",
+    ])
+    .ok()
+    .stderr_lacks("bad query");
     for empty in ["", "OR", "AND"] {
         env.run(&["search", empty]).error("the query is empty");
     }
