@@ -213,6 +213,21 @@ pub fn starts_list_footer(lines: &[&str], i: usize) -> bool {
             .any(|l| is_list_chrome(l.trim()))
 }
 
+/// Appends the next line of text wrapped by a mail client or editor to a
+/// paragraph. These wrap between words, so a line ending in a hyphen
+/// broke a compound at its hyphen: `hacking-` + `back` is `hacking-back`,
+/// not `hacking- back` (nor `hackingback`, which only typeset text like
+/// PDF needs, see `pdf::join_line`).
+pub fn join_wrapped_line(paragraph: &mut String, next: &str) {
+    let at_hyphen = paragraph
+        .strip_suffix('-')
+        .is_some_and(|before| before.ends_with(char::is_alphabetic));
+    if !at_hyphen && !paragraph.is_empty() {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(next);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,5 +299,18 @@ mod tests {
         assert_eq!(normalize_date("03/07/2024"), None);
         assert_eq!(normalize_date("soon"), None);
         assert_eq!(normalize_date("20240"), None);
+    }
+
+    #[test]
+    fn wrapped_line_joins_at_a_hyphen_without_a_space() {
+        let joined = |a: &str, b: &str| {
+            let mut s = a.to_string();
+            join_wrapped_line(&mut s, b);
+            s
+        };
+        assert_eq!(joined("stop hacking-", "back now"), "stop hacking-back now");
+        assert_eq!(joined("a dash -", "here"), "a dash - here");
+        assert_eq!(joined("one", "two"), "one two");
+        assert_eq!(joined("", "first"), "first");
     }
 }

@@ -27,7 +27,9 @@ use std::panic::{self, AssertUnwindSafe};
 
 use mail_parser::{Message, MessageParser, PartType};
 
-use super::clean::{is_list_chrome, list_marker_len, normalize_inline, starts_list_footer};
+use super::clean::{
+    is_list_chrome, join_wrapped_line, list_marker_len, normalize_inline, starts_list_footer,
+};
 use super::extract::{Extracted, Metadata, Paragraph};
 use super::html::read_html;
 use super::text::clean_subject;
@@ -185,8 +187,7 @@ fn plain_body_paragraphs(body: &str) -> Vec<Paragraph> {
         if list_marker_len(trimmed).is_some() {
             flush(&mut current);
         }
-        current.push(' ');
-        current.push_str(trimmed);
+        join_wrapped_line(&mut current, trimmed);
     }
     flush(&mut current);
     paragraphs

@@ -1,7 +1,7 @@
 //! Plain-text documents: re-join hard-wrapped lines into paragraphs and drop
 //! the boilerplate that mailing lists and web copy-paste leave behind.
 
-use super::clean::{is_list_chrome, normalize_inline, starts_list_footer};
+use super::clean::{is_list_chrome, join_wrapped_line, normalize_inline, starts_list_footer};
 use super::extract::{Extracted, Metadata, Paragraph};
 
 /// Lines at most this long, in a text with no longer lines, mark the text as
@@ -134,10 +134,7 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
         if !wrapped {
             flush(&mut current, &mut paragraphs);
         }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(line);
+        join_wrapped_line(&mut current, line);
         if wrapped && ends_short_paragraph(line, longest) {
             flush(&mut current, &mut paragraphs);
         }
@@ -172,6 +169,17 @@ mod tests {
                 "During a speech in Lisbon last Monday, the minister announced a new initiative.",
                 "Second paragraph here."
             ]
+        );
+    }
+
+    #[test]
+    fn a_compound_wrapped_at_its_hyphen_is_one_word_again() {
+        let doc = read_text(
+            "States pledged to stop non-\nstate actors from hack-\nback and\nfrom hacking-\nback at all.\n\nShort line.\n",
+        );
+        assert_eq!(
+            texts(&doc)[0],
+            "States pledged to stop non-state actors from hack-back and from hacking-back at all."
         );
     }
 
