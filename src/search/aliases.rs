@@ -21,6 +21,7 @@
 //! in turn by each other name of its group, up to [`MAX_EXPANSIONS`]
 //! rewritten phrases per phrase.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -93,8 +94,9 @@ impl Aliases {
 
     /// Parses the text of an aliases file; `origin` names it in errors.
     pub fn parse(text: &str, origin: &Path) -> Result<Aliases> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let at = |offset: usize, message: &str| {
-            let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+            let line = line_of(offset);
             Error::Input(format!(
                 "{}: line {line}: {message}; fix the file (format: [[group]] tables, each with names = [\"…\", \"…\"])",
                 origin.display()
@@ -106,6 +108,9 @@ impl Aliases {
             at(offset, &e.message().trim().replace('\n', ": "))
         })?;
         let mut groups = Vec::with_capacity(file.group.len());
+        // Names of earlier groups, with where they were given: a name in
+        // two groups would silently expand through only one of them.
+        let mut named: HashMap<Vec<String>, usize> = HashMap::new();
         for entry in file.group {
             let mut names = Vec::with_capacity(entry.names.len());
             for spanned in &entry.names {
@@ -120,6 +125,16 @@ impl Aliases {
                         &format!("the name {text:?} has no letters or digits"),
                     ));
                 }
+                if let Some(&earlier) = named.get(&words) {
+                    return Err(at(
+                        spanned.span().start,
+                        &format!(
+                            "the name {text:?} is already in the group at line {}; \
+                             put all the names of one thing in one group",
+                            line_of(earlier)
+                        ),
+                    ));
+                }
                 names.push(Name {
                     text: text.to_string(),
                     words,
@@ -128,6 +143,9 @@ impl Aliases {
             if names.len() < 2 {
                 let offset = entry.names.first().map_or(0, |n| n.span().start);
                 return Err(at(offset, "a group needs at least two names"));
+            }
+            for (name, spanned) in names.iter().zip(&entry.names) {
+                named.insert(name.words.clone(), spanned.span().start);
             }
             groups.push(names);
         }
@@ -310,6 +328,17 @@ names = ["China", "People's Republic of China", "PRC"]"#,
             .unwrap_err()
             .to_string();
         assert!(err.contains("line 2: the name \"--\""), "{err}");
+        let err = Aliases::parse(
+            "[[group]]\nnames = [\"hack back\", \"counter-hacking\"]\n\n\
+             [[group]]\nnames = [\"hacking back\", \"Hack-back\"]\n",
+            Path::new("a.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("line 5: the name \"Hack-back\" is already in the group at line 2"),
+            "{err}"
+        );
     }
 
     #[test]
