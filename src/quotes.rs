@@ -785,8 +785,11 @@ impl Attributor<'_, '_> {
             return self.nominal(b, e + 1).map(|s| (s, None));
         }
         let r = names::run_start(doc, e, b);
-        // "a spokesman for Microsoft said"
-        if r > b && lexicon::is_preposition(doc.word(r - 1)) {
+        // "a spokesman for Microsoft said", "… for the State Department said"
+        let follows = |k: usize, is: fn(&str) -> bool| k > b && is(doc.word(k - 1));
+        let object = follows(r, lexicon::is_preposition)
+            || (follows(r, lexicon::is_determiner) && follows(r - 1, lexicon::is_preposition));
+        if object {
             return self.nominal(b, e + 1).map(|s| (s, None));
         }
         let p = names::parse_name(doc, r, e + 1)?;
@@ -1411,6 +1414,21 @@ mod tests {
                 None,
                 None,
                 Some("a ministry spokesman"),
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn quotes_do_not_take_the_organisation_of_a_spokesman_for_a_speaker() {
+        let text = "A spokesman for the State Department said: \"We are aware of it.\"";
+        assert_eq!(
+            rows(text),
+            [row(
+                "We are aware of it.",
+                None,
+                None,
+                Some("A spokesman for the State Department"),
                 true
             )]
         );
