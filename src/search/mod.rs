@@ -823,15 +823,28 @@ pub fn all_matches(opened: &Opened, compiled: &Compiled, record: &str) -> Result
 /// `--since`/`--until` values: `2018-11-01`, `2018-11` or `2018`. An upper
 /// bound given as a month or year covers all of it.
 pub fn parse_date_bound(value: &str, upper: bool) -> Result<u64> {
-    let key = schema::date_key(value).ok_or_else(|| {
+    let not_a_date = || {
         Error::Input(format!(
             "'{value}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"
         ))
-    })?;
+    };
+    let key = schema::date_key(value).ok_or_else(not_a_date)?;
+    // Document dates are read leniently; a bound the user types is checked
+    // (`2018-02-30`, `2018-00` are typos, not days).
+    let (year, month, day) = (key / 10000, key / 100 % 100, key % 100);
+    let days = match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let parts = value.trim().split('-').count();
+    if (parts >= 2 && month == 0) || (parts == 3 && (day == 0 || day > days)) {
+        return Err(not_a_date());
+    }
     if !upper {
         return Ok(key);
     }
-    let (year, month, day) = (key / 10000, key / 100 % 100, key % 100);
     Ok(year * 10000
         + if month == 0 {
             1231

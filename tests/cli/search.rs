@@ -236,8 +236,10 @@ fn kind_and_date_flags_filter_documents() {
         !early.is_empty() && early.iter().all(|d| d == "harbour-accord.txt"),
         "{early:?}"
     );
-    env.run(&["search", "accord", "--since", "last week"])
-        .error("is not a date");
+    for typo in ["last week", "2026-02-30", "2026-00"] {
+        env.run(&["search", "accord", "--since", typo])
+            .error("is not a date");
+    }
 }
 
 #[test]
