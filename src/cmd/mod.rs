@@ -86,13 +86,16 @@ fn refresh_index(settings: &Settings) -> Result<()> {
         ));
         return Ok(());
     }
-    if !have_index && idx::has_other_version(&settings.index) {
-        warn("the index was built by another version of accord; rebuilding it");
-    } else if !have_index {
-        warn(&format!(
-            "building the index of {} (first run)",
-            settings.corpus.display()
-        ));
+    // Without a corpus the build below says what is wrong, nothing before.
+    if !have_index && settings.corpus.is_dir() {
+        if idx::has_other_version(&settings.index) {
+            warn("the index was built by another version of accord; rebuilding it");
+        } else {
+            warn(&format!(
+                "building the index of {} (first run)",
+                settings.corpus.display()
+            ));
+        }
     }
     let opts = BuildOptions {
         corpus: &settings.corpus,

@@ -105,6 +105,12 @@ impl WriteLock {
     /// Takes the lock without waiting; a clear error if another accord
     /// process holds it.
     pub fn acquire(root: &Path) -> Result<WriteLock> {
+        if root.exists() && !root.is_dir() {
+            return Err(Error::Index(format!(
+                "index {} is a file, not a folder; pass --index with a folder, or move the file away",
+                root.display()
+            )));
+        }
         std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
         let path = root.join(".lock");
         let file = File::create(&path).map_err(|e| Error::io(&path, e))?;

@@ -85,7 +85,13 @@ impl Aliases {
         let path = corpus.join(FILE_NAME);
         match std::fs::read_to_string(&path) {
             Ok(text) => Aliases::parse(&text, &path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // No file, or no corpus folder (which the caller reports).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
                 Aliases::parse(BUILT_IN, &PathBuf::from("<built-in aliases.toml>"))
             }
             Err(e) => Err(Error::io(&path, e)),

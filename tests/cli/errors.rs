@@ -12,7 +12,25 @@ fn missing_corpus_is_a_clear_error() {
     let env = Env::empty();
     std::fs::remove_dir(&env.corpus).unwrap();
     env.run(&["index"]).error("does not exist");
-    env.run(&["search", "anything"]).error("does not exist");
+    env.run(&["search", "anything"])
+        .error("does not exist")
+        .stderr_lacks("building the index");
+}
+
+#[test]
+fn corpus_or_index_that_is_a_file_is_a_clear_error() {
+    let env = Env::fixture("basic");
+    let file = env.corpus.join("harbour-accord.txt");
+    let run = |corpus: &std::path::Path, index: &std::path::Path| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_accord"));
+        cmd.args(["search", "norms", "--corpus"])
+            .arg(corpus)
+            .arg("--index")
+            .arg(index);
+        env.run_with(cmd, &["search", "norms"])
+    };
+    run(&file, &env.index).error("is not a directory");
+    run(&env.corpus, &file).error("is a file, not a folder");
 }
 
 #[test]
