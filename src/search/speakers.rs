@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::Record;
+use crate::analysis::{self, Mode};
 use crate::quotes;
 
 /// One speaker and what the corpus quotes of them.
@@ -46,7 +47,7 @@ pub fn tally(records: &[Record]) -> Vec<Speaker> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (name, record) in &named {
         let name = merged(name, &full_names);
-        let i = *by_key.entry(name.to_lowercase()).or_insert_with(|| {
+        let i = *by_key.entry(name_key(name)).or_insert_with(|| {
             speakers.push(Speaker {
                 name: name.to_string(),
                 role: None,
@@ -87,25 +88,37 @@ fn name_of(r: &Record) -> Option<String> {
     }
 }
 
+/// A name compared as the index compares words: case and accents folded
+/// (`José Méndez` is `Jose Mendez`).
+fn name_key(name: &str) -> String {
+    let words: Vec<String> = analysis::tokenize(&name.to_lowercase(), Mode::Query)
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    words.join(" ")
+}
+
 /// The one full name ending with a bare `name`, else `name` itself.
 fn merged<'a>(name: &'a str, full_names: &[&'a str]) -> &'a str {
     if name.contains(' ') {
         return name;
     }
-    let key = name.to_lowercase();
-    let mut matches: Vec<&str> = full_names
+    let key = name_key(name);
+    let matches: Vec<&str> = full_names
         .iter()
         .copied()
         .filter(|full| {
             full.rsplit(' ')
                 .next()
-                .is_some_and(|last| last.to_lowercase() == key)
+                .is_some_and(|last| name_key(last) == key)
         })
         .collect();
-    matches.sort_unstable();
-    matches.dedup();
-    match matches[..] {
-        [full] => full,
+    // Spellings of one name (`JOSE MENDEZ`) are one person.
+    let mut people: Vec<String> = matches.iter().map(|full| name_key(full)).collect();
+    people.sort_unstable();
+    people.dedup();
+    match (people.len(), matches.first()) {
+        (1, Some(full)) => full,
         _ => name,
     }
 }
@@ -189,6 +202,20 @@ mod tests {
                 ("Lind", None, 1, vec!["b.txt"]),
             ]
         );
+    }
+
+    #[test]
+    fn speakers_match_names_whatever_their_accents_and_case() {
+        let records = [
+            quote("a.txt", "José Méndez", true, None),
+            quote("b.txt", "Mendez", true, None),
+            quote("c.txt", "JOSE MENDEZ", true, None),
+        ];
+        let got: Vec<_> = tally(&records)
+            .iter()
+            .map(|s| (s.name.clone(), s.quotes))
+            .collect();
+        assert_eq!(got, [("José Méndez".to_string(), 3)]);
     }
 
     #[test]
