@@ -19,7 +19,7 @@ pub const FIELDS: [(&str, &str); 6] = [
     ),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Atom {
     /// A bare word; one that the analyzer splits (`non-state`) is a phrase.
     Word(String),
@@ -30,7 +30,7 @@ pub enum Atom {
 }
 
 /// One element of the query: alternatives joined by `OR`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Clause {
     pub negated: bool,
     pub alternatives: Vec<Atom>,
@@ -102,6 +102,10 @@ pub fn parse(input: &str) -> Result<Query> {
         }
         join_next = false;
     }
+    // A pasted passage repeats words; each clause counts once (all must
+    // match anyway), which keeps a long paste from costing quadratic time.
+    let mut seen = std::collections::HashSet::new();
+    clauses.retain(|c| seen.insert(c.clone()));
     Ok(Query { clauses })
 }
 
@@ -233,6 +237,21 @@ mod tests {
         assert_eq!(words[2], &word("picture:"));
         assert_eq!(words[7], &word("hacking"));
         assert_eq!(q.clauses.len(), 11);
+    }
+
+    #[test]
+    fn repeated_clauses_count_once() {
+        assert_eq!(
+            parse("norms paris norms -x paris OR call -x")
+                .unwrap()
+                .clauses,
+            [
+                clause(false, vec![word("norms")]),
+                clause(false, vec![word("paris")]),
+                clause(true, vec![word("x")]),
+                clause(false, vec![word("paris"), word("call")]),
+            ]
+        );
     }
 
     #[test]
