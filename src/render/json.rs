@@ -209,6 +209,8 @@ pub struct KwicLine<'a> {
     pub spun: bool,
     /// Alias names this occurrence is, when found through aliases.
     pub aliases: &'a [String],
+    /// Found only through the restored wording of a spun passage.
+    pub restored: bool,
 }
 
 pub fn kwic(out: &mut impl Write, c: &Concordance) -> io::Result<()> {
@@ -230,6 +232,7 @@ pub fn kwic(out: &mut impl Write, c: &Concordance) -> io::Result<()> {
                 end: l.range.end,
                 spun: r.spin.is_some(),
                 aliases: &l.aliases,
+                restored: l.restored,
             },
         )?;
     }

@@ -207,6 +207,9 @@ pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -
         let matched = style.matched(&line.matched);
         let mut notes = Vec::new();
         notes.extend(alias_note(&line.aliases));
+        if line.restored {
+            notes.push("(via restored wording)".to_string());
+        }
         notes.extend(r.spin.map(|_| "[machine-paraphrased?]".to_string()));
         let notes = if notes.is_empty() {
             String::new()

@@ -42,6 +42,9 @@ pub struct Line {
     pub right: String,
     /// Alias names that this occurrence is (empty for the query's own words).
     pub aliases: Vec<String>,
+    /// Found only in the restored wording of a machine-paraphrased passage
+    /// (`together with` for `and`), not as written.
+    pub restored: bool,
 }
 
 #[derive(Debug, Default)]
@@ -58,13 +61,24 @@ impl Concordance {
         let mut lines = Vec::new();
         for (i, record) in records.iter().enumerate() {
             let text = &record.text;
-            for (range, index) in compiled.occurrences(text, record.spin.is_some()) {
+            let spun = record.spin.is_some();
+            let as_written: Vec<Range<usize>> = if spun {
+                compiled
+                    .occurrences(text, false)
+                    .into_iter()
+                    .map(|(r, _)| r)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for (range, index) in compiled.occurrences(text, spun) {
                 lines.push(Line {
                     record: i,
                     left: left_context(text, range.start, width),
                     matched: clean(&text[range.clone()]),
                     right: right_context(text, range.end, width),
                     aliases: compiled.alias_names(index).to_vec(),
+                    restored: spun && !as_written.contains(&range),
                     range,
                 });
             }

@@ -117,6 +117,22 @@ fn kwic_finds_spun_wording_by_the_original_phrase() {
         .stdout_has("**person sector**")
         .stdout_has("**private sector**")
         .stdout_has("[machine-paraphrased?]");
+    for line in run.stdout.lines().filter(|l| l.contains("**")) {
+        // Marked where the words are not the ones written.
+        assert_eq!(
+            line.contains("(via restored wording)"),
+            line.contains("person sector"),
+            "{line}"
+        );
+    }
+    // In JSON too; 'hacking back' is written as such in the spun copy.
+    let hits = env.run(&["kwic", "hacking back", "--json"]).json();
+    assert!(hits.iter().any(|h| h["spun"] == true));
+    assert!(hits.iter().all(|h| h["restored"] == false));
+    let hits = env.run(&["kwic", "private sector", "--json"]).json();
+    for h in hits {
+        assert_eq!(h["restored"] == true, h["match"] == "person sector", "{h}");
+    }
 }
 
 /// Words as the sort compares them: no punctuation, none empty.
