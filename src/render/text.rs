@@ -5,6 +5,8 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::search::kwic::Concordance;
 use crate::search::speakers::Speaker;
 use crate::search::variants::Variant;
@@ -192,18 +194,27 @@ pub fn alias_note(names: &[String]) -> Option<String> {
 /// Concordance lines: citation, left context right-aligned to `width`
 /// characters, the match, right context; then occurrences per document.
 pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -> io::Result<()> {
+    // Aligned by terminal columns, not characters: CJK takes two, a
+    // combining accent none.
     let citations: Vec<String> = c.records.iter().map(Record::citation).collect();
     let citation_width = c
         .lines
         .iter()
-        .map(|l| citations[l.record].chars().count())
+        .map(|l| citations[l.record].width())
         .max()
         .unwrap_or(0);
+    let left_width = c
+        .lines
+        .iter()
+        .map(|l| clean(&l.left).width())
+        .chain([width])
+        .max()
+        .unwrap_or(width);
     for line in &c.lines {
         let r = &c.records[line.record];
         let citation = &citations[line.record];
-        let pad = citation_width - citation.chars().count() + 2;
-        let left_pad = width.saturating_sub(line.left.chars().count());
+        let pad = citation_width - citation.width() + 2;
+        let left_pad = left_width - clean(&line.left).width();
         let matched = style.matched(&line.matched);
         let mut notes = Vec::new();
         notes.extend(alias_note(&line.aliases));
@@ -252,7 +263,7 @@ const VARIANT_DOCUMENTS_SHOWN: usize = 5;
 pub fn variants(out: &mut impl Write, variants: &[Variant], style: Style) -> io::Result<()> {
     let width = variants
         .iter()
-        .map(|v| v.wording.chars().count())
+        .map(|v| v.wording.width())
         .chain(["variant".len()])
         .max()
         .unwrap_or(0);
@@ -284,7 +295,7 @@ pub fn variants(out: &mut impl Write, variants: &[Variant], style: Style) -> io:
                 documents.len() - VARIANT_DOCUMENTS_SHOWN
             ));
         }
-        let pad = width - v.wording.chars().count();
+        let pad = width - v.wording.width();
         let mut line = format!(
             "{}{:pad$}  {:>total_width$}  {}",
             style.bold(&v.wording),

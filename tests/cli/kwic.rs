@@ -207,6 +207,39 @@ fn kwic_finds_acronyms_listed_next_to_each_other() {
 }
 
 #[test]
+fn kwic_aligns_matches_by_terminal_columns() {
+    let env = Env::empty();
+    env.write(
+        "a.txt",
+        "Notes\n\n巴黎倡议 hack back.\n\nThey would hack back.\n\nRe\u{301}sume\u{301} hack back.\n",
+    );
+    let run = env.run(&["kwic", "hack back", "--color", "never"]);
+    // Columns before the match: CJK characters take two, combining marks none.
+    let columns: Vec<usize> = run
+        .ok()
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once("**hack back**"))
+        .map(|(before, _)| {
+            before
+                .chars()
+                .map(|c| match c {
+                    '\u{4e00}'..='\u{9fff}' => 2,
+                    '\u{300}'..='\u{36f}' => 0,
+                    _ => 1,
+                })
+                .sum()
+        })
+        .collect();
+    assert_eq!(columns.len(), 3, "{}", run.stdout);
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "{columns:?}\n{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn kwic_with_no_occurrence_exits_1() {
     let env = Env::fixture("wording");
     env.run(&["kwic", "quantum treaty"])
