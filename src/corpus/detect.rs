@@ -77,7 +77,14 @@ fn looks_binary(head: &[u8]) -> bool {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
         .count();
-    control * 10 > head.len()
+    // Not UTF-8 (a character cut at the end of `head` aside) and mostly
+    // high bytes: no Western text in Windows-1252 looks like that.
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    let high = head.iter().filter(|&&b| b >= 0x80).count();
+    control * 10 > head.len() || (!utf8 && high * 10 > head.len() * 3)
 }
 
 fn looks_like_html(text: &str) -> bool {

@@ -62,6 +62,10 @@ pub fn read_documents(
     if bytes.is_empty() {
         return Err(Skipped("empty file".into()));
     }
+    // UTF-16 text (as Windows editors save it, with a byte-order mark) is
+    // read as UTF-8 from here on.
+    let utf8 = from_utf16(bytes);
+    let bytes = utf8.as_deref().unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(detect::HEAD_LEN)];
     let format = detect::detect(Path::new(&file.rel), head);
     let extracted =
@@ -128,6 +132,18 @@ fn default_kind(format: Format) -> &'static str {
         Format::Mail => "mail",
         _ => "document",
     }
+}
+
+/// `bytes` as UTF-8 if they are UTF-16 with a byte-order mark.
+fn from_utf16(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (encoding, _) = encoding_rs::Encoding::for_bom(bytes)?;
+    (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE).then(|| {
+        encoding
+            .decode_with_bom_removal(bytes)
+            .0
+            .into_owned()
+            .into_bytes()
+    })
 }
 
 /// UTF-8 as is; anything else decoded as Windows-1252 (the usual encoding

@@ -51,14 +51,27 @@ fn empty_binary_and_non_utf8_files_warn_and_the_rest_indexes() {
         "latin1.txt",
         b"Caf\xe9 diplomacy and the r\xf4le of norms.\n",
     );
+    // Mostly high bytes and not UTF-8: binary, not Windows-1252 text.
+    let noise: Vec<u8> = (0..400u32).map(|i| 0x80 | (i * 37 % 128) as u8).collect();
+    env.write("data.pos", noise);
+    // UTF-16 with a byte-order mark, as Windows editors save text.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Zürich talks on norms of restraint.\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    env.write("windows.txt", utf16);
     let run = env.run(&["index"]);
     run.ok()
         .stderr_has("empty.txt: skipped: empty file")
         .stderr_has("image.png: skipped: binary")
+        .stderr_has("data.pos: skipped: binary")
         .stderr_has("latin1.txt: not valid UTF-8")
-        .stdout_has("2 skipped");
+        .stderr_lacks("windows.txt")
+        .stdout_has("3 skipped");
     let hits = env.run(&["search", "café", "--json"]).ok().json();
     assert!(hits[0]["text"].as_str().unwrap().contains("Café diplomacy"));
+    let hits = env.run(&["search", "zurich", "--json"]).ok().json();
+    assert!(hits[0]["text"].as_str().unwrap().contains("Zürich talks"));
 }
 
 #[test]
