@@ -43,16 +43,19 @@ const MAX_QUERY_TERMS: usize = 25;
 /// much of their score, so other documents come first at equal similarity.
 const SAME_DOC_WEIGHT: f32 = 0.5;
 
-/// A paragraph, as cited: `doc` and its 1-based paragraph number.
+/// A paragraph, as cited: `doc` and its 1-based paragraph number, and the
+/// page when the citation gives one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub doc: String,
     pub paragraph: u64,
+    pub page: Option<u64>,
 }
 
 impl Target {
     /// `DOC:N`, or the citation form `search` prints: `DOC ¶N`,
-    /// `DOC p.2 ¶N` (the page is ignored, paragraphs count from the start).
+    /// `DOC p.2 ¶N` (paragraphs count from the start of the document; the
+    /// page is checked against it).
     pub fn parse(text: &str) -> Result<Target> {
         let bad = || {
             Error::Input(format!(
@@ -60,24 +63,36 @@ impl Target {
             ))
         };
         let text = text.trim();
+        let mut page = None;
         let (doc, number) = match text.rsplit_once('¶') {
             Some((doc, number)) => {
                 let doc = doc.trim_end();
                 let doc = match doc.rsplit_once(" p.") {
-                    Some((d, page)) if page.chars().all(|c| c.is_ascii_digit()) => d,
+                    Some((d, p)) if !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) => {
+                        page = p.parse().ok();
+                        d
+                    }
                     _ => doc,
                 };
                 (doc.trim_end_matches(':').trim(), number)
             }
             None => text.rsplit_once(':').ok_or_else(bad)?,
         };
+        // A path as the shell completes it.
+        let doc = doc.strip_prefix("./").unwrap_or(doc);
         let paragraph: u64 = number.trim().parse().map_err(|_| bad())?;
-        if doc.is_empty() || paragraph == 0 {
+        if doc.is_empty() {
             return Err(bad());
+        }
+        if paragraph == 0 {
+            return Err(Error::Input(format!(
+                "'{text}': paragraphs are numbered from 1, as `accord search` cites them"
+            )));
         }
         Ok(Target {
             doc: doc.to_string(),
             paragraph,
+            page,
         })
     }
 }
@@ -209,6 +224,18 @@ fn paragraph(
             )
         }));
     };
+    if let Some(cited) = target.page.filter(|&p| first.page != Some(p)) {
+        return Err(Error::Input(match first.page {
+            Some(page) => format!(
+                "{} ¶{} is on page {page}, not {cited}; paragraphs count from the start of the document",
+                target.doc, target.paragraph
+            ),
+            None => format!(
+                "{} has no pages; cite it as '{} ¶{}'",
+                target.doc, target.doc, target.paragraph
+            ),
+        }));
+    }
     let mut source = first.clone();
     source.text = records
         .iter()
@@ -256,16 +283,21 @@ mod tests {
         Target {
             doc: doc.into(),
             paragraph,
+            page: None,
         }
     }
 
     #[test]
     fn target_accepts_colon_form_and_printed_citations() {
         assert_eq!(Target::parse("a.txt:4").unwrap(), target("a.txt", 4));
+        assert_eq!(Target::parse("./a.txt:4").unwrap(), target("a.txt", 4));
         assert_eq!(Target::parse("a.txt ¶4").unwrap(), target("a.txt", 4));
         assert_eq!(
             Target::parse("report.pdf p.2 ¶14").unwrap(),
-            target("report.pdf", 14)
+            Target {
+                page: Some(2),
+                ..target("report.pdf", 14)
+            }
         );
         assert_eq!(
             Target::parse("archive.mbox#2:3").unwrap(),
@@ -279,9 +311,11 @@ mod tests {
 
     #[test]
     fn target_without_paragraph_number_is_an_error_saying_the_form() {
-        for bad in ["a.txt", "a.txt:", "a.txt:x", ":3", "a.txt ¶0"] {
+        for bad in ["a.txt", "a.txt:", "a.txt:x", ":3"] {
             let err = Target::parse(bad).unwrap_err().to_string();
             assert!(err.contains("DOC:PARAGRAPH"), "{bad}: {err}");
         }
+        let err = Target::parse("a.txt ¶0").unwrap_err().to_string();
+        assert!(err.contains("numbered from 1"), "{err}");
     }
 }

@@ -60,4 +60,10 @@ fn similar_names_a_missing_document_or_paragraph() {
         .error("wire-brief.txt has no paragraph 99");
     env.run(&["similar", "wire-brief.txt"])
         .error("DOC:PARAGRAPH");
+    env.run(&["similar", "wire-brief.txt:0"])
+        .error("numbered from 1");
+    // A page that a citation gives is checked, not ignored.
+    env.run(&["similar", "wire-brief.txt p.2 ¶1"])
+        .error("wire-brief.txt has no pages");
+    env.run(&["similar", "./ottawa-statement.txt:3"]).ok();
 }
