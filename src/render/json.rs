@@ -45,6 +45,8 @@ pub struct SearchHit<'a> {
     pub speakers: &'a [String],
     /// Alias names (as written in aliases.toml) that matched in the passage.
     pub aliases: &'a [String],
+    /// Matched only in the restored wording of a spun passage.
+    pub restored: bool,
 }
 
 pub fn ranges(r: &[Range<usize>]) -> Vec<[usize; 2]> {
@@ -74,6 +76,7 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             spin_score: r.spin,
             speakers: &r.speakers,
             aliases: &hit.aliases,
+            restored: hit.restored,
         };
         line(out, &json)?;
     }

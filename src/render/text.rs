@@ -103,6 +103,9 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Resu
         if let Some(note) = alias_note(&hit.aliases) {
             head.push_str(&format!("  {}", style.dim(&note)));
         }
+        if hit.restored {
+            head.push_str(&format!("  {}", style.dim(RESTORED_NOTE)));
+        }
         writeln!(out, "{head}")?;
         writeln!(
             out,
@@ -186,6 +189,9 @@ pub fn speakers(out: &mut impl Write, speakers: &[Speaker], style: Style) -> io:
     Ok(())
 }
 
+/// Marks a match found only in a spun passage's restored wording.
+const RESTORED_NOTE: &str = "(via restored wording)";
+
 /// `(via alias: United States, Australia)`, when aliases matched.
 pub fn alias_note(names: &[String]) -> Option<String> {
     (!names.is_empty()).then(|| format!("(via alias: {})", names.join(", ")))
@@ -219,7 +225,7 @@ pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -
         let mut notes = Vec::new();
         notes.extend(alias_note(&line.aliases));
         if line.restored {
-            notes.push("(via restored wording)".to_string());
+            notes.push(RESTORED_NOTE.to_string());
         }
         notes.extend(r.spin.map(|_| "[machine-paraphrased?]".to_string()));
         let notes = if notes.is_empty() {

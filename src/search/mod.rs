@@ -53,6 +53,9 @@ pub struct Hit {
     /// Alias names (as written in the aliases file) that matched in the
     /// passage, in first-match order.
     pub aliases: Vec<String>,
+    /// Matched only in the restored wording of a machine-paraphrased
+    /// passage (`the States` for `U.S.`), not in its words as written.
+    pub restored: bool,
 }
 
 /// How query text is turned into queries, besides its own syntax.
@@ -768,7 +771,9 @@ fn load(searcher: &Searcher, address: DocAddress, f: &Fields) -> Result<Record> 
 
 /// A hit on `record`: where `compiled` matches in it, and its snippet.
 pub fn hit_of(record: Record, score: f32, compiled: &Compiled) -> Hit {
-    let located = compiled.locate(&record.text, record.spin.is_some());
+    let spun = record.spin.is_some();
+    let located = compiled.locate(&record.text, spun);
+    let restored = spun && !located.is_empty() && compiled.locate(&record.text, false).is_empty();
     let mut aliases: Vec<String> = Vec::new();
     for (_, index) in &located {
         for name in compiled.alias_names(*index) {
@@ -779,7 +784,10 @@ pub fn hit_of(record: Record, score: f32, compiled: &Compiled) -> Hit {
     }
     let ranges = located.into_iter().map(|(r, _)| r).collect();
     let highlights = snippet::merge(&record.text, ranges);
-    hit_from(record, score, highlights, aliases)
+    Hit {
+        restored,
+        ..hit_from(record, score, highlights, aliases)
+    }
 }
 
 /// A hit on `record` with these highlights (merged byte ranges).
@@ -796,6 +804,7 @@ pub fn hit_from(
         highlights,
         snippet,
         aliases,
+        restored: false,
     }
 }
 

@@ -71,6 +71,16 @@ fn original_wording_finds_spun_passages_with_the_spun_words_highlighted() {
             "{query}: {spun:?}"
         );
     }
+    // A hit found only through the restored wording says so.
+    let hits = env
+        .run(&["search", "\"private sector\"", "--json"])
+        .ok()
+        .json();
+    for hit in &hits {
+        let as_written = highlighted(hit).iter().any(|h| h == "private sector");
+        assert_eq!(hit["restored"] == true, !as_written, "{hit}");
+    }
+    assert!(hits.iter().any(|h| h["restored"] == true));
 }
 
 #[test]
