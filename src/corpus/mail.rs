@@ -23,8 +23,6 @@
 //! Known limits: quotes without ">" markers (top-posted full quotes in some
 //! clients) are kept; attachments are not read.
 
-use std::panic::{self, AssertUnwindSafe};
-
 use mail_parser::{Message, MessageParser, PartType};
 
 use super::clean::{
@@ -32,6 +30,7 @@ use super::clean::{
 };
 use super::extract::{Extracted, Metadata, Paragraph};
 use super::html::read_html;
+use super::quietly;
 use super::text::clean_subject;
 
 /// Reads one message or an mbox archive. An archive is recognised by its
@@ -50,10 +49,7 @@ pub fn read_mail(bytes: &[u8]) -> Result<Vec<Extracted>, String> {
     let mut skipped = 0;
     for raw in &raw_messages {
         // mail-parser is fuzzed, but a panic here must not end an index run
-        match panic::catch_unwind(AssertUnwindSafe(|| read_message(raw)))
-            .ok()
-            .flatten()
-        {
+        match quietly(|| read_message(raw)).flatten() {
             Some(document) => documents.push(document),
             None => skipped += 1,
         }

@@ -28,10 +28,7 @@
 //! into it runs under `catch_unwind`, with the panic message kept off
 //! stderr (see [`quietly`]). It does not print to stdout.
 
-use std::cell::Cell;
 use std::collections::HashMap;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
 
 use pdf_extract::{
     Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform,
@@ -39,6 +36,7 @@ use pdf_extract::{
 
 use super::clean::{list_marker_len, normalize_inline};
 use super::extract::{Extracted, Metadata, Paragraph};
+use super::quietly;
 
 /// Reads a PDF from its bytes.
 ///
@@ -121,30 +119,6 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         paragraphs,
         warnings,
     })
-}
-
-thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f`, turning a panic into `None`. While it runs, panics on this
-/// thread print nothing: a process-wide panic hook, installed once, skips
-/// the message when this thread's flag is set and otherwise defers to the
-/// hook that was there before.
-fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    let was_quiet = QUIET.with(|q| q.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(was_quiet));
-    result.ok()
 }
 
 /// Most nested form drawings (XObjects) a page may use; deeper nesting is
