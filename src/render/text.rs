@@ -209,18 +209,18 @@ pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -
         .map(|l| citations[l.record].width())
         .max()
         .unwrap_or(0);
-    let left_width = c
-        .lines
+    let lefts: Vec<String> = c.lines.iter().map(|l| clean(&l.left)).collect();
+    let left_width = lefts
         .iter()
-        .map(|l| clean(&l.left).width())
+        .map(|l| l.width())
         .chain([width])
         .max()
         .unwrap_or(width);
-    for line in &c.lines {
+    for (line, left) in c.lines.iter().zip(&lefts) {
         let r = &c.records[line.record];
         let citation = &citations[line.record];
         let pad = citation_width - citation.width() + 2;
-        let left_pad = left_width - clean(&line.left).width();
+        let left_pad = left_width - left.width();
         let matched = style.matched(&line.matched);
         let mut notes = Vec::new();
         notes.extend(alias_note(&line.aliases));
@@ -239,7 +239,7 @@ pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -
             style.dim(citation),
             "",
             "",
-            clean(&line.left),
+            left,
             matched,
             clean(&line.right),
         )?;
