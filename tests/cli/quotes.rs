@@ -169,6 +169,37 @@ fn quotes_speaker_in_capitals_is_a_name_even_when_short() {
 }
 
 #[test]
+fn quotes_credit_the_speaker_a_reader_would() {
+    let env = Env::empty();
+    env.write(
+        "briefing.txt",
+        "Election watch\n\n\
+         Marie Tremblay and Daniel Osei briefed reporters. \"We are not arbiters,\" \
+         Tremblay said. \"We will tell voters,\" she added.\n\n\
+         A spokesman for the State Department said: \"We are aware of the incident.\"\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let credited: Vec<(String, String)> = hits
+        .iter()
+        .map(|h| {
+            let speaker = h["speaker"].as_str().unwrap_or("-").to_string();
+            let role = h["role"].as_str().unwrap_or("-").to_string();
+            (speaker, role)
+        })
+        .collect();
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        credited,
+        [
+            pair("Marie Tremblay", "-"),
+            pair("Marie Tremblay", "-"),
+            pair("-", "A spokesman for the State Department"),
+        ]
+    );
+    env.run(&["speakers"]).ok().stdout_lacks("State Department");
+}
+
+#[test]
 fn quotes_query_ranks_the_quote_saying_it_with_highlights() {
     let env = Env::shipped();
     let hits = env.run(&["quotes", "multilateral", "--json"]).ok().json();
