@@ -61,25 +61,15 @@ impl Concordance {
         let mut lines = Vec::new();
         for (i, record) in records.iter().enumerate() {
             let text = &record.text;
-            let spun = record.spin.is_some();
-            let as_written: Vec<Range<usize>> = if spun {
-                compiled
-                    .occurrences(text, false)
-                    .into_iter()
-                    .map(|(r, _)| r)
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            for (range, index) in compiled.occurrences(text, spun) {
+            for m in compiled.occurrences(text, record.spin.is_some()) {
                 lines.push(Line {
                     record: i,
-                    left: left_context(text, range.start, width),
-                    matched: clean(&text[range.clone()]),
-                    right: right_context(text, range.end, width),
-                    aliases: compiled.alias_names(index).to_vec(),
-                    restored: spun && !as_written.contains(&range),
-                    range,
+                    left: left_context(text, m.range.start, width),
+                    matched: clean(&text[m.range.clone()]),
+                    right: right_context(text, m.range.end, width),
+                    aliases: compiled.alias_names(m.pattern).to_vec(),
+                    restored: m.restored,
+                    range: m.range,
                 });
             }
         }

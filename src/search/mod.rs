@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::index::{schema, Fields, Opened};
 pub use aliases::Aliases;
 pub use record::Record;
-use snippet::{Pattern, Snippet};
+use snippet::{Located, Pattern, Snippet};
 
 /// Restrictions given as command-line flags rather than in the query text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -122,23 +122,23 @@ impl Compiled {
             .map_or(&[], |a| &a.names)
     }
 
-    /// Where the query matches in a record's `text`: (byte range, index in
-    /// [`Compiled::all_patterns`]), unmerged, in text order.
-    pub fn locate(&self, text: &str, spun: bool) -> Vec<(Range<usize>, usize)> {
+    /// Where the query matches in a record's `text`, unmerged, in text
+    /// order; patterns are indexes in [`Compiled::all_patterns`].
+    pub fn locate(&self, text: &str, spun: bool) -> Vec<Located> {
         snippet::locate(text, self.all_patterns(), spun)
     }
 
     /// Occurrences of the query in `text` that do not overlap: the longest
     /// match at each place, so "United States of America" counts once, not
     /// also as "United States". For KWIC lines and variants.
-    pub fn occurrences(&self, text: &str, spun: bool) -> Vec<(Range<usize>, usize)> {
+    pub fn occurrences(&self, text: &str, spun: bool) -> Vec<Located> {
         let mut located = self.locate(text, spun);
-        located.sort_by_key(|(r, index)| (r.start, std::cmp::Reverse(r.end), *index));
+        located.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.pattern));
         let mut end = 0;
-        located.retain(|(r, _)| {
-            let keep = r.start >= end;
+        located.retain(|m| {
+            let keep = m.range.start >= end;
             if keep {
-                end = r.end;
+                end = m.range.end;
             }
             keep
         });
@@ -771,18 +771,17 @@ fn load(searcher: &Searcher, address: DocAddress, f: &Fields) -> Result<Record> 
 
 /// A hit on `record`: where `compiled` matches in it, and its snippet.
 pub fn hit_of(record: Record, score: f32, compiled: &Compiled) -> Hit {
-    let spun = record.spin.is_some();
-    let located = compiled.locate(&record.text, spun);
-    let restored = spun && !located.is_empty() && compiled.locate(&record.text, false).is_empty();
+    let located = compiled.locate(&record.text, record.spin.is_some());
+    let restored = !located.is_empty() && located.iter().all(|m| m.restored);
     let mut aliases: Vec<String> = Vec::new();
-    for (_, index) in &located {
-        for name in compiled.alias_names(*index) {
+    for m in &located {
+        for name in compiled.alias_names(m.pattern) {
             if !aliases.contains(name) {
                 aliases.push(name.clone());
             }
         }
     }
-    let ranges = located.into_iter().map(|(r, _)| r).collect();
+    let ranges = located.into_iter().map(|m| m.range).collect();
     let highlights = snippet::merge(&record.text, ranges);
     Hit {
         restored,

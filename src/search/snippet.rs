@@ -31,26 +31,47 @@ const MAX_FRAGMENTS: usize = 3;
 pub fn find_matches(text: &str, patterns: &[Pattern], spun: bool) -> Vec<Range<usize>> {
     let ranges = locate(text, patterns.iter(), spun)
         .into_iter()
-        .map(|(r, _)| r)
+        .map(|m| m.range)
         .collect();
     merge(text, ranges)
 }
 
-/// Every match of every pattern, unmerged, as (byte range in `text`, index
-/// of the pattern), sorted by position; a match found both in the text and
-/// in its restored wording (`spun`) is listed once.
+/// One place where a pattern matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Index of the pattern that matched.
+    pub pattern: usize,
+    /// Found only in the restored wording of a machine-paraphrased text
+    /// (`person sector` for `private sector`), not as written.
+    pub restored: bool,
+}
+
+/// Every match of every pattern, unmerged, sorted by position; a match
+/// found both in the text and in its restored wording (`spun`) is listed
+/// once, as written.
 pub fn locate<'p>(
     text: &str,
     patterns: impl IntoIterator<Item = &'p Pattern> + Clone,
     spun: bool,
-) -> Vec<(Range<usize>, usize)> {
+) -> Vec<Located> {
     let tokens = analysis::tokenize(text, Mode::Index);
-    let mut found = match_tokens(&tokens, patterns.clone());
+    let located = |tokens: &[Token], restored: bool| {
+        match_tokens(tokens, patterns.clone())
+            .into_iter()
+            .map(move |(range, pattern)| Located {
+                range,
+                pattern,
+                restored,
+            })
+    };
+    let mut found: Vec<Located> = located(&tokens, false).collect();
     if spun {
-        found.extend(match_tokens(&spin::restore(&tokens), patterns));
+        found.extend(located(&spin::restore(&tokens), true));
     }
-    found.sort_by_key(|(r, i)| (r.start, r.end, *i));
-    found.dedup_by(|a, b| a.0 == b.0);
+    found.sort_by_key(|m| (m.range.start, m.range.end, m.restored, m.pattern));
+    found.dedup_by(|a, b| a.range == b.range);
     found
 }
 
@@ -321,7 +342,7 @@ mod tests {
         ];
         let found: Vec<(&str, usize)> = locate(text, &patterns, false)
             .into_iter()
-            .map(|(r, i)| (&text[r], i))
+            .map(|m| (&text[m.range], m.pattern))
             .collect();
         assert_eq!(found, [("DPRK", 1), ("North Korea", 0)]);
     }

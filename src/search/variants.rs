@@ -28,8 +28,8 @@ pub struct Variant {
 pub fn variants(records: &[Record], compiled: &Compiled) -> Vec<Variant> {
     let mut by_wording: HashMap<String, Variant> = HashMap::new();
     for record in records {
-        for (range, index) in compiled.occurrences(&record.text, record.spin.is_some()) {
-            let wording = normalise(&record.text[range]);
+        for m in compiled.occurrences(&record.text, record.spin.is_some()) {
+            let wording = normalise(&record.text[m.range]);
             let variant = by_wording
                 .entry(wording.clone())
                 .or_insert_with(|| Variant {
@@ -40,7 +40,7 @@ pub fn variants(records: &[Record], compiled: &Compiled) -> Vec<Variant> {
                 });
             variant.count += 1;
             *variant.documents.entry(record.doc.clone()).or_default() += 1;
-            for name in compiled.alias_names(index) {
+            for name in compiled.alias_names(m.pattern) {
                 if !variant.aliases.contains(name) {
                     variant.aliases.push(name.clone());
                 }
