@@ -120,4 +120,10 @@ fn malformed_aliases_file_is_an_error_naming_file_and_line() {
     env.write("aliases.toml", "[[group]]\nnames = [\"lonely\"]\n");
     env.run(&["kwic", "China"])
         .error("line 2: a group needs at least two names");
+    env.write(
+        "aliases.toml",
+        "[[group]]\nnames = [\"hack back\", \"counter-hacking\"]\n\n[[group]]\nnames = [\"hacking back\", \"Hack-back\"]\n",
+    );
+    env.run(&["kwic", "hack back"])
+        .error("line 5: the name \"Hack-back\" is already in the group at line 2");
 }

@@ -75,6 +75,21 @@ fn empty_binary_and_non_utf8_files_warn_and_the_rest_indexes() {
 }
 
 #[test]
+fn a_link_up_out_of_the_corpus_is_not_followed() {
+    let env = Env::fixture("basic");
+    // A file beside the corpus, and a link from inside up to their folder.
+    let beside = env.corpus.parent().unwrap().join("beside.txt");
+    std::fs::write(
+        &beside,
+        "Beside\n\nZanzibar notes that are not in the corpus.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(env.corpus.parent().unwrap(), env.corpus.join("up")).unwrap();
+    env.run(&["index"]).ok().stdout_has("indexed 3 documents");
+    env.run(&["search", "Zanzibar"]).code(1);
+}
+
+#[test]
 fn unreadable_file_warns_and_the_rest_indexes() {
     let env = Env::fixture("basic");
     std::os::unix::fs::symlink(env.corpus.join("gone.txt"), env.corpus.join("dangling.txt"))

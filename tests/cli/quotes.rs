@@ -200,6 +200,21 @@ fn quotes_credit_the_speaker_a_reader_would() {
 }
 
 #[test]
+fn speakers_join_names_across_documents_whatever_their_accents() {
+    let env = Env::empty();
+    env.write(
+        "a.txt",
+        "Talks\n\n\"We will sign,\" said José Méndez, the envoy of Lorland.\n",
+    );
+    env.write("b.txt", "More talks\n\n\"Not yet,\" Mendez said.\n");
+    let run = env.run(&["speakers", "--json"]);
+    let speakers = run.ok().json();
+    assert_eq!(speakers.len(), 1, "{}", run.stdout);
+    assert_eq!(speakers[0]["speaker"], "José Méndez");
+    assert_eq!(speakers[0]["quotes"], 2);
+}
+
+#[test]
 fn quotes_query_ranks_the_quote_saying_it_with_highlights() {
     let env = Env::shipped();
     let hits = env.run(&["quotes", "multilateral", "--json"]).ok().json();

@@ -192,6 +192,8 @@ fn or_exclusion_and_fields_filter_passages() {
         !excluded.is_empty() && !excluded.contains(&"geneva-list-post.txt".into()),
         "{excluded:?}"
     );
+    let not = docs(&["search", "accord NOT Valletta", "--json", "--limit", "50"]);
+    assert_eq!(not, excluded);
     let accords = docs(&["search", "kind:accord malicious", "--json"]);
     assert!(
         !accords.is_empty() && accords.iter().all(|d| d == "harbour-accord.txt"),
@@ -380,6 +382,18 @@ fn hard_wrapped_post_is_searchable_across_line_ends() {
     let run = env.run(&["search", "\"rather than a treaty\"", "--json"]);
     run.ok();
     assert_eq!(run.json()[0]["doc"], "geneva-list-post.txt");
+    // A compound wrapped at its hyphen is one word again.
+    env.write(
+        "wrapped.txt",
+        "Wrapped\n\nFirms must not resort to hacking-\nback against intruders, the\nstatement said.\n",
+    );
+    let lines = env.run(&["kwic", "hacking back", "--json"]).ok().json();
+    let matched: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["doc"] == "wrapped.txt")
+        .map(|l| l["match"].as_str().unwrap())
+        .collect();
+    assert_eq!(matched, ["hacking-back"]);
 }
 
 #[test]
