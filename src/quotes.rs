@@ -8,11 +8,16 @@
 //!
 //! # Quotation marks
 //!
-//! Only double marks count: `"…"`, `“…”`, `„…“` and `«…»`. Single marks are
-//! ignored, because `’` is mostly an apostrophe ("don’t", "countries’"), so
-//! nested `‘…’` quotes stay inside the outer quotation. A straight `"` opens
-//! when it is followed by text and preceded by a space or an opening
-//! bracket, and closes in the mirror case.
+//! A document quotes speech either with double marks (`"…"`, `“…”`, `„…“`,
+//! `«…»`) or, British style, with single ones (`‘…’`, `'…'`); marks of the
+//! other style are plain punctuation, so a quotation nested in them stays
+//! inside the outer one. A text holding both kinds is read both ways and
+//! the reading that credits more quotations is kept (the double one on a
+//! tie), since which kind nests only shows in the attributions. In the
+//! single style a `’` or `'` inside a word ("don’t") or after the `s` of a
+//! plural possessive ("countries’ laws") is an apostrophe, not a mark. A
+//! straight mark opens when it is followed by text and preceded by a space
+//! or an opening bracket, and closes in the mirror case.
 //!
 //! A quotation left open at the end of a paragraph continues into the next
 //! paragraph when that paragraph starts with an opening mark (the wire
@@ -64,7 +69,8 @@
 //!
 //! Short references resolve against the full names met earlier outside
 //! quotations: a surname ("Lind", "Ms. Vance") when exactly one such
-//! name contains it; "he"/"she" when exactly one person (of a compatible
+//! name contains it, or a given name after "Sir" or "Dame" ("Dame
+//! Harriet") when the person was introduced with that honorific; "he"/"she" when exactly one person (of a compatible
 //! gender, where an honorific or earlier pronoun told it) is named before
 //! the quotation in its paragraph outside appositive roles, or, if nobody
 //! is, in the previous paragraph, or, if nobody is, the most recent speaker
@@ -81,7 +87,7 @@ mod tokens;
 
 use lexicon::{Cue, Gender};
 use names::{Lookup, ParsedName, Registry};
-use tokens::{Doc, Kind};
+use tokens::{Doc, Kind, Marks};
 
 /// A direct quotation and whom it is credited to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -111,12 +117,21 @@ const MAX_QUOTE_PARAGRAPHS: usize = 5;
 /// Finds the direct quotations in `text` and credits each to a speaker;
 /// see the module docs for the rules.
 pub fn extract_quotes(text: &str) -> Vec<Quote> {
-    // Every quotation opens at a double mark: a text without one (a
-    // treaty, a report) needs no tokenizing.
-    if !text.contains(tokens::is_double_mark) {
-        return Vec::new();
+    // A text quoting in both styles is read in each, and the reading that
+    // credits more quotations wins: nested quotations and apostrophes
+    // only make sense one way round.
+    let mut best = Vec::new();
+    for &marks in Marks::candidates(text) {
+        let quotes = extract_with(text, marks);
+        if quotes.len() > best.len() {
+            best = quotes;
+        }
     }
-    let doc = Doc::new(text);
+    best
+}
+
+fn extract_with(text: &str, marks: Marks) -> Vec<Quote> {
+    let doc = Doc::new(text, marks);
     let spans = find_spans(&doc);
     if spans.is_empty() {
         return Vec::new();
@@ -214,14 +229,14 @@ fn direction(doc: &Doc, i: usize, open_state: bool) -> Dir {
     let right = prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '{'))
         && next.is_none_or(closes_before);
     match c {
-        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' => {
+        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{2018}' => {
             if open_state && right && !left {
                 Dir::Close
             } else {
                 Dir::Open
             }
         }
-        '\u{201D}' | '\u{00BB}' => {
+        '\u{201D}' | '\u{00BB}' | '\u{2019}' => {
             if !open_state && left && !right {
                 Dir::Open
             } else {
@@ -1085,6 +1100,14 @@ mod tests {
             "12_wire_continuation.txt",
             include_str!("../tests/fixtures/news/12_wire_continuation.txt"),
         ),
+        (
+            "13_british_single_marks.txt",
+            include_str!("../tests/fixtures/news/13_british_single_marks.txt"),
+        ),
+        (
+            "14_list_post_single_quotes.txt",
+            include_str!("../tests/fixtures/news/14_list_post_single_quotes.txt"),
+        ),
     ];
     const EXPECTED: &str = include_str!("../tests/fixtures/news-expected.json");
 
@@ -1467,6 +1490,70 @@ mod tests {
     }
 
     #[test]
+    fn quotes_in_single_marks_are_read_british_style() {
+        let text = "Sir Alan Pryce, the minister, spoke.\n\n\
+            \u{2018}Our citizens\u{2019} data is not \u{201c}fair game\u{201d},\u{2019} said Sir Alan. \
+            \u{2018}We don\u{2019}t pay ransoms.\n\n\u{2018}Not once.\u{2019}\n\n\
+            The \u{2018}hack back\u{2019} idea was dropped.";
+        let alan = Some("Alan Pryce");
+        assert_eq!(
+            rows(text),
+            [
+                row(
+                    "Our citizens\u{2019} data is not \u{201c}fair game\u{201d}",
+                    alan,
+                    Some("Sir Alan"),
+                    Some("the minister"),
+                    true
+                ),
+                row(
+                    "We don\u{2019}t pay ransoms. Not once.",
+                    alan,
+                    Some("Sir Alan"),
+                    Some("the minister"),
+                    true
+                ),
+            ],
+            "a possessive and a nested double quotation stay inside; \
+             Sir Alan is Alan Pryce; the scare quote is no quotation"
+        );
+    }
+
+    #[test]
+    fn quotes_in_straight_single_marks_skip_possessives_and_elisions() {
+        let text = "Ruth Lowe, a researcher, spoke of the '90s. \
+            'The members' vote was never in doubt,' Lowe said.";
+        assert_eq!(
+            rows(text),
+            [row(
+                "The members' vote was never in doubt",
+                Some("Ruth Lowe"),
+                Some("Lowe"),
+                Some("a researcher"),
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn quotes_keep_the_reading_that_credits_more() {
+        // Straight single marks as scare quotes in a text that quotes
+        // speech with double marks: the double reading wins.
+        let text = "The 'active defence' and 'hack back' ideas split the room. \
+            \"Neither idea is new,\" said Ida Berg. 'Nor' was her last word.";
+        assert_eq!(
+            rows(text),
+            [row(
+                "Neither idea is new",
+                Some("Ida Berg"),
+                Some("Ida Berg"),
+                None,
+                true
+            )]
+        );
+    }
+
+    #[test]
     fn quotes_in_headline_are_skipped() {
         let text = "\u{201c}Not a target\u{201d}: minister says hospitals are off limits\n\n\
             \u{201c}Hospitals are not targets,\u{201d} said Liv Aas.";
@@ -1529,8 +1616,10 @@ mod tests {
     /// The offsets cover the marks and slice valid text holding the quote.
     fn assert_quote_offsets(text: &str, q: &Quote) {
         let whole = &text[q.start..q.end];
-        assert!(whole.starts_with(tokens::is_double_mark), "{whole}");
-        assert!(whole.ends_with(tokens::is_double_mark), "{whole}");
+        let mark =
+            |c: char| tokens::is_double_mark(c) || matches!(c, '\u{2018}' | '\u{2019}' | '\'');
+        assert!(whole.starts_with(mark), "{whole}");
+        assert!(whole.ends_with(mark), "{whole}");
         let first = q.text.split_whitespace().next().unwrap_or("");
         assert!(whole.contains(first), "{whole} / {}", q.text);
     }

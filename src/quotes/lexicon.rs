@@ -89,6 +89,12 @@ pub(super) fn honorific(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// Whether the honorific goes with the given name in British usage:
+/// "Dame Harriet Okonkwo" is later "Dame Harriet", not "Dame Okonkwo".
+pub(super) fn takes_given_name(honorific: &str) -> bool {
+    matches!(honorific, "Sir" | "Dame")
+}
+
 /// Job titles that may precede a name ("President Emmanuel Marchand",
 /// "Microsoft president Nora Blake"); they become the role.
 pub(super) fn is_title(word: &str) -> bool {

@@ -296,7 +296,10 @@ impl<'a> Registry<'a> {
             return id;
         }
         let id = self.persons.len();
-        for key in surnames(doc, p) {
+        let given = (p.surface_first < p.first
+            && lexicon::takes_given_name(doc.word(p.surface_first)))
+        .then(|| doc.word(p.first));
+        for key in surnames(doc, p).chain(given) {
             let ids = self.by_surname.entry(key.to_string()).or_default();
             if !ids.contains(&id) {
                 ids.push(id);

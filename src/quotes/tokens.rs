@@ -1,10 +1,11 @@
-//! Tokens for quote attribution: words, punctuation, double quotation
-//! marks and paragraph breaks, each with byte offsets into the document.
+//! Tokens for quote attribution: words, punctuation, quotation marks and
+//! paragraph breaks, each with byte offsets into the document.
 //!
 //! A blank line (whitespace holding two newlines) is a paragraph break; a
 //! lone newline is plain whitespace, so hard-wrapped text reads as its
-//! paragraphs. Single quotation marks
-//! are never marks here, since `’` is far more often an apostrophe.
+//! paragraphs. Which marks are quotation marks depends on the document's
+//! [`Marks`] style; the other kind is plain punctuation, so a quotation
+//! nested in the other style stays inside the outer one.
 
 use super::lexicon;
 
@@ -12,7 +13,7 @@ use super::lexicon;
 pub(super) enum Kind {
     Word,
     Punct(char),
-    /// A double quotation mark: `"` `“` `”` `„` `‟` `«` `»`.
+    /// A quotation mark of the document's style.
     Mark(char),
     Para,
 }
@@ -32,13 +33,95 @@ pub(super) fn is_double_mark(c: char) -> bool {
     )
 }
 
+/// Which marks a document quotes speech with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marks {
+    /// `"…"`, `“…”`, `„…“`, `«…»`: American and continental style.
+    Double,
+    /// `‘…’` and `'…'`: British style, where double marks nest inside.
+    Single,
+}
+
+impl Marks {
+    /// The styles worth reading `text` in: none when it has no quotation
+    /// mark, both when it has double marks and single marks opening a word
+    /// (an American text nesting `‘…’`, or a British one nesting `“…”`).
+    pub(super) fn candidates(text: &str) -> &'static [Marks] {
+        let double = text.contains(is_double_mark);
+        let single = text
+            .char_indices()
+            .any(|(i, c)| matches!(c, '\u{2018}' | '\'') && single_opens(text, i, c));
+        match (double, single) {
+            (false, false) => &[],
+            (true, false) => &[Marks::Double],
+            (false, true) => &[Marks::Single],
+            (true, true) => &[Marks::Double, Marks::Single],
+        }
+    }
+
+    fn is_mark(self, text: &str, i: usize, c: char) -> bool {
+        match self {
+            Marks::Double => is_double_mark(c),
+            Marks::Single => match c {
+                '\u{2018}' => true,
+                '\u{2019}' => !possessive(text, i, c),
+                // A straight mark only where it can open or close a
+                // quotation: not the elision of "'90s", not a possessive.
+                '\'' => {
+                    single_opens(text, i, c) || (closes_word(text, i) && !possessive(text, i, c))
+                }
+                _ => false,
+            },
+        }
+    }
+}
+
+/// Whether a single mark at byte `i` opens a word: after a space, a bracket
+/// or a dash (or at the start), before a letter. `‘` may also open before a
+/// digit; a straight `'` before one is the elision of "'90s".
+fn single_opens(text: &str, i: usize, c: char) -> bool {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}') || is_double_mark(p)
+    }) && next.is_some_and(|n| n.is_alphabetic() || (c == '\u{2018}' && n.is_alphanumeric()))
+}
+
+/// Whether the character before byte `i` ends a word or a clause, so a mark
+/// at `i` can close a quotation.
+fn closes_word(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '{'))
+}
+
+/// Whether the mark `c` at byte `i` is the apostrophe of a plural
+/// possessive: "countries’ duty", "the members' vote". A verb of speech or
+/// a pronoun after it ("…all countries’ said Lind") makes it a closing mark.
+fn possessive(text: &str, i: usize, c: char) -> bool {
+    if !text[..i].ends_with(['s', 'S']) {
+        return false;
+    }
+    let Some(after) = text[i + c.len_utf8()..].strip_prefix(char::is_whitespace) else {
+        return false;
+    };
+    let word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    word.starts_with(char::is_lowercase)
+        && lexicon::cue(word) == lexicon::Cue::No
+        && lexicon::pronoun(word).is_none()
+}
+
 /// Characters that join two alphanumeric runs into one word ("don’t",
 /// "al-Assad", "AT&T").
 fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '&')
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str, marks: Marks) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -106,7 +189,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 kind: Kind::Word,
             });
         } else {
-            let kind = if is_double_mark(c) {
+            let kind = if marks.is_mark(text, i, c) {
                 Kind::Mark(c)
             } else {
                 Kind::Punct(c)
@@ -133,8 +216,8 @@ pub(super) struct Doc<'a> {
 pub(super) const WINDOW: usize = 60;
 
 impl<'a> Doc<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        let toks = tokenize(text);
+    pub(super) fn new(text: &'a str, marks: Marks) -> Self {
+        let toks = tokenize(text, marks);
         let mut para_first = vec![0];
         for (i, t) in toks.iter().enumerate() {
             if t.kind == Kind::Para {
@@ -260,7 +343,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        let doc = Doc::new(text);
+        let doc = Doc::new(text, Marks::Double);
         (0..doc.len())
             .map(|i| &text[doc.toks[i].start..doc.toks[i].end])
             .collect()
@@ -277,7 +360,7 @@ mod tests {
 
     #[test]
     fn tokens_turn_blank_lines_into_paragraph_breaks() {
-        let doc = Doc::new("One.\n\nTwo “x”\nThree\n \n\nFour");
+        let doc = Doc::new("One.\n\nTwo “x”\nThree\n \n\nFour", Marks::Double);
         let kinds: Vec<Kind> = doc.toks.iter().map(|t| t.kind).collect();
         assert_eq!(kinds[2], Kind::Para);
         assert_eq!(kinds[4], Kind::Mark('\u{201C}'));

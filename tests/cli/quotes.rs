@@ -390,3 +390,39 @@ fn role_field_finds_quotes_and_passages_by_affiliation() {
         .any(|s| s == "Megan Stifel")));
     assert!(!passages.is_empty());
 }
+
+#[test]
+fn quotes_in_british_single_marks_are_credited() {
+    let env = Env::fixture("news");
+    let hits = env
+        .run(&["quotes", "--speaker", "Harriet Okonkwo", "--json"])
+        .ok()
+        .json();
+    let texts: Vec<&str> = hits.iter().map(|h| field(h, "text")).collect();
+    assert_eq!(
+        texts,
+        [
+            "We heard from councils that had no offline copy of their residents’ records at all",
+            "That is not a technology failure, it is a failure of leadership."
+        ],
+        "‘Dame Harriet’ is Harriet Okonkwo; the possessive stays inside"
+    );
+    let arkwright = env
+        .run(&[
+            "quotes",
+            "\"simply pay\"",
+            "--speaker",
+            "Arkwright",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(arkwright.len(), 1, "{arkwright:?}");
+    assert!(
+        field(&arkwright[0], "text").contains("would “simply pay” if attacked"),
+        "the nested double quotation stays inside: {arkwright:?}"
+    );
+    env.run(&["quotes", "--speaker", "Calloway"])
+        .ok()
+        .stdout_has("almost none wants to report on the old ones");
+}
