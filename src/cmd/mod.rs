@@ -153,6 +153,7 @@ pub fn phrase_matches(
     let options = Options {
         aliases: &aliases,
         stem_phrases: stem,
+        index: None,
     };
     let compiled = compile(
         &as_phrase(words),

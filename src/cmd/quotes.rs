@@ -48,9 +48,11 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
     let query = args.query.join(" ");
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let aliases = aliases(settings, args.flags.no_aliases)?;
+    let searcher = opened.reader.searcher();
     let options = Options {
         aliases: &aliases,
         stem_phrases: false,
+        index: Some(&searcher),
     };
     let compiled = search::compile(&query, &filters, &options, &opened.fields.quote_view())?;
     let scored = compiled.has_words();

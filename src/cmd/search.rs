@@ -71,9 +71,11 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     let query = args.query.join(" ");
     let aliases = aliases(settings, args.flags.no_aliases)?;
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
+    let searcher = opened.reader.searcher();
     let options = Options {
         aliases: &aliases,
         stem_phrases: false,
+        index: Some(&searcher),
     };
     let compiled = search::compile(&query, &filters, &options, &opened.fields)?;
     if compiled.is_empty() {

@@ -32,6 +32,7 @@ pub fn run(args: &SpeakersArgs, settings: &Settings) -> Result<Outcome> {
     let options = Options {
         aliases: &Aliases::default(),
         stem_phrases: false,
+        index: None,
     };
     let every_quote = search::compile(
         "",

@@ -600,6 +600,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             if let Some(name) = speaker_name(q).filter(|n| !names.contains(n)) {
                 names.push(name);
                 d.add_text(f.speaker, name);
+                add_speaker_key(&mut d, f, q);
             }
             if let Some(role) = q.role.as_deref().filter(|r| !roles.contains(r)) {
                 roles.push(role);
@@ -618,9 +619,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         if let Some(name) = speaker_name(q) {
             d.add_text(f.speaker, name);
         }
-        if let Some(name) = &q.speaker {
-            d.add_text(f.speaker_key, name.to_lowercase());
-        }
+        add_speaker_key(&mut d, f, q);
         if let Some(role) = &q.role {
             d.add_text(f.role, role);
         }
@@ -661,6 +660,20 @@ fn pre_tokenized(tokens: Vec<analysis::Token>) -> PreTokenizedString {
 /// name, else the form written in the text.
 fn speaker_name(q: &Quote) -> Option<&str> {
     q.speaker.as_deref().or(q.surface.as_deref())
+}
+
+/// The whole name a quote is credited to, lower-cased: the resolved full
+/// name, else the bare name of an unresolved reference ("Singer" for "Mr.
+/// Singer"), which `--speaker "Peter Singer"` joins as `speakers` does.
+fn add_speaker_key(d: &mut TantivyDocument, f: &Fields, q: &Quote) {
+    let name = match &q.speaker {
+        Some(name) => Some(name.clone()),
+        None if !q.resolved => q.surface.as_deref().and_then(quotes::reference_name),
+        None => None,
+    };
+    if let Some(name) = name {
+        d.add_text(f.speaker_key, name.to_lowercase());
+    }
 }
 
 fn add_location(

@@ -66,6 +66,10 @@ pub struct Options<'a> {
     /// Match quoted phrases by stem (`"hack back"` finds "hacked back")
     /// instead of exact wording; `kwic --stem` and `variants` use it.
     pub stem_phrases: bool,
+    /// The index searched, so that a full speaker name also finds the
+    /// quotes credited to its bare surname, as `speakers` counts them
+    /// ([`speakers::joined_bare_names`]); `None` leaves them out.
+    pub index: Option<&'a Searcher>,
 }
 
 /// A query turned into tantivy queries plus what to highlight.
@@ -253,7 +257,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                     words_query(phrase, true, opts, opts.aliases, fields)
                 }
                 query::Atom::Field { name, value } => {
-                    let query = field_query(name, value, fields)?.0;
+                    let query = field_query(name, value, opts, fields)?.0;
                     Some(Piece {
                         own: query.box_clone(),
                         query,
@@ -301,7 +305,9 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
     if !compiled.alias_patterns.is_empty() {
         compiled.own_positives = Some(own_positives);
     }
-    compiled.filters.extend(flag_filters(filters, fields)?);
+    compiled
+        .filters
+        .extend(flag_filters(filters, opts, fields)?);
     if loose_stems.len() >= 2 {
         let terms = loose_stems
             .iter()
@@ -430,7 +436,12 @@ fn alias_pieces(
         .collect()
 }
 
-fn field_query(name: &str, value: &str, f: &Fields) -> Result<(Box<dyn Query>, Option<Pattern>)> {
+fn field_query(
+    name: &str,
+    value: &str,
+    opts: &Options,
+    f: &Fields,
+) -> Result<(Box<dyn Query>, Option<Pattern>)> {
     let exact_words = |v: &str| -> Vec<String> {
         analysis::tokenize(v, Mode::Query)
             .into_iter()
@@ -458,7 +469,7 @@ fn field_query(name: &str, value: &str, f: &Fields) -> Result<(Box<dyn Query>, O
             f.source,
             &non_empty(exact_words(value)).ok_or_else(no_words)?,
         ),
-        "speaker" => speaker_query(value, f).ok_or_else(no_words)?,
+        "speaker" => speaker_query(value, opts, f)?.ok_or_else(no_words)?,
         "role" => sequence_query(f.role, &non_empty(exact_words(value)).ok_or_else(no_words)?),
         _ => unreachable!("query::parse only lets known fields through"),
     };
@@ -469,20 +480,30 @@ fn field_query(name: &str, value: &str, f: &Fields) -> Result<(Box<dyn Query>, O
 /// in order: `singer`, `Peter Singer` and `"peter singer"` all find Peter
 /// Singer, `sing` does not. The whole-name alternative matches quotes by the
 /// lower-cased canonical name, so it also holds for names the analyzer
-/// would split differently. `None` when `value` has no words.
-fn speaker_query(value: &str, f: &Fields) -> Option<Box<dyn Query>> {
+/// would split differently; with [`Options::index`] a full name also
+/// matches the bare surname that `speakers` joins into it. `None` when
+/// `value` has no words.
+fn speaker_query(value: &str, opts: &Options, f: &Fields) -> Result<Option<Box<dyn Query>>> {
     // Lower-cased first: a short name in capitals (`DOE`) is a name here,
     // not an acronym as it would be in a query.
     let words = analysis::tokenize(&value.to_lowercase(), Mode::Query)
         .into_iter()
         .map(|t| t.text)
         .collect::<Vec<_>>();
-    let words = non_empty(words)?;
+    let Some(words) = non_empty(words) else {
+        return Ok(None);
+    };
     let key = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    any_of(vec![
+    let mut alternatives = vec![
         sequence_query(f.speaker, &words),
         term_query(f.speaker_key, &key.to_lowercase()),
-    ])
+    ];
+    if let Some(searcher) = opts.index {
+        for bare in speakers::joined_bare_names(searcher, f.speaker_key, &key)? {
+            alternatives.push(term_query(f.speaker_key, &bare));
+        }
+    }
+    Ok(any_of(alternatives))
 }
 
 fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
@@ -490,7 +511,7 @@ fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
 }
 
 /// Filters given as flags, as queries.
-fn flag_filters(filters: &Filters, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
+fn flag_filters(filters: &Filters, opts: &Options, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     if let Some(kind) = &filters.kind {
         out.push(term_query(f.kind, &kind.to_lowercase()));
@@ -525,7 +546,7 @@ fn flag_filters(filters: &Filters, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
         )));
     }
     if let Some(speaker) = &filters.speaker {
-        out.push(field_query("speaker", speaker, f)?.0);
+        out.push(field_query("speaker", speaker, opts, f)?.0);
     }
     Ok(out)
 }

@@ -9,10 +9,14 @@
 //! unresolved "he", or only a description such as "a spokesman") belong to
 //! no speaker.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+
+use tantivy::schema::Field;
+use tantivy::Searcher;
 
 use super::Record;
 use crate::analysis::{self, Mode};
+use crate::error::{Error, Result};
 use crate::quotes;
 
 /// One speaker and what the corpus quotes of them.
@@ -121,6 +125,55 @@ fn merged<'a>(name: &'a str, full_names: &[&'a str]) -> &'a str {
         (1, Some(full)) => full,
         _ => name,
     }
+}
+
+/// The bare names (`singer`, as indexed in `key_field`) that [`tally`]
+/// joins into the full name `name` (`Peter Singer`): those equal to its
+/// last word, when `name` is the only full name in the index ending with
+/// that word. Empty for a one-word `name`, which matches bare names anyway.
+pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> Result<Vec<String>> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [.., _, last] = words[..] else {
+        return Ok(Vec::new());
+    };
+    let last = name_key(last);
+    let same = |word: &str| {
+        if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            word.eq_ignore_ascii_case(&last)
+        } else {
+            name_key(word) == last
+        }
+    };
+    let (mut people, mut bare) = (BTreeSet::new(), BTreeSet::new());
+    for segment in searcher.segment_readers() {
+        let index = segment
+            .inverted_index(key_field)
+            .map_err(Error::query_failed)?;
+        let mut terms = index
+            .terms()
+            .stream()
+            .map_err(|e| Error::query_failed(e.into()))?;
+        while terms.advance() {
+            let Ok(key) = std::str::from_utf8(terms.key()) else {
+                continue;
+            };
+            match key.rsplit_once(' ') {
+                Some((_, surname)) if same(surname) => {
+                    people.insert(name_key(key));
+                }
+                None if same(key) => {
+                    bare.insert(key.to_string());
+                }
+                _ => {}
+            }
+        }
+    }
+    let only_this_person = people.len() == 1 && people.contains(&name_key(name));
+    Ok(if only_this_person {
+        bare.into_iter().collect()
+    } else {
+        Vec::new()
+    })
 }
 
 /// The most frequent of `items`; the earliest among those tied.

@@ -215,6 +215,47 @@ fn speakers_join_names_across_documents_whatever_their_accents() {
 }
 
 #[test]
+fn full_speaker_name_finds_the_bare_surname_quotes_speakers_counts() {
+    let env = Env::empty();
+    env.write(
+        "a.txt",
+        "Call debated\n\n\"Norms need teeth,\" said Peter Singer, a fellow at Frontier.\n",
+    );
+    env.write("b.txt", "Post\n\n\"The Call is a start,\" Singer said.\n");
+    env.write("c.txt", "Note\n\n\"This binds nobody,\" Mr. Singer said.\n");
+    let speakers = env.run(&["speakers", "--json"]).ok().json();
+    assert_eq!(speakers[0]["quotes"], 3, "{speakers:?}");
+    for (flags, wanted) in [
+        (vec!["quotes", "--speaker", "Peter Singer"], 3),
+        (vec!["quotes", "speaker:\"peter singer\""], 3),
+        (
+            vec![
+                "search",
+                "call OR binds OR norms",
+                "--speaker",
+                "Peter Singer",
+            ],
+            3,
+        ),
+    ] {
+        let mut args = flags.clone();
+        args.push("--json");
+        let hits = env.run(&args).ok().json();
+        assert_eq!(hits.len(), wanted, "{flags:?}: {hits:?}");
+    }
+    // A second full name ending in Singer: the bare ones could be either.
+    env.write(
+        "d.txt",
+        "More\n\n\"Reporting is hard,\" said Anna Singer, an analyst.\n",
+    );
+    let hits = env
+        .run(&["quotes", "--speaker", "Peter Singer", "--json"])
+        .ok()
+        .json();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}
+
+#[test]
 fn quotes_query_ranks_the_quote_saying_it_with_highlights() {
     let env = Env::shipped();
     let hits = env.run(&["quotes", "multilateral", "--json"]).ok().json();
