@@ -176,7 +176,9 @@ fn quotes_credit_the_speaker_a_reader_would() {
         "Election watch\n\n\
          Marie Tremblay and Daniel Osei briefed reporters. \"We are not arbiters,\" \
          Tremblay said. \"We will tell voters,\" she added.\n\n\
-         A spokesman for the State Department said: \"We are aware of the incident.\"\n",
+         A spokesman for the State Department said: \"We are aware of the incident.\"\n\n\
+         Senator Ada Quist opened the hearing. \"The logs were wiped,\" the senator said.\n\n\
+         \"No comment on the logs,\" the ministry said.\n",
     );
     let hits = env.run(&["quotes", "--json"]).ok().json();
     let credited: Vec<(String, String)> = hits
@@ -194,6 +196,8 @@ fn quotes_credit_the_speaker_a_reader_would() {
             pair("Marie Tremblay", "-"),
             pair("Marie Tremblay", "-"),
             pair("-", "A spokesman for the State Department"),
+            pair("Ada Quist", "Senator"),
+            pair("-", "the ministry"),
         ]
     );
     env.run(&["speakers"]).ok().stdout_lacks("State Department");
