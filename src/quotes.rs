@@ -70,11 +70,12 @@
 //! Short references resolve against the full names met earlier outside
 //! quotations: a surname ("Lind", "Ms. Vance") when exactly one such
 //! name contains it, or a given name after "Sir" or "Dame" ("Dame
-//! Harriet") when the person was introduced with that honorific; "he"/"she" when exactly one person (of a compatible
-//! gender, where an honorific or earlier pronoun told it) is named before
-//! the quotation in its paragraph outside appositive roles, or, if nobody
-//! is, in the previous paragraph, or, if nobody is, the most recent speaker
-//! within three paragraphs. Otherwise `speaker` is `None`, `surface`
+//! Harriet") when the person was introduced with that honorific;
+//! "he"/"she" when exactly one person (of a compatible gender, where an
+//! honorific, a common given name or an earlier pronoun told it) is named
+//! before the quotation in its paragraph outside appositive roles, or, if
+//! nobody is, in the previous paragraph, or, if nobody is, the most recent
+//! speaker within three paragraphs. Otherwise `speaker` is `None`, `surface`
 //! holds the form and `resolved` is false. A lone capitalised word that
 //! matches no full name and has no honorific ("Microsoft said") is taken
 //! as a complete name (an organisation or mononym). "The" and a role noun
@@ -1378,10 +1379,26 @@ mod tests {
     #[test]
     fn quotes_leave_ambiguous_pronoun_unresolved() {
         let text =
-            "Alice Jones met Bob Brown on Monday. \u{201c}We agreed on nothing,\u{201d} he said.";
+            "Alex Jones met Robin Brown on Monday. \u{201c}We agreed on nothing,\u{201d} he said.";
         assert_eq!(
             rows(text),
             [row("We agreed on nothing", None, Some("he"), None, false)]
+        );
+    }
+
+    #[test]
+    fn quotes_resolve_pronoun_by_the_gender_of_given_names() {
+        let text =
+            "Alice Jones met Bob Brown on Monday. \u{201c}We agreed on nothing,\u{201d} he said. \
+            \u{201c}Nothing at all,\u{201d} she said.";
+        let speakers: Vec<_> = rows(text).into_iter().map(|r| r.1).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Bob Brown".to_string()),
+                Some("Alice Jones".to_string())
+            ],
+            "Alice is a woman's name; Bob, not in the list, can be a man"
         );
     }
 
@@ -1416,7 +1433,7 @@ mod tests {
         // someone else is named in between.
         let text = "Marie Tremblay and Daniel Osei briefed reporters. \
             \"We are not arbiters,\" Tremblay said. \"We will tell voters,\" she added.\n\n\
-            Alice Jones met Bob Brown. \"A is fine,\" Alice Jones said. Bob Brown disagreed. \
+            Alex Jones met Robin Brown. \"A is fine,\" Alex Jones said. Robin Brown disagreed. \
             \"B is not,\" he said.";
         let speakers: Vec<_> = rows(text).into_iter().map(|r| (r.1, r.4)).collect();
         let named = |s: &str| (Some(s.to_string()), true);
@@ -1425,7 +1442,7 @@ mod tests {
             [
                 named("Marie Tremblay"),
                 named("Marie Tremblay"),
-                named("Alice Jones"),
+                named("Alex Jones"),
                 (None, false)
             ]
         );

@@ -310,7 +310,9 @@ impl<'a> Registry<'a> {
             canonical: name,
             first_pos: pos,
             role: None,
-            gender: p.gender,
+            gender: p
+                .gender
+                .or_else(|| lexicon::given_name_gender(doc.word(p.first))),
         });
         id
     }
@@ -399,8 +401,9 @@ pub(super) fn descriptor_before(doc: &Doc, r: usize, floor: usize) -> Option<(us
     Some((s, r))
 }
 
-/// "The company's security chief, Ben Adeyemi, said": the determiner-led
-/// phrase before the comma that precedes the name run at `r`.
+/// "The company's security chief, Ben Adeyemi, said": the phrase led by a
+/// determiner or a possessive before the comma that precedes the name run
+/// at `r`.
 fn role_before_comma(doc: &Doc, r: usize) -> Option<(usize, usize)> {
     if r < 2 || !doc.is_punct(r - 1, ',') {
         return None;
@@ -410,7 +413,13 @@ fn role_before_comma(doc: &Doc, r: usize) -> Option<(usize, usize)> {
         .rev()
         .find(|&k| !doc.is_word(k))
         .map_or(start, |k| k + 1);
-    (b < r - 1 && lexicon::is_determiner(doc.word(b)) && r - 1 - b <= 8).then_some((b, r - 1))
+    // "the company's security chief, Ben Adeyemi" or, led by a
+    // possessive, "Canada's chief electoral officer, Stéphane Perrault".
+    let led_well = lexicon::is_determiner(doc.word(b))
+        || (is_possessive(doc.word(b))
+            && r - 1 > b + 1
+            && (b + 1..r - 1).all(|k| doc.word(k).starts_with(char::is_lowercase)));
+    (b < r - 1 && led_well && r - 1 - b <= 8).then_some((b, r - 1))
 }
 
 /// Token range `[first, end)` of the appositive role starting at token `i`

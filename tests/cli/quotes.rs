@@ -219,6 +219,32 @@ fn speakers_join_names_across_documents_whatever_their_accents() {
 }
 
 #[test]
+fn quotes_take_gender_from_given_names_and_roles_from_possessives() {
+    let env = Env::empty();
+    env.write(
+        "agency.txt",
+        "Agency warns\n\n\
+         Lorland's chief electoral officer, Petra Vaskova, spoke first. \
+         \"We expect more attempts,\" Vaskova said.\n\n\
+         Marie Tremblay and Daniel Osei briefed reporters later. \
+         \"Fake accounts doubled,\" she said. \"Platforms were slow,\" he added.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let credited: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "role")))
+        .collect();
+    assert_eq!(
+        credited,
+        [
+            ("Petra Vaskova", "Lorland's chief electoral officer"),
+            ("Marie Tremblay", ""),
+            ("Daniel Osei", ""),
+        ]
+    );
+}
+
+#[test]
 fn full_speaker_name_finds_the_bare_surname_quotes_speakers_counts() {
     let env = Env::empty();
     env.write(
