@@ -180,6 +180,9 @@ pub(super) struct Person {
     /// Byte offset of the first mention.
     first_pos: usize,
     pub(super) role: Option<String>,
+    /// Title words before the name ("Senator"), kept even when an
+    /// appositive gives the role, for "the senator said".
+    pub(super) title: Option<String>,
     pub(super) gender: Option<Gender>,
 }
 
@@ -263,6 +266,12 @@ impl<'a> Registry<'a> {
                             )
                         })
                         .or_else(|| role_before_comma(doc, i).filter(|_| doc.is_punct(end, ',')));
+                    if let Some((x, y)) = p.title {
+                        let person = &mut reg.persons[id];
+                        person.title.get_or_insert_with(|| {
+                            doc.text[doc.toks[x].start..doc.toks[y - 1].end].to_string()
+                        });
+                    }
                     if let Some((x, y)) = role {
                         let text =
                             doc.text[doc.toks[x].start..doc.toks[y - 1].end].split_whitespace();
@@ -310,6 +319,7 @@ impl<'a> Registry<'a> {
             canonical: name,
             first_pos: pos,
             role: None,
+            title: None,
             gender: p
                 .gender
                 .or_else(|| lexicon::given_name_gender(doc.word(p.first))),

@@ -63,12 +63,14 @@ impl Marks {
         match self {
             Marks::Double => is_double_mark(c),
             Marks::Single => match c {
-                '\u{2018}' => true,
-                '\u{2019}' => !possessive(text, i, c),
+                '\u{2018}' => !elision(text, i, c),
+                '\u{2019}' => !elision(text, i, c) && !possessive(text, i, c),
                 // A straight mark only where it can open or close a
                 // quotation: not the elision of "'90s", not a possessive.
                 '\'' => {
-                    single_opens(text, i, c) || (closes_word(text, i) && !possessive(text, i, c))
+                    !elision(text, i, c)
+                        && (single_opens(text, i, c)
+                            || (closes_word(text, i) && !possessive(text, i, c)))
                 }
                 _ => false,
             },
@@ -76,8 +78,8 @@ impl Marks {
     }
 }
 
-/// Whether a single mark at byte `i` opens a word: after a space, a bracket
-/// or a dash (or at the start), before a letter. `‘` may also open before a
+/// Whether a single mark at byte `i` opens a word: after a space, a bracket,
+/// a dash or a double mark (or at the start), before a letter. `‘` may also open before a
 /// digit; a straight `'` before one is the elision of "'90s".
 fn single_opens(text: &str, i: usize, c: char) -> bool {
     let prev = text[..i].chars().next_back();
@@ -97,8 +99,9 @@ fn closes_word(text: &str, i: usize) -> bool {
 }
 
 /// Whether the mark `c` at byte `i` is the apostrophe of a plural
-/// possessive: "countries’ duty", "the members' vote". A verb of speech or
-/// a pronoun after it ("…all countries’ said Lind") makes it a closing mark.
+/// possessive: "countries’ duty", "the members' vote". A verb of speech, a
+/// pronoun or a function word after it ("…all countries’ said Lind", "…to
+/// hackers’ and demanded") makes it a closing mark.
 fn possessive(text: &str, i: usize, c: char) -> bool {
     if !text[..i].ends_with(['s', 'S']) {
         return false;
@@ -113,6 +116,26 @@ fn possessive(text: &str, i: usize, c: char) -> bool {
     word.starts_with(char::is_lowercase)
         && lexicon::cue(word) == lexicon::Cue::No
         && lexicon::pronoun(word).is_none()
+        && !lexicon::is_function_word(word)
+}
+
+/// Whether the single mark `c` at byte `i` stands for left-out letters:
+/// "the ’90s", "’em", "rock ’n’ roll", "'tis". A `’` never opens a
+/// quotation, so one starting a word is always an elision.
+fn elision(text: &str, i: usize, c: char) -> bool {
+    let before = &text[..i];
+    let after = &text[i + c.len_utf8()..];
+    let starts_word = before
+        .chars()
+        .next_back()
+        .is_none_or(|p| p.is_whitespace() || p == '(');
+    let word = after
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let n_between = (before.ends_with("\u{2019}n") || before.ends_with("'n"))
+        && after.starts_with(char::is_whitespace);
+    (starts_word && !word.is_empty() && (c == '\u{2019}' || lexicon::is_elided(word))) || n_between
 }
 
 /// Characters that join two alphanumeric runs into one word ("don’t",
