@@ -180,6 +180,47 @@ pub fn reference_name(surface: &str) -> Option<String> {
     }
 }
 
+/// The key a quote's speaker is indexed and joined under, from a quote's
+/// (or record's) resolved speaker, surface and `resolved`: the full name
+/// lower-cased, else the name of an unresolved reference ("Mr. Singer" →
+/// `singer|m`), tagged with the gender its honorific gives so that it
+/// never joins a full name of the other gender. `None` when the quote
+/// names nobody (a pronoun, a description).
+pub fn speaker_key(speaker: Option<&str>, surface: Option<&str>, resolved: bool) -> Option<String> {
+    if let Some(name) = speaker {
+        return Some(name.to_lowercase());
+    }
+    let surface = surface.filter(|_| !resolved)?;
+    let name = reference_name(surface)?.to_lowercase();
+    let gender = surface
+        .split_whitespace()
+        .find_map(lexicon::honorific)
+        .flatten();
+    Some(match gender {
+        Some(Gender::Male) => format!("{name}|m"),
+        Some(Gender::Female) => format!("{name}|f"),
+        None => name,
+    })
+}
+
+/// A speaker key without its gender tag: `singer|f` → `singer`.
+pub fn key_name(key: &str) -> &str {
+    key.split_once('|').map_or(key, |(name, _)| name)
+}
+
+/// Whether the quotes under a bare speaker key may be those of the person
+/// with the full name `full`: their genders, by honorific and by given
+/// name, do not differ (`Ms. Singer` is not Peter Singer).
+pub fn key_fits(key: &str, full: &str) -> bool {
+    let tagged = match key.split_once('|') {
+        Some((_, "m")) => Gender::Male,
+        Some((_, "f")) => Gender::Female,
+        _ => return true,
+    };
+    let given = full.split_whitespace().next().unwrap_or_default();
+    lexicon::given_name_gender(given).is_none_or(|g| g == tagged)
+}
+
 /// A paired quotation: token indices of its marks and its joined text.
 #[derive(Debug)]
 struct Span {
@@ -1743,6 +1784,24 @@ mod tests {
                 assert!(quote.starts_with(start), "{text}: {quote}");
             }
         }
+    }
+
+    #[test]
+    fn quotes_credit_people_named_like_months_but_not_dates() {
+        let text = "\"Exports need control,\" said Theresa May, a former prime minister.\n\n\
+            \"We will not be intimidated,\" May said. \"Norms matter,\" said April Ryan.\n\n\
+            In May Jo Smith left. \"I am done,\" Smith said.";
+        let speakers: Vec<Option<String>> = rows(text).into_iter().map(|r| r.1).collect();
+        let named = |s: &str| Some(s.to_string());
+        assert_eq!(
+            speakers,
+            [
+                named("Theresa May"),
+                named("Theresa May"),
+                named("April Ryan"),
+                named("Jo Smith")
+            ]
+        );
     }
 
     #[test]

@@ -662,17 +662,12 @@ fn speaker_name(q: &Quote) -> Option<&str> {
     q.speaker.as_deref().or(q.surface.as_deref())
 }
 
-/// The whole name a quote is credited to, lower-cased: the resolved full
-/// name, else the bare name of an unresolved reference ("Singer" for "Mr.
-/// Singer"), which `--speaker "Peter Singer"` joins as `speakers` does.
+/// The key `--speaker` and `speakers` match a quote's speaker on; see
+/// [`quotes::speaker_key`].
 fn add_speaker_key(d: &mut TantivyDocument, f: &Fields, q: &Quote) {
-    let name = match &q.speaker {
-        Some(name) => Some(name.clone()),
-        None if !q.resolved => q.surface.as_deref().and_then(quotes::reference_name),
-        None => None,
-    };
-    if let Some(name) = name {
-        d.add_text(f.speaker_key, name.to_lowercase());
+    let key = quotes::speaker_key(q.speaker.as_deref(), q.surface.as_deref(), q.resolved);
+    if let Some(key) = key {
+        d.add_text(f.speaker_key, key);
     }
 }
 

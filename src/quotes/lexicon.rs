@@ -616,6 +616,33 @@ pub(super) fn given_name_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Months that are also names ("Theresa May", "April Ryan").
+pub(super) fn is_name_month(word: &str) -> bool {
+    matches!(word, "March" | "April" | "May" | "June" | "August")
+}
+
+/// Words after which a month is a date: "in May", "since June".
+pub(super) fn is_date_lead(word: &str) -> bool {
+    is_preposition(word)
+        || matches!(
+            word,
+            "since"
+                | "until"
+                | "till"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "between"
+        )
+}
+
 /// Pronouns that can be the subject of a cue; `Some(Some(g))` for he/she.
 pub(super) fn pronoun(word: &str) -> Option<Option<Gender>> {
     match word {

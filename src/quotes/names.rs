@@ -81,7 +81,7 @@ pub(super) fn run_start(doc: &Doc, e: usize, floor: usize) -> usize {
 /// no plausible name remains.
 pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedName> {
     let mut a = first;
-    while a < end && lexicon::is_stop_cap(doc.word(a)) {
+    while a < end && stop_cap_at(doc, a) {
         a += 1;
     }
     let mut p = ParsedName {
@@ -111,17 +111,14 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
     }
     // "Member of Parliament Tomasz Wierzbicki": keep the person after the
     // institution when at least two words remain.
-    if let Some(j) = (p.first..end - 1)
-        .rev()
-        .find(|&k| lexicon::is_non_person(doc.word(k)))
-    {
+    if let Some(j) = (p.first..end - 1).rev().find(|&k| non_person_at(doc, k)) {
         if end - (j + 1) >= 2 {
             p.first = j + 1;
             p.surface_first = j + 1;
         }
     }
     let last = doc.word(end - 1);
-    if end - p.first == 1 && lexicon::is_non_person(last) {
+    if end - p.first == 1 && non_person_at(doc, end - 1) {
         return None;
     }
     let mut chars = last.chars();
@@ -129,10 +126,33 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
     if initial || last.chars().count() < 2 {
         return None;
     }
-    if (p.first..end).any(|k| lexicon::is_stop_cap(doc.word(k))) {
+    if (p.first..end).any(|k| stop_cap_at(doc, k)) {
         return None;
     }
     Some(p)
+}
+
+/// Whether token `k` is a capitalised word that is no name here.
+fn stop_cap_at(doc: &Doc, k: usize) -> bool {
+    lexicon::is_stop_cap(doc.word(k)) && !month_as_name(doc, k)
+}
+
+/// Whether token `k` marks an organisation, place or date, not a person.
+fn non_person_at(doc: &Doc, k: usize) -> bool {
+    lexicon::is_non_person(doc.word(k)) && !month_as_name(doc, k)
+}
+
+/// Whether token `k` is a month that is also a name ("Theresa May", "April
+/// Ryan", "said May"): it is a month only as a date, after "in", "on",
+/// "since" …, or before a number.
+fn month_as_name(doc: &Doc, k: usize) -> bool {
+    if !lexicon::is_name_month(doc.word(k)) {
+        return false;
+    }
+    let before = k.checked_sub(1).map_or("", |j| doc.word(j));
+    let dated = lexicon::is_date_lead(&before.to_ascii_lowercase())
+        || doc.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
+    !dated
 }
 
 /// The canonical form of a parsed name: its words joined by single spaces.
@@ -166,7 +186,7 @@ fn person_like(doc: &Doc, p: &ParsedName) -> bool {
     let mut all_caps = true;
     for k in words {
         let w = doc.word(k);
-        if lexicon::is_non_person(w) || w.len() > 24 {
+        if non_person_at(doc, k) || w.len() > 24 {
             return false;
         }
         all_caps &= !w.chars().any(char::is_lowercase);

@@ -25,6 +25,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use crate::analysis::{self, Mode};
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields, Opened};
+use crate::quotes;
 pub use aliases::Aliases;
 pub use record::Record;
 use snippet::{Located, Pattern, Snippet};
@@ -477,13 +478,16 @@ fn field_query(
 }
 
 /// Records crediting a speaker whose name is `value` or contains its words
-/// in order: `singer`, `Peter Singer` and `"peter singer"` all find Peter
-/// Singer, `sing` does not. The whole-name alternative matches quotes by the
+/// in order: `singer`, `Peter Singer`, `Dr. Peter Singer` and `"peter
+/// singer"` all find Peter Singer, `sing` does not. The whole-name alternative matches quotes by the
 /// lower-cased canonical name, so it also holds for names the analyzer
 /// would split differently; with [`Options::index`] a full name also
 /// matches the bare surname that `speakers` joins into it. `None` when
 /// `value` has no words.
 fn speaker_query(value: &str, opts: &Options, f: &Fields) -> Result<Option<Box<dyn Query>>> {
+    // Names are indexed without honorifics: `Dr. Maria Lind` is `Maria Lind`.
+    let value = quotes::reference_name(value).unwrap_or_else(|| value.to_string());
+    let value = value.as_str();
     // Lower-cased first: a short name in capitals (`DOE`) is a name here,
     // not an acronym as it would be in a query.
     let words = analysis::tokenize(&value.to_lowercase(), Mode::Query)

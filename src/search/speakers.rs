@@ -9,10 +9,10 @@
 //! unresolved "he", or only a description such as "a spokesman") belong to
 //! no speaker.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use tantivy::schema::Field;
-use tantivy::Searcher;
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::{DocSet, InvertedIndexReader, Searcher, SegmentReader, TERMINATED};
 
 use super::Record;
 use crate::analysis::{self, Mode};
@@ -37,20 +37,20 @@ pub struct Speaker {
 /// Records should come in document order, which decides ties of roles and
 /// the order of documents.
 pub fn tally(records: &[Record]) -> Vec<Speaker> {
-    let named: Vec<(String, &Record)> = records
+    let named: Vec<(String, String, &Record)> = records
         .iter()
-        .filter_map(|r| Some((name_of(r)?, r)))
+        .filter_map(|r| {
+            let key = quotes::speaker_key(r.speaker(), r.surface.as_deref(), r.resolved)?;
+            Some((name_of(r)?, key, r))
+        })
         .collect();
-    let full_names: Vec<&str> = named
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .filter(|name| name.contains(' '))
-        .collect();
+    let full_names = FullNames::of(named.iter().map(|(name, ..)| name.as_str()));
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut roles: Vec<Vec<&str>> = Vec::new();
+    let mut documents: Vec<HashSet<&str>> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (name, record) in &named {
-        let name = merged(name, &full_names);
+    for (name, key, record) in &named {
+        let name = full_names.joined(name, key);
         let i = *by_key.entry(name_key(name)).or_insert_with(|| {
             speakers.push(Speaker {
                 name: name.to_string(),
@@ -59,11 +59,12 @@ pub fn tally(records: &[Record]) -> Vec<Speaker> {
                 documents: Vec::new(),
             });
             roles.push(Vec::new());
+            documents.push(HashSet::new());
             speakers.len() - 1
         });
         let speaker = &mut speakers[i];
         speaker.quotes += 1;
-        if !speaker.documents.contains(&record.doc) {
+        if documents[i].insert(&record.doc) {
             speaker.documents.push(record.doc.clone());
         }
         if let Some(role) = record.role.as_deref().filter(|r| !r.trim().is_empty()) {
@@ -102,35 +103,52 @@ fn name_key(name: &str) -> String {
     words.join(" ")
 }
 
-/// The one full name ending with a bare `name`, else `name` itself.
-fn merged<'a>(name: &'a str, full_names: &[&'a str]) -> &'a str {
-    if name.contains(' ') {
-        return name;
+/// The full names of a corpus by the folded last word, for joining bare
+/// names to them; spellings of one name (`JOSE MENDEZ`) are one person.
+struct FullNames<'a>(HashMap<String, Vec<(String, &'a str)>>);
+
+impl<'a> FullNames<'a> {
+    fn of(names: impl Iterator<Item = &'a str>) -> Self {
+        let mut by_last: HashMap<String, Vec<(String, &'a str)>> = HashMap::new();
+        for full in names {
+            let Some((_, last)) = full.rsplit_once(' ') else {
+                continue;
+            };
+            let people = by_last.entry(name_key(last)).or_default();
+            let person = name_key(full);
+            if !people.iter().any(|(p, _)| *p == person) {
+                people.push((person, full));
+            }
+        }
+        FullNames(by_last)
     }
-    let key = name_key(name);
-    let matches: Vec<&str> = full_names
-        .iter()
-        .copied()
-        .filter(|full| {
-            full.rsplit(' ')
-                .next()
-                .is_some_and(|last| name_key(last) == key)
-        })
-        .collect();
-    // Spellings of one name (`JOSE MENDEZ`) are one person.
-    let mut people: Vec<String> = matches.iter().map(|full| name_key(full)).collect();
-    people.sort_unstable();
-    people.dedup();
-    match (people.len(), matches.first()) {
-        (1, Some(full)) => full,
-        _ => name,
+
+    /// The one full name a bare `name` (indexed under speaker `key`) joins:
+    /// the only one ending with it whose gender does not differ; else
+    /// `name` itself.
+    fn joined(&self, name: &'a str, key: &str) -> &'a str {
+        if name.contains(' ') {
+            return name;
+        }
+        let Some(people) = self.0.get(&name_key(name)) else {
+            return name;
+        };
+        let mut fitting = people
+            .iter()
+            .filter(|(_, full)| quotes::key_fits(key, full));
+        match (fitting.next(), fitting.next()) {
+            (Some((_, full)), None) => full,
+            _ => name,
+        }
     }
 }
 
-/// The bare names (`singer`, as indexed in `key_field`) that [`tally`]
-/// joins into the full name `name` (`Peter Singer`): those equal to its
-/// last word, when `name` is the only full name in the index ending with
-/// that word. Empty for a one-word `name`, which matches bare names anyway.
+/// The bare speaker keys (`singer`, `singer|m`, as indexed in
+/// `key_field`) that [`tally`] joins into the full name `name` (`Peter
+/// Singer`): those equal to its last word for which `name` is the only
+/// full name of a fitting gender ending with that word. Keys only on
+/// deleted records do not count. Empty for a one-word `name`, which
+/// matches bare names anyway.
 pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> Result<Vec<String>> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let [.., _, last] = words[..] else {
@@ -144,7 +162,8 @@ pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> R
             name_key(word) == last
         }
     };
-    let (mut people, mut bare) = (BTreeSet::new(), BTreeSet::new());
+    // Full names ending with the word (folded key → as indexed), and bare keys.
+    let (mut people, mut bare) = (BTreeMap::new(), BTreeSet::new());
     for segment in searcher.segment_readers() {
         let index = segment
             .inverted_index(key_field)
@@ -157,33 +176,66 @@ pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> R
             let Ok(key) = std::str::from_utf8(terms.key()) else {
                 continue;
             };
-            match key.rsplit_once(' ') {
-                Some((_, surname)) if same(surname) => {
-                    people.insert(name_key(key));
-                }
-                None if same(key) => {
-                    bare.insert(key.to_string());
-                }
-                _ => {}
+            let is_full = match quotes::key_name(key).rsplit_once(' ') {
+                Some((_, surname)) if same(surname) => true,
+                None if same(quotes::key_name(key)) => false,
+                _ => continue,
+            };
+            if !has_live_record(segment, &index, key_field, key)? {
+                continue;
+            }
+            if is_full {
+                people.insert(name_key(key), key.to_string());
+            } else {
+                bare.insert(key.to_string());
             }
         }
     }
-    let only_this_person = people.len() == 1 && people.contains(&name_key(name));
-    Ok(if only_this_person {
-        bare.into_iter().collect()
-    } else {
-        Vec::new()
-    })
+    let this_person = name_key(name);
+    Ok(bare
+        .into_iter()
+        .filter(|key| {
+            let mut fitting = people.iter().filter(|(_, full)| quotes::key_fits(key, full));
+            matches!((fitting.next(), fitting.next()), (Some((person, _)), None) if *person == this_person)
+        })
+        .collect())
+}
+
+/// Whether a record that is not deleted has `key` in `field`: a segment's
+/// terms outlive its deleted records until a merge.
+fn has_live_record(
+    segment: &SegmentReader,
+    index: &InvertedIndexReader,
+    field: Field,
+    key: &str,
+) -> Result<bool> {
+    let term = Term::from_field_text(field, key);
+    let Some(mut postings) = index
+        .read_postings(&term, IndexRecordOption::Basic)
+        .map_err(|e| Error::query_failed(e.into()))?
+    else {
+        return Ok(false);
+    };
+    let alive = segment.alive_bitset();
+    let mut doc = postings.doc();
+    while doc != TERMINATED {
+        if alive.is_none_or(|bits| bits.is_alive(doc)) {
+            return Ok(true);
+        }
+        doc = postings.advance();
+    }
+    Ok(false)
 }
 
 /// The most frequent of `items`; the earliest among those tied.
 fn most_frequent<'a>(items: &[&'a str]) -> Option<&'a str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
     let mut best: Option<(&str, usize)> = None;
-    for (i, item) in items.iter().enumerate() {
-        if items[..i].contains(item) {
-            continue;
-        }
-        let n = items.iter().filter(|x| *x == item).count();
+    for item in items {
+        let n = counts[item];
         if best.is_none_or(|(_, m)| n > m) {
             best = Some((item, n));
         }
@@ -269,6 +321,23 @@ mod tests {
             .map(|s| (s.name.clone(), s.quotes))
             .collect();
         assert_eq!(got, [("José Méndez".to_string(), 3)]);
+    }
+
+    #[test]
+    fn speakers_join_a_bare_name_only_to_a_full_name_of_its_gender() {
+        let mut ms = quote("b.txt", "Singer", false, None);
+        ms.surface = Some("Ms. Singer".into());
+        let mut mr = quote("c.txt", "Singer", false, None);
+        mr.surface = Some("Mr. Singer".into());
+        let records = [quote("a.txt", "Peter Singer", true, None), ms, mr];
+        let got: Vec<_> = tally(&records)
+            .iter()
+            .map(|s| (s.name.clone(), s.quotes))
+            .collect();
+        assert_eq!(
+            got,
+            [("Peter Singer".to_string(), 2), ("Singer".to_string(), 1)]
+        );
     }
 
     #[test]

@@ -253,36 +253,51 @@ fn full_speaker_name_finds_the_bare_surname_quotes_speakers_counts() {
     );
     env.write("b.txt", "Post\n\n\"The Call is a start,\" Singer said.\n");
     env.write("c.txt", "Note\n\n\"This binds nobody,\" Mr. Singer said.\n");
+    env.write(
+        "e.txt",
+        "Memo\n\n\"Proxies are the problem,\" Ms. Singer said.\n",
+    );
     let speakers = env.run(&["speakers", "--json"]).ok().json();
-    assert_eq!(speakers[0]["quotes"], 3, "{speakers:?}");
-    for (flags, wanted) in [
-        (vec!["quotes", "--speaker", "Peter Singer"], 3),
-        (vec!["quotes", "speaker:\"peter singer\""], 3),
-        (
-            vec![
-                "search",
-                "call OR binds OR norms",
-                "--speaker",
-                "Peter Singer",
-            ],
-            3,
-        ),
-    ] {
-        let mut args = flags.clone();
+    assert_eq!(speakers[0]["speaker"], "Peter Singer", "{speakers:?}");
+    assert_eq!(
+        speakers[0]["quotes"], 3,
+        "Ms. Singer is someone else: {speakers:?}"
+    );
+    let docs = |args: &[&str]| -> Vec<String> {
+        let mut args = args.to_vec();
         args.push("--json");
         let hits = env.run(&args).ok().json();
-        assert_eq!(hits.len(), wanted, "{flags:?}: {hits:?}");
-    }
-    // A second full name ending in Singer: the bare ones could be either.
+        hits.iter().map(|h| field(h, "doc").to_string()).collect()
+    };
+    let abc = ["a.txt", "b.txt", "c.txt"];
+    assert_eq!(docs(&["quotes", "--speaker", "Peter Singer"]), abc);
+    assert_eq!(docs(&["quotes", "--speaker", "Dr. Peter Singer"]), abc);
+    assert_eq!(docs(&["quotes", "speaker:\"peter singer\""]), abc);
+    let mut passages = docs(&[
+        "search",
+        "call OR binds OR norms",
+        "--speaker",
+        "Peter Singer",
+    ]);
+    passages.sort();
+    assert_eq!(passages, abc);
+    // A second full name ending in Singer, a woman's: the bare "Singer"
+    // could be either, "Mr. Singer" is still Peter and "Ms. Singer" is Anna.
     env.write(
         "d.txt",
         "More\n\n\"Reporting is hard,\" said Anna Singer, an analyst.\n",
     );
-    let hits = env
-        .run(&["quotes", "--speaker", "Peter Singer", "--json"])
-        .ok()
-        .json();
-    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        docs(&["quotes", "--speaker", "Peter Singer"]),
+        ["a.txt", "c.txt"]
+    );
+    assert_eq!(
+        docs(&["quotes", "--speaker", "Anna Singer"]),
+        ["d.txt", "e.txt"]
+    );
+    // Once she is gone again, her name no longer counts.
+    env.remove("d.txt");
+    assert_eq!(docs(&["quotes", "--speaker", "Peter Singer"]), abc);
 }
 
 #[test]
