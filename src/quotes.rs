@@ -869,6 +869,19 @@ impl Attributor<'_, '_> {
         let object = follows(r, lexicon::is_preposition)
             || (follows(r, lexicon::is_determiner) && follows(r - 1, lexicon::is_preposition));
         if object {
+            // "Jane Doe of the Cyber Law Clinic said": a person, whose role
+            // is the rest; "a spokesman for Microsoft said" names nobody.
+            let prep = if follows(r, lexicon::is_preposition) {
+                r - 1
+            } else {
+                r - 2
+            };
+            if doc.word(prep) == "of" && prep > b && names::nameish(doc, prep - 1) {
+                let s = names::run_start(doc, prep - 1, b);
+                if let Some(p) = names::parse_name(doc, s, prep).filter(|p| !p.is_single()) {
+                    return Some((Subject::Name(p), Some((prep, e + 1))));
+                }
+            }
             return self.nominal(b, e + 1).map(|s| (s, None));
         }
         let p = names::parse_name(doc, r, e + 1)?;
@@ -1800,6 +1813,24 @@ mod tests {
                 named("Theresa May"),
                 named("April Ryan"),
                 named("Jo Smith")
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_a_person_of_an_organisation_before_the_cue() {
+        let text = "Jane Doe of the Cyber Law Clinic said: \"Rules matter.\"\n\n\
+            Det Insp Sunita Varma of West Yorkshire Police said: \"We will find you.\"\n\n\
+            A spokesman for Microsoft said: \"No comment.\"";
+        let got: Vec<(Option<String>, Option<String>)> =
+            rows(text).into_iter().map(|r| (r.1, r.3)).collect();
+        let own = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                (own("Jane Doe"), own("of the Cyber Law Clinic")),
+                (own("Sunita Varma"), own("Det Insp")),
+                (None, own("A spokesman for Microsoft")),
             ]
         );
     }
