@@ -203,6 +203,17 @@ pub fn speaker_key(speaker: Option<&str>, surface: Option<&str>, resolved: bool)
     })
 }
 
+/// The surname a bare reference is joined on: the name itself when it is
+/// one word (`Singer`), its last word when the others are particles (`von
+/// der Leyen`); `None` for a full name.
+pub fn bare_surname(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace().rev();
+    let last = words.next()?;
+    words
+        .all(|w| lexicon::is_particle(&w.to_lowercase()))
+        .then_some(last)
+}
+
 /// A speaker key without its gender tag: `singer|f` → `singer`.
 pub fn key_name(key: &str) -> &str {
     key.split_once('|').map_or(key, |(name, _)| name)
@@ -863,7 +874,11 @@ impl Attributor<'_, '_> {
         if !names::nameish(doc, e) {
             return self.nominal(b, e + 1).map(|s| (s, None));
         }
-        let r = names::run_start(doc, e, b);
+        let mut r = names::run_start(doc, e, b);
+        // "von der Leyen said": the particles belong to the surname.
+        while r > b && lexicon::is_particle(doc.word(r - 1)) {
+            r -= 1;
+        }
         // "a spokesman for Microsoft said", "… for the State Department said"
         let follows = |k: usize, is: fn(&str) -> bool| k > b && is(doc.word(k - 1));
         let object = follows(r, lexicon::is_preposition)
@@ -1831,6 +1846,26 @@ mod tests {
                 (own("Jane Doe"), own("of the Cyber Law Clinic")),
                 (own("Sunita Varma"), own("Det Insp")),
                 (None, own("A spokesman for Microsoft")),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_tie_a_surname_with_particles_to_the_full_name() {
+        let text = "\"One,\" said Ursula von der Leyen, the president.\n\n\
+            \"Two,\" said Von der Leyen. \"Three,\" von der Leyen said.\n\n\
+            \"Four,\" said Al Gore.";
+        let got: Vec<(Option<String>, Option<String>)> =
+            rows(text).into_iter().map(|r| (r.1, r.2)).collect();
+        let own = |s: &str| Some(s.to_string());
+        let ursula = own("Ursula von der Leyen");
+        assert_eq!(
+            got,
+            [
+                (ursula.clone(), ursula.clone()),
+                (ursula.clone(), own("Von der Leyen")),
+                (ursula, own("von der Leyen")),
+                (own("Al Gore"), own("Al Gore")),
             ]
         );
     }

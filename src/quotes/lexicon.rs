@@ -259,6 +259,12 @@ pub(super) fn is_particle(word: &str) -> bool {
     )
 }
 
+/// Name particles that also serve as given names ("Al Gore", "Van Jones",
+/// "Del Shannon").
+pub(super) fn is_given_name_particle(word: &str) -> bool {
+    matches!(word, "al" | "el" | "van" | "del" | "da" | "bin" | "ibn")
+}
+
 /// Generational suffixes, never a surname.
 pub(super) fn is_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")

@@ -129,6 +129,19 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
     if (p.first..end).any(|k| stop_cap_at(doc, k)) {
         return None;
     }
+    // "Von der Leyen", "De Gaulle": a surname with its particles refers to
+    // someone named in full, like a lone surname. "Al Gore" and "Van Jones"
+    // are full names: those particles are given names too, unless another
+    // particle follows.
+    let lead = doc.word(p.first).to_lowercase();
+    let particle = |w: &str| lexicon::is_particle(&w.to_lowercase());
+    if end - p.first >= 2
+        && particle(&lead)
+        && (!lexicon::is_given_name_particle(&lead) || particle(doc.word(p.first + 1)))
+    {
+        p.first = end - 1;
+        p.marked = true;
+    }
     Some(p)
 }
 

@@ -114,6 +114,9 @@ impl<'a> FullNames<'a> {
             let Some((_, last)) = full.rsplit_once(' ') else {
                 continue;
             };
+            if quotes::bare_surname(full).is_some() {
+                continue;
+            }
             let people = by_last.entry(name_key(last)).or_default();
             let person = name_key(full);
             if !people.iter().any(|(p, _)| *p == person) {
@@ -127,10 +130,10 @@ impl<'a> FullNames<'a> {
     /// the only one ending with it whose gender does not differ; else
     /// `name` itself.
     fn joined(&self, name: &'a str, key: &str) -> &'a str {
-        if name.contains(' ') {
+        let Some(surname) = quotes::bare_surname(name) else {
             return name;
-        }
-        let Some(people) = self.0.get(&name_key(name)) else {
+        };
+        let Some(people) = self.0.get(&name_key(surname)) else {
             return name;
         };
         let mut fitting = people
@@ -176,9 +179,10 @@ pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> R
             let Ok(key) = std::str::from_utf8(terms.key()) else {
                 continue;
             };
-            let is_full = match quotes::key_name(key).rsplit_once(' ') {
-                Some((_, surname)) if same(surname) => true,
-                None if same(quotes::key_name(key)) => false,
+            let name = quotes::key_name(key);
+            let is_full = match (quotes::bare_surname(name), name.rsplit_once(' ')) {
+                (Some(surname), _) if same(surname) => false,
+                (None, Some((_, surname))) if same(surname) => true,
                 _ => continue,
             };
             if !has_live_record(segment, &index, key_field, key)? {

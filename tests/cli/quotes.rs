@@ -245,6 +245,27 @@ fn quotes_take_gender_from_given_names_and_roles_from_possessives() {
 }
 
 #[test]
+fn speakers_join_a_surname_with_particles_across_documents() {
+    let env = Env::empty();
+    env.write(
+        "a.txt",
+        "EU\n\n\"Rules first,\" said Ursula von der Leyen, the president.\n",
+    );
+    env.write("b.txt", "B\n\n\"Then money,\" Von der Leyen said.\n");
+    env.write("c.txt", "C\n\n\"Then people,\" von der Leyen said.\n");
+    let speakers = env.run(&["speakers", "--json"]).ok().json();
+    assert_eq!(speakers.len(), 1, "{speakers:?}");
+    assert_eq!(speakers[0]["quotes"], 3);
+    for name in ["Ursula von der Leyen", "von der Leyen", "leyen"] {
+        let hits = env
+            .run(&["quotes", "--speaker", name, "--json"])
+            .ok()
+            .json();
+        assert_eq!(hits.len(), 3, "{name}: {hits:?}");
+    }
+}
+
+#[test]
 fn full_speaker_name_finds_the_bare_surname_quotes_speakers_counts() {
     let env = Env::empty();
     env.write(
