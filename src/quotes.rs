@@ -688,8 +688,19 @@ impl Attributor<'_, '_> {
             let role = self.role_after(next, stop);
             (s, t, role, role.map_or(next, |r| r.1))
         } else if self.cue_at(c) == Cue::Participle {
-            // "Smith posted on LinkedIn, saying: “…”"
-            let (s, t) = self.first_subject(b, c)?;
+            // "Smith posted on LinkedIn, saying: “…”"; "Smith criticised
+            // “bulletproof hosting”, adding: “…”" — past a scare quote.
+            let (s, t) = self.first_subject(b, c).or_else(|| {
+                let close = b
+                    .checked_sub(1)
+                    .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+                let open = (0..close)
+                    .rev()
+                    .take_while(|&k| doc.toks[k].kind != Kind::Para)
+                    .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+                let from = doc.sentence_start(open);
+                self.first_subject(from, open)
+            })?;
             (s, t, None, c + 1)
         } else {
             let mut e = c;
@@ -1868,6 +1879,17 @@ mod tests {
                 (own("Al Gore"), own("Al Gore")),
             ]
         );
+    }
+
+    #[test]
+    fn quotes_find_the_subject_of_a_participle_past_a_scare_quote() {
+        let british = "Baroness Ellery criticised \u{2018}bulletproof hosting\u{2019} providers, \
+            adding: \u{2018}We are entitled to be sceptical.\u{2019}";
+        let american = "Tom Reed called it \"a mess\", saying: \"Nobody is in charge here.\"";
+        for (text, who) in [(british, "Baroness Ellery"), (american, "Tom Reed")] {
+            let speakers: Vec<Option<String>> = rows(text).into_iter().map(|r| r.1).collect();
+            assert_eq!(speakers, [Some(who.to_string())], "{text}");
+        }
     }
 
     #[test]
