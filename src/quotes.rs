@@ -1893,6 +1893,29 @@ mod tests {
     }
 
     #[test]
+    fn quotes_see_past_a_peer_s_seat_and_letters_after_a_name() {
+        let text = "The health minister, Lord Pemberton of Ashby, told peers. \
+            \u{2018}Not a penny,\u{2019} said the minister.\n\n\
+            Sir Nigel Hughes and Baroness Okafor of Lambeth, the Liberal Democrat spokeswoman, \
+            clashed. \u{2018}Publish it,\u{2019} she said.\n\n\
+            \u{2018}Parliament has to act,\u{2019} said Angela Whitcombe MP.";
+        let got: Vec<(Option<String>, Option<String>)> =
+            rows(text).into_iter().map(|r| (r.1, r.3)).collect();
+        let own = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                (own("Lord Pemberton"), own("The health minister")),
+                (
+                    own("Baroness Okafor"),
+                    own("the Liberal Democrat spokeswoman")
+                ),
+                (own("Angela Whitcombe"), None),
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_in_headline_are_skipped() {
         let text = "\u{201c}Not a target\u{201d}: minister says hospitals are off limits\n\n\
             \u{201c}Hospitals are not targets,\u{201d} said Liv Aas.";

@@ -265,6 +265,27 @@ pub(super) fn is_given_name_particle(word: &str) -> bool {
     matches!(word, "al" | "el" | "van" | "del" | "da" | "bin" | "ibn")
 }
 
+/// Letters after a name: offices, honours and degrees ("MP", "KC", "OBE").
+pub(super) fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        word,
+        "MP" | "MEP"
+            | "MSP"
+            | "TD"
+            | "MLA"
+            | "KC"
+            | "QC"
+            | "SC"
+            | "OBE"
+            | "CBE"
+            | "MBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+            | "FRS"
+    )
+}
+
 /// Generational suffixes, never a surname.
 pub(super) fn is_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")

@@ -106,6 +106,13 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
             p.first = k + 1;
         }
     }
+    // "Angela Whitcombe MP", "Caroline Ashworth KC": letters after a name
+    // are not part of it.
+    let mut end = end;
+    while end > p.first + 1 && lexicon::is_post_nominal(doc.word(end - 1)) {
+        end -= 1;
+    }
+    p.end = end;
     if p.first >= end {
         return None;
     }
@@ -143,6 +150,12 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
         p.marked = true;
     }
     Some(p)
+}
+
+/// End of "of Ashby" or "of West Yorkshire" right after a name ending at
+/// token `end`, if there is one.
+fn of_place_end(doc: &Doc, end: usize) -> Option<usize> {
+    (doc.word(end) == "of" && doc.is_cap(end + 1)).then(|| run_end(doc, end + 1, doc.len()))
 }
 
 /// Whether token `k` is a capitalised word that is no name here.
@@ -281,6 +294,9 @@ impl<'a> Registry<'a> {
                 if person_like(doc, &p) {
                     let id = reg.add_person(doc, &p, pos);
                     reg.mentions.push(Mention { pos, person: id });
+                    // "Lord Pemberton of Ashby, the health minister": a
+                    // place after the name belongs to it.
+                    let end = of_place_end(doc, end).unwrap_or(end);
                     let after = if doc.is_punct(end, ',') {
                         appositive_role(doc, end + 1, doc.len(), true)
                     } else {
