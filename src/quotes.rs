@@ -11,11 +11,14 @@
 //! A document quotes speech either with double marks (`"…"`, `“…”`, `„…“`,
 //! `«…»`) or, British style, with single ones (`‘…’`, `'…'`); marks of the
 //! other style are plain punctuation, so a quotation nested in them stays
-//! inside the outer one. A text holding both kinds is read both ways and
-//! the reading that credits more quotations is kept (the double one on a
-//! tie), since which kind nests only shows in the attributions. In the
-//! single style a `’` or `'` inside a word ("don’t") or after the `s` of a
-//! plural possessive ("countries’ laws") is an apostrophe, not a mark. A
+//! inside the outer one. A text holding both kinds is read both ways; a
+//! quotation lying inside one of the other reading is nested, not speech,
+//! and of what remains the reading that credits more quotations is kept
+//! (the double one on a tie). In the single style a `’` or `'` is an
+//! apostrophe, not a mark, inside a word ("don’t"), in an elision ("the
+//! ’90s", "’em", "rock ’n’ roll") and after the `s` of a plural
+//! possessive ("countries’ laws", unless a function word, a pronoun or a
+//! verb of speech follows). A
 //! straight mark opens when it is followed by text and preceded by a space
 //! or an opening bracket, and closes in the mirror case.
 //!
@@ -75,7 +78,9 @@
 //! honorific, a common given name or an earlier pronoun told it) is named
 //! before the quotation in its paragraph outside appositive roles, or, if
 //! nobody is, in the previous paragraph, or, if nobody is, the most recent
-//! speaker within three paragraphs. Otherwise `speaker` is `None`, `surface`
+//! speaker within three paragraphs. A person of unknown gender takes the
+//! pronoun only when nobody else was named: when the others were ruled
+//! out by gender, the pronoun may mean someone unnamed. Otherwise `speaker` is `None`, `surface`
 //! holds the form and `resolved` is false. A lone capitalised word that
 //! matches no full name and has no honorific ("Microsoft said") is taken
 //! as a complete name (an organisation or mononym). "The" and a role noun
