@@ -12,15 +12,14 @@
 //! `«…»`) or, British style, with single ones (`‘…’`, `'…'`); marks of the
 //! other style are plain punctuation, so a quotation nested in them stays
 //! inside the outer one. A text holding both kinds is read both ways; a
-//! quotation lying inside one of the other reading is nested, not speech,
-//! and of what remains the reading that credits more quotations is kept
-//! (the double one on a tie). In the single style a `’` or `'` is an
-//! apostrophe, not a mark, inside a word ("don’t"), in an elision ("the
-//! ’90s", "’em", "rock ’n’ roll") and after the `s` of a plural
-//! possessive ("countries’ laws", unless a function word, a pronoun or a
-//! verb of speech follows). A
-//! straight mark opens when it is followed by text and preceded by a space
-//! or an opening bracket, and closes in the mirror case.
+//! quotation lying inside one of the other reading is nested, not speech, and
+//! of what remains the reading that credits more quotations is kept (the double
+//! one on a tie). In the single style a `’` or `'` is an apostrophe, not a
+//! mark, inside a word ("don’t"), in an elision ("the ’90s", "’em", "rock ’n’
+//! roll") and after the `s` of a plural possessive ("countries’ laws", unless a
+//! function word, a pronoun or a verb of speech follows). A straight mark opens
+//! when it is followed by text and preceded by a space or an opening bracket,
+//! and closes in the mirror case.
 //!
 //! A quotation left open at the end of a paragraph continues into the next
 //! paragraph when that paragraph starts with an opening mark (the wire
@@ -71,17 +70,17 @@
 //! quotes.
 //!
 //! Short references resolve against the full names met earlier outside
-//! quotations: a surname ("Lind", "Ms. Vance") when exactly one such
-//! name contains it, or a given name after "Sir" or "Dame" ("Dame
-//! Harriet") when the person was introduced with that honorific;
-//! "he"/"she" when exactly one person (of a compatible gender, where an
-//! honorific, a common given name or an earlier pronoun told it) is named
-//! before the quotation in its paragraph outside appositive roles, or, if
-//! nobody is, in the previous paragraph, or, if nobody is, the most recent
-//! speaker within three paragraphs. A person of unknown gender takes the
-//! pronoun only when nobody else was named: when the others were ruled
-//! out by gender, the pronoun may mean someone unnamed. Otherwise `speaker` is `None`, `surface`
-//! holds the form and `resolved` is false. A lone capitalised word that
+//! quotations: a surname ("Lind", "Ms. Vance") when exactly one such name
+//! contains it, or a given name after "Sir" or "Dame" ("Dame Harriet") when the
+//! person was introduced with that honorific; "he"/"she" when exactly one
+//! person (of a compatible gender, where an honorific, a common given name or
+//! an earlier pronoun told it) is named before the quotation in its paragraph
+//! outside appositive roles, or, if nobody is, in the previous paragraph, or,
+//! if nobody is, the most recent speaker within three paragraphs. A person of
+//! unknown gender takes the pronoun only when nobody else was named: when the
+//! others were ruled out by gender, the pronoun may mean someone unnamed.
+//! Otherwise `speaker` is `None`, `surface` holds the form and `resolved` is
+//! false. A lone capitalised word that
 //! matches no full name and has no honorific ("Microsoft said") is taken
 //! as a complete name (an organisation or mononym). "The" and a role noun
 //! ("the senator", "the foreign minister") is the one person named in the
@@ -1037,9 +1036,9 @@ impl Attributor<'_, '_> {
     /// "the senator", "the foreign minister": the one person named before
     /// the quotation in its paragraph (failing that, in the previous one)
     /// whose role or title has that last word ("Senator Maria Lowell", "Sen.
-    /// Walter Hayes", "Liisa Kangur, the minister for digital affairs"). Organisations
-    /// ("the ministry") and longer descriptions ("the head of the agency")
-    /// name nobody.
+    /// Walter Hayes", "Liisa Kangur, the minister for digital affairs").
+    /// Organisations ("the ministry") and longer descriptions ("the head of
+    /// the agency") name nobody.
     fn resolve_description(&self, x: usize, y: usize, span: &Span) -> Option<Speaker> {
         let doc = self.doc;
         let head = doc.word(y - 1);
@@ -1172,8 +1171,8 @@ impl Attributor<'_, '_> {
         }
     }
 
-    /// Distinct people of a gender compatible with `gender` (any, for `None`) named at bytes
-    /// `from..to`, outside appositive roles.
+    /// Distinct people of a gender compatible with `gender` (any, for
+    /// `None`) named at bytes `from..to`, outside appositive roles.
     fn people_in(&self, from: usize, to: usize, gender: Option<Gender>) -> Vec<usize> {
         let mut people = Vec::new();
         for m in self.reg.mentions_in(from, to) {

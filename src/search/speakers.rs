@@ -2,10 +2,11 @@
 //! credited to, for `accord speakers`.
 //!
 //! The extractor already ties surnames and pronouns to full names within a
-//! document. Across documents, a bare name (one word, e.g. a surname left
-//! unresolved in its document, or "Singer" where the full name never
+//! document. Across documents, a bare name (a surname left unresolved in
+//! its document, "Singer" or "von der Leyen" where the full name never
 //! appears) joins a full name when exactly one known full name ends with
-//! it; otherwise it stays a speaker of its own. Quotes that name nobody (an
+//! it whose gender does not differ from its honorific's ("Ms. Singer" is
+//! not Peter Singer); otherwise it stays a speaker of its own. Quotes that name nobody (an
 //! unresolved "he", or only a description such as "a spokesman") belong to
 //! no speaker.
 
