@@ -84,8 +84,8 @@
 //! matches no full name and has no honorific ("Microsoft said") is taken
 //! as a complete name (an organisation or mononym). "The" and a role noun
 //! ("the senator", "the foreign minister") is the one person named in the
-//! quotation's paragraph (else the previous one) whose role or title has
-//! that noun. Any other descriptive subject ("a spokesman for the
+//! quotation's paragraph (else the previous one, else anywhere before)
+//! whose role or title has that noun. Any other descriptive subject ("a spokesman for the
 //! ministry", "officials", "the ministry") gives no speaker; it is
 //! reported as the role.
 
@@ -1034,8 +1034,8 @@ impl Attributor<'_, '_> {
     }
 
     /// "the senator", "the foreign minister": the one person named before
-    /// the quotation in its paragraph (failing that, in the previous one)
-    /// whose role or title has that last word ("Senator Maria Lowell", "Sen.
+    /// the quotation in its paragraph (failing that, in the previous one,
+    /// and then anywhere before) whose role or title has that last word ("Senator Maria Lowell", "Sen.
     /// Walter Hayes", "Liisa Kangur, the minister for digital affairs").
     /// Organisations ("the ministry") and longer descriptions ("the head of
     /// the agency") name nobody.
@@ -1078,7 +1078,11 @@ impl Attributor<'_, '_> {
         let quote_pos = doc.toks[span.open].start;
         let mut id = holder(here, quote_pos).ok()?;
         if id.is_none() && span.first_para > 0 {
-            id = holder(para_start(span.first_para - 1), here).ok()?;
+            let previous = para_start(span.first_para - 1);
+            id = holder(previous, here).ok()?;
+            if id.is_none() {
+                id = holder(0, previous).ok()?;
+            }
         }
         let person = &self.reg.persons[id?];
         Some(Speaker {
@@ -1816,6 +1820,11 @@ mod tests {
                 "\"It is needed,\" said Senator Mark Tull, a Democrat from Ohio.\n\n\
                  \"It is dead,\" the senator said.",
                 &[(Some("Mark Tull"), "It is needed"), (Some("Mark Tull"), "It is dead")],
+            ),
+            (
+                "Senator Ana Lopes questioned officials.\n\nThe hearing ran late.\n\n\
+                 \"Not good enough,\" the senator said.",
+                &[(Some("Ana Lopes"), "Not good enough")],
             ),
         ];
         for (text, want) in cases {
