@@ -73,21 +73,22 @@
 //! quotations: a surname ("Lind", "Ms. Vance") when exactly one such name
 //! contains it, or a given name after "Sir" or "Dame" ("Dame Harriet") when the
 //! person was introduced with that honorific; "he"/"she" when exactly one
-//! person (of a compatible gender, where an honorific, a common given name or
-//! an earlier pronoun told it) is named before the quotation in its paragraph
-//! outside appositive roles, or, if nobody is, in the previous paragraph, or,
-//! if nobody is, the most recent speaker within three paragraphs. A person of
-//! unknown gender takes the pronoun only when nobody else was named: when the
-//! others were ruled out by gender, the pronoun may mean someone unnamed.
-//! Otherwise `speaker` is `None`, `surface` holds the form and `resolved` is
-//! false. A lone capitalised word that
-//! matches no full name and has no honorific ("Microsoft said") is taken
-//! as a complete name (an organisation or mononym). "The" and a role noun
+//! person (of a compatible gender, where an honorific or an earlier pronoun
+//! told it) is named before the quotation in its paragraph outside appositive
+//! roles, or, if nobody is, in the previous paragraph, or, if nobody is, the
+//! most recent speaker within three paragraphs. Common given names tell several
+//! such people apart when every one of them has a known one ("Marie Tremblay
+//! and Daniel Osei … she said"). A person of unknown gender takes the pronoun
+//! only when nobody else was named: when the others were ruled out by an
+//! honorific, the pronoun may mean someone unnamed. Otherwise `speaker` is
+//! `None`, `surface` holds the form and `resolved` is false. A lone capitalised
+//! word that matches no full name and has no honorific ("Microsoft said") is
+//! taken as a complete name (an organisation or mononym). "The" and a role noun
 //! ("the senator", "the foreign minister") is the one person named in the
-//! quotation's paragraph (else the previous one, else anywhere before)
-//! whose role or title has that noun. Any other descriptive subject ("a spokesman for the
-//! ministry", "officials", "the ministry") gives no speaker; it is
-//! reported as the role.
+//! quotation's paragraph (else the previous one, else anywhere before) whose
+//! role or title has that noun. Any other descriptive subject ("a spokesman for
+//! the ministry", "officials", "the ministry") gives no speaker; it is reported
+//! as the role.
 
 mod lexicon;
 mod names;
@@ -131,7 +132,7 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
         // A text quoting in both styles is read in each. A quotation that
         // lies inside one of the other reading is nested, not speech of
         // its own (`“He told me, ‘Pay up.’”`); of what remains, the
-        // reading that credits more wins, the double one on a tie.
+        // reading that credits more words wins, the double one on a tie.
         _ => {
             let double = extract_with(text, Marks::Double);
             let single = extract_with(text, Marks::Single);
@@ -143,7 +144,12 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
             };
             let single_outer = outer(single, &double);
             let double_outer = outer(double, &single_outer);
-            if single_outer.len() > double_outer.len() {
+            // By words, not quotations: two scare quotes credited in
+            // passing ("call it 'living off the land,' said Ortiz") must
+            // not outweigh a sentence of speech.
+            let words =
+                |quotes: &[Quote]| quotes.iter().map(|q| word_count(&q.text)).sum::<usize>();
+            if words(&single_outer) > words(&double_outer) {
                 single_outer
             } else {
                 double_outer
@@ -801,9 +807,13 @@ impl Attributor<'_, '_> {
         if !doc.is_punct(comma, ',') || !names::nameish(doc, comma + 1) {
             return None;
         }
-        let e = names::run_end(doc, comma + 1, end);
+        let name_end = names::run_end(doc, comma + 1, end);
+        // "the Chair, Minister Clara Vella of Malta, said"
+        let e = names::of_place_end(doc, name_end)
+            .filter(|&e| e <= end)
+            .unwrap_or(name_end);
         let closes = e >= end || doc.is_punct(e, ',') || lexicon::is_relative(doc.word(e));
-        let p = names::parse_name(doc, comma + 1, e)?;
+        let p = names::parse_name(doc, comma + 1, name_end)?;
         (closes && (!p.is_single() || p.marked)).then_some((p, e))
     }
 
@@ -1145,12 +1155,22 @@ impl Attributor<'_, '_> {
         if self.reg.ambiguous_in(from, quote_pos) {
             return unresolved;
         }
-        // When the others named were ruled out by gender, one of unknown
-        // gender is not thereby the speaker: "he" may be someone unnamed.
+        // When the others named were ruled out by gender, one whose gender
+        // nothing tells is not thereby the speaker: "he" may be someone
+        // unnamed.
+        let given = |id: usize| self.reg.persons[id].given_gender;
         if let [id] = candidates[..] {
-            if self.reg.persons[id].gender.is_none() && self.people_in(from, to, None).len() > 1 {
+            let person = &self.reg.persons[id];
+            if person.gender.is_none()
+                && given(id) != Some(gender)
+                && self.people_in(from, to, None).len() > 1
+            {
                 return unresolved;
             }
+        }
+        // Given names tell several apart when all of them have a known one.
+        if candidates.len() > 1 && candidates.iter().all(|&id| given(id).is_some()) {
+            candidates.retain(|&id| given(id) == Some(gender));
         }
         let last_named = self
             .reg
@@ -1825,6 +1845,26 @@ mod tests {
                 "Senator Ana Lopes questioned officials.\n\nThe hearing ran late.\n\n\
                  \"Not good enough,\" the senator said.",
                 &[(Some("Ana Lopes"), "Not good enough")],
+            ),
+            // Scare quotes credited in passing do not outvote speech.
+            (
+                "Researchers call it 'living off the land,' said Jane Ortiz. Regulators \
+                 prefer 'critical asset,' said Paul Nguyen. \"We're looking for a needle \
+                 in a stack of needles,\" Ortiz said.",
+                &[(Some("Jane Ortiz"), "We're looking for a needle")],
+            ),
+            (
+                "Opening the meeting, the Chair, Minister Clara Vella of Malta, said: \
+                 \"No State can secure its networks alone.\"",
+                &[(Some("Clara Vella"), "No State can")],
+            ),
+            // A given name only tells apart people who all have a known one:
+            // the one person named in the paragraph is "he", whatever her
+            // name suggests elsewhere.
+            (
+                "Ambassador Tom Becker welcomed the declaration.\n\n\
+                 Karen Hakobyan, a deputy minister, spoke. \"We saw it,\" he said.",
+                &[(Some("Karen Hakobyan"), "We saw it")],
             ),
         ];
         for (text, want) in cases {

@@ -154,7 +154,7 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
 
 /// End of "of Ashby" or "of West Yorkshire" right after a name ending at
 /// token `end`, if there is one.
-fn of_place_end(doc: &Doc, end: usize) -> Option<usize> {
+pub(super) fn of_place_end(doc: &Doc, end: usize) -> Option<usize> {
     (doc.word(end) == "of" && doc.is_cap(end + 1)).then(|| run_end(doc, end + 1, doc.len()))
 }
 
@@ -229,7 +229,11 @@ pub(super) struct Person {
     /// Title words before the name ("Senator"), kept even when an
     /// appositive gives the role, for "the senator said".
     pub(super) title: Option<String>,
+    /// Gender as an honorific or a pronoun gave it.
     pub(super) gender: Option<Gender>,
+    /// Gender as the given name suggests it: weaker, it only tells apart
+    /// people who all have one ("Marie Tremblay and Daniel Osei").
+    pub(super) given_gender: Option<Gender>,
 }
 
 /// A person mentioned outside quotations, at byte `pos`.
@@ -369,9 +373,8 @@ impl<'a> Registry<'a> {
             first_pos: pos,
             role: None,
             title: None,
-            gender: p
-                .gender
-                .or_else(|| lexicon::given_name_gender(doc.word(p.first))),
+            gender: p.gender,
+            given_gender: lexicon::given_name_gender(doc.word(p.first)),
         });
         id
     }
