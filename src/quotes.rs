@@ -1327,6 +1327,20 @@ mod tests {
             .collect()
     }
 
+    /// The speaker of each quote in `text`.
+    fn speakers_of(text: &str) -> Vec<Option<String>> {
+        rows(text).into_iter().map(|r| r.1).collect()
+    }
+
+    /// The speaker and role of each quote in `text`.
+    fn speakers_and_roles(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        rows(text).into_iter().map(|r| (r.1, r.3)).collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
     fn row(
         text: &str,
         speaker: Option<&str>,
@@ -1528,21 +1542,16 @@ mod tests {
 
     #[test]
     fn quotes_resolve_pronoun_by_the_gender_of_given_names() {
-        let speakers =
-            |text: &str| -> Vec<Option<String>> { rows(text).into_iter().map(|r| r.1).collect() };
         let text = "Alice Jones met Daniel Brown on Monday. \
             \u{201c}We agreed on nothing,\u{201d} he said. \u{201c}Nothing at all,\u{201d} she said.";
         assert_eq!(
-            speakers(text),
-            [
-                Some("Daniel Brown".to_string()),
-                Some("Alice Jones".to_string())
-            ]
+            speakers_of(text),
+            [some("Daniel Brown"), some("Alice Jones")]
         );
         // Bob is not a known name: with Alice ruled out, "he" could still
         // be someone unnamed.
         let text = "Alice Jones met Bob Brown. \u{201c}We agreed on nothing,\u{201d} he said.";
-        assert_eq!(speakers(text), [None]);
+        assert_eq!(speakers_of(text), [None]);
     }
 
     #[test]
@@ -1901,15 +1910,12 @@ mod tests {
         let text = "Jane Doe of the Cyber Law Clinic said: \"Rules matter.\"\n\n\
             Det Insp Sunita Varma of West Yorkshire Police said: \"We will find you.\"\n\n\
             A spokesman for Microsoft said: \"No comment.\"";
-        let got: Vec<(Option<String>, Option<String>)> =
-            rows(text).into_iter().map(|r| (r.1, r.3)).collect();
-        let own = |s: &str| Some(s.to_string());
         assert_eq!(
-            got,
+            speakers_and_roles(text),
             [
-                (own("Jane Doe"), own("of the Cyber Law Clinic")),
-                (own("Sunita Varma"), own("Det Insp")),
-                (None, own("A spokesman for Microsoft")),
+                (some("Jane Doe"), some("of the Cyber Law Clinic")),
+                (some("Sunita Varma"), some("Det Insp")),
+                (None, some("A spokesman for Microsoft")),
             ]
         );
     }
@@ -1921,15 +1927,14 @@ mod tests {
             \"Four,\" said Al Gore.";
         let got: Vec<(Option<String>, Option<String>)> =
             rows(text).into_iter().map(|r| (r.1, r.2)).collect();
-        let own = |s: &str| Some(s.to_string());
-        let ursula = own("Ursula von der Leyen");
+        let ursula = some("Ursula von der Leyen");
         assert_eq!(
             got,
             [
                 (ursula.clone(), ursula.clone()),
-                (ursula.clone(), own("Von der Leyen")),
-                (ursula, own("von der Leyen")),
-                (own("Al Gore"), own("Al Gore")),
+                (ursula.clone(), some("Von der Leyen")),
+                (ursula, some("von der Leyen")),
+                (some("Al Gore"), some("Al Gore")),
             ]
         );
     }
@@ -1940,8 +1945,7 @@ mod tests {
             adding: \u{2018}We are entitled to be sceptical.\u{2019}";
         let american = "Tom Reed called it \"a mess\", saying: \"Nobody is in charge here.\"";
         for (text, who) in [(british, "Baroness Ellery"), (american, "Tom Reed")] {
-            let speakers: Vec<Option<String>> = rows(text).into_iter().map(|r| r.1).collect();
-            assert_eq!(speakers, [Some(who.to_string())], "{text}");
+            assert_eq!(speakers_of(text), [some(who)], "{text}");
         }
     }
 
@@ -1952,18 +1956,15 @@ mod tests {
             Sir Nigel Hughes and Baroness Okafor of Lambeth, the Liberal Democrat spokeswoman, \
             clashed. \u{2018}Publish it,\u{2019} she said.\n\n\
             \u{2018}Parliament has to act,\u{2019} said Angela Whitcombe MP.";
-        let got: Vec<(Option<String>, Option<String>)> =
-            rows(text).into_iter().map(|r| (r.1, r.3)).collect();
-        let own = |s: &str| Some(s.to_string());
         assert_eq!(
-            got,
+            speakers_and_roles(text),
             [
-                (own("Lord Pemberton"), own("The health minister")),
+                (some("Lord Pemberton"), some("The health minister")),
                 (
-                    own("Baroness Okafor"),
-                    own("the Liberal Democrat spokeswoman")
+                    some("Baroness Okafor"),
+                    some("the Liberal Democrat spokeswoman")
                 ),
-                (own("Angela Whitcombe"), None),
+                (some("Angela Whitcombe"), None),
             ]
         );
     }
