@@ -245,6 +245,37 @@ fn quotes_take_gender_from_given_names_and_roles_from_possessives() {
 }
 
 #[test]
+fn quotes_credit_speakers_in_house_styles_a_reader_would() {
+    let env = Env::empty();
+    env.write(
+        "styles.txt",
+        "Peers debate encryption\n\n\
+         The health minister, Lord Pemberton of Ashby, spoke first. \
+         ‘Not a penny for criminals,’ said the minister.\n\n\
+         ‘It was the ’90s all over again,’ said Angela Whitcombe MP.\n\n\
+         Baroness Ellery criticised ‘bulletproof hosting’ firms, adding: ‘We are entitled to be sceptical.’\n\n\
+         ‘Exports need control,’ said Theresa May, a former prime minister. ‘We will not be intimidated,’ May said.\n\n\
+         Jane Doe of the Cyber Law Clinic said: ‘Rules matter more than ever.’\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let credited: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        credited,
+        [
+            ("Lord Pemberton", "Not a penny for criminals"),
+            ("Angela Whitcombe", "It was the ’90s all over again"),
+            ("Baroness Ellery", "We are entitled to be sceptical."),
+            ("Theresa May", "Exports need control"),
+            ("Theresa May", "We will not be intimidated"),
+            ("Jane Doe", "Rules matter more than ever."),
+        ]
+    );
+}
+
+#[test]
 fn speakers_join_a_surname_with_particles_across_documents() {
     let env = Env::empty();
     env.write(
