@@ -13,8 +13,8 @@
 //! other style are plain punctuation, so a quotation nested in them stays
 //! inside the outer one. A text holding both kinds is read both ways; a
 //! quotation lying inside one of the other reading is nested, not speech, and
-//! of what remains the reading that credits more quotations is kept (the double
-//! one on a tie). In the single style a `’` or `'` is an apostrophe, not a
+//! of what remains each paragraph keeps the reading that credits more quoted
+//! words in it (the double one on a tie), so a digest may mix both styles. In the single style a `’` or `'` is an apostrophe, not a
 //! mark, inside a word ("don’t"), in an elision ("the ’90s", "’em", "rock ’n’
 //! roll") and after the `s` of a plural possessive ("countries’ laws", unless a
 //! function word, a pronoun or a verb of speech follows). A straight mark opens
@@ -131,8 +131,10 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
         [marks] => extract_with(text, *marks),
         // A text quoting in both styles is read in each. A quotation that
         // lies inside one of the other reading is nested, not speech of
-        // its own (`“He told me, ‘Pay up.’”`); of what remains, the
-        // reading that credits more words wins, the double one on a tie.
+        // its own (`“He told me, ‘Pay up.’”`). Of what remains, each
+        // paragraph takes the reading that credits more words in it, the
+        // double one on a tie: a digest may quote a British item and an
+        // American one side by side.
         _ => {
             let double = extract_with(text, Marks::Double);
             let single = extract_with(text, Marks::Single);
@@ -142,20 +144,48 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
                     .filter(|q| !other.iter().any(|o| o.start <= q.start && q.end <= o.end))
                     .collect()
             };
-            let single_outer = outer(single, &double);
-            let double_outer = outer(double, &single_outer);
-            // By words, not quotations: two scare quotes credited in
-            // passing ("call it 'living off the land,' said Ortiz") must
-            // not outweigh a sentence of speech.
-            let words =
-                |quotes: &[Quote]| quotes.iter().map(|q| word_count(&q.text)).sum::<usize>();
-            if words(&single_outer) > words(&double_outer) {
-                single_outer
-            } else {
-                double_outer
+            let single = outer(single, &double);
+            let double = outer(double, &single);
+            by_paragraph(text, double, single)
+        }
+    }
+}
+
+/// Merges two readings of `text`, both in document order: in each
+/// paragraph the quotations of the reading with more quoted words. Words,
+/// not quotations: two scare quotes credited in passing ("call it 'living
+/// off the land,' said Ortiz") must not outweigh a sentence of speech.
+fn by_paragraph(text: &str, double: Vec<Quote>, single: Vec<Quote>) -> Vec<Quote> {
+    let breaks = tokens::paragraph_breaks(text);
+    let para = |q: &Quote| breaks.partition_point(|&b| b <= q.start);
+    let mut double = double.into_iter().peekable();
+    let mut single = single.into_iter().peekable();
+    let (mut out, mut covered) = (Vec::new(), 0);
+    while let Some(p) = [double.peek(), single.peek()]
+        .into_iter()
+        .flatten()
+        .map(para)
+        .min()
+    {
+        let in_p = |reading: &mut std::iter::Peekable<std::vec::IntoIter<Quote>>| {
+            let mut quotes = Vec::new();
+            while let Some(q) = reading.next_if(|q| para(q) == p) {
+                quotes.push(q);
+            }
+            quotes
+        };
+        let (d, s) = (in_p(&mut double), in_p(&mut single));
+        let words = |quotes: &[Quote]| quotes.iter().map(|q| word_count(&q.text)).sum::<usize>();
+        let chosen = if words(&s) > words(&d) { s } else { d };
+        // A quotation carried over from an earlier paragraph wins.
+        for q in chosen {
+            if q.start >= covered {
+                covered = q.end;
+                out.push(q);
             }
         }
     }
+    out
 }
 
 fn extract_with(text: &str, marks: Marks) -> Vec<Quote> {
@@ -1823,6 +1853,17 @@ mod tests {
                 "Labour called it \u{2018}a gift to hackers\u{2019} and demanded a vote.\n\n\
                  \u{2018}This will not stand,\u{2019} said Priya Chandran, an MP.",
                 &[(Some("Priya Chandran"), "This will not stand")],
+            ),
+            // A digest quoting a British item and an American one.
+            (
+                "1. UK: The minister, Sir Alan Pryce, spoke. 'Operators have had three \
+                 years' warning,' he said.\n\n\
+                 2. US: Sen. Kim Porter spoke. \"Nobody's thrilled, which means it's fair,\" \
+                 she said.",
+                &[
+                    (Some("Alan Pryce"), "Operators have had three years' warning"),
+                    (Some("Kim Porter"), "Nobody's thrilled"),
+                ],
             ),
             // Elisions are not marks.
             (

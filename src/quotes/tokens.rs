@@ -99,9 +99,9 @@ fn closes_word(text: &str, i: usize) -> bool {
 }
 
 /// Whether the mark `c` at byte `i` is the apostrophe of a plural
-/// possessive: "countries’ duty", "the members' vote". A verb of speech, a
-/// pronoun or a function word after it ("…all countries’ said Lind", "…to
-/// hackers’ and demanded") makes it a closing mark.
+/// possessive: "countries’ duty", "three years' warning". A finite verb of
+/// speech, a pronoun or a function word after it ("…all countries’ said
+/// Lind", "…to hackers’ and demanded") makes it a closing mark.
 fn possessive(text: &str, i: usize, c: char) -> bool {
     if !text[..i].ends_with(['s', 'S']) {
         return false;
@@ -114,7 +114,7 @@ fn possessive(text: &str, i: usize, c: char) -> bool {
         .next()
         .unwrap_or_default();
     word.starts_with(char::is_lowercase)
-        && lexicon::cue(word) == lexicon::Cue::No
+        && lexicon::cue(word) != lexicon::Cue::Finite
         && lexicon::pronoun(word).is_none()
         && !lexicon::is_function_word(word)
 }
@@ -136,6 +136,24 @@ fn elision(text: &str, i: usize, c: char) -> bool {
     let n_between = (before.ends_with("\u{2019}n") || before.ends_with("'n"))
         && after.starts_with(char::is_whitespace);
     (starts_word && !word.is_empty() && (c == '\u{2019}' || lexicon::is_elided(word))) || n_between
+}
+
+/// Byte offsets where a paragraph after the first starts: the end of each
+/// run of whitespace holding two newlines, as [`Doc`] reads them.
+pub(super) fn paragraph_breaks(text: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut newlines = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            newlines += usize::from(c == '\n');
+        } else {
+            if newlines >= 2 {
+                breaks.push(i);
+            }
+            newlines = 0;
+        }
+    }
+    breaks
 }
 
 /// Characters that join two alphanumeric runs into one word ("don’t",
