@@ -276,6 +276,35 @@ fn quotes_credit_speakers_in_house_styles_a_reader_would() {
 }
 
 #[test]
+fn quotes_in_a_digest_mixing_british_and_american_items_are_all_credited() {
+    let env = Env::empty();
+    env.write(
+        "digest.txt",
+        "norms-l weekly digest\n\n\
+         1. UK: The minister, Sir Alan Pryce, said the code was 'long overdue'. \
+         'Operators have had three years' warning,' he said.\n\n\
+         2. US: Researchers call it 'living off the land,' said Jane Ortiz. \
+         \"We're looking for a needle in a stack of needles,\" Ortiz said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let credited: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        credited,
+        [
+            ("Alan Pryce", "Operators have had three years' warning"),
+            (
+                "Jane Ortiz",
+                "We're looking for a needle in a stack of needles"
+            ),
+        ],
+        "each item in its own style; a scare quote credited in passing is no quote"
+    );
+}
+
+#[test]
 fn speakers_join_a_surname_with_particles_across_documents() {
     let env = Env::empty();
     env.write(
