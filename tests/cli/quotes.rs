@@ -17,6 +17,13 @@ fn speakers(hits: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// Each hit's speaker with another of its fields, in output order.
+fn speakers_with<'a>(hits: &'a [Value], other: &str) -> Vec<(&'a str, &'a str)> {
+    hits.iter()
+        .map(|h| (field(h, "speaker"), field(h, other)))
+        .collect()
+}
+
 #[test]
 fn quotes_on_shipped_corpus_credit_six_quotes_to_speaker_and_role() {
     let env = Env::shipped();
@@ -230,12 +237,8 @@ fn quotes_take_gender_from_given_names_and_roles_from_possessives() {
          \"Fake accounts doubled,\" she said. \"Platforms were slow,\" he added.\n",
     );
     let hits = env.run(&["quotes", "--json"]).ok().json();
-    let credited: Vec<(&str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "role")))
-        .collect();
     assert_eq!(
-        credited,
+        speakers_with(&hits, "role"),
         [
             ("Petra Vaskova", "Lorland's chief electoral officer"),
             ("Marie Tremblay", ""),
@@ -258,12 +261,8 @@ fn quotes_credit_speakers_in_house_styles_a_reader_would() {
          Jane Doe of the Cyber Law Clinic said: ‘Rules matter more than ever.’\n",
     );
     let hits = env.run(&["quotes", "--json"]).ok().json();
-    let credited: Vec<(&str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "text")))
-        .collect();
     assert_eq!(
-        credited,
+        speakers_with(&hits, "text"),
         [
             ("Lord Pemberton", "Not a penny for criminals"),
             ("Angela Whitcombe", "It was the ’90s all over again"),
@@ -287,12 +286,8 @@ fn quotes_in_a_digest_mixing_british_and_american_items_are_all_credited() {
          \"We're looking for a needle in a stack of needles,\" Ortiz said.\n",
     );
     let hits = env.run(&["quotes", "--json"]).ok().json();
-    let credited: Vec<(&str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "text")))
-        .collect();
     assert_eq!(
-        credited,
+        speakers_with(&hits, "text"),
         [
             ("Alan Pryce", "Operators have had three years' warning"),
             (
