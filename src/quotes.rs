@@ -94,6 +94,8 @@ mod lexicon;
 mod names;
 mod tokens;
 
+use std::collections::HashMap;
+
 use lexicon::{Cue, Gender};
 use names::{Lookup, ParsedName, Registry};
 use tokens::{Doc, Kind, Marks};
@@ -126,69 +128,70 @@ const MAX_QUOTE_PARAGRAPHS: usize = 5;
 /// Finds the direct quotations in `text` and credits each to a speaker;
 /// see the module docs for the rules.
 pub fn extract_quotes(text: &str) -> Vec<Quote> {
-    match Marks::candidates(text) {
+    let quotes = match Marks::candidates(text) {
         [] => Vec::new(),
         [marks] => extract_with(text, *marks),
-        // A text quoting in both styles is read in each. A quotation that
-        // lies inside one of the other reading is nested, not speech of
-        // its own (`“He told me, ‘Pay up.’”`). Of what remains, each
-        // paragraph takes the reading that credits more words in it, the
-        // double one on a tie: a digest may quote a British item and an
-        // American one side by side.
-        _ => {
-            let double = extract_with(text, Marks::Double);
-            let single = extract_with(text, Marks::Single);
-            let outer = |quotes: Vec<Quote>, other: &[Quote]| -> Vec<Quote> {
-                quotes
-                    .into_iter()
-                    .filter(|q| !other.iter().any(|o| o.start <= q.start && q.end <= o.end))
-                    .collect()
-            };
-            let single = outer(single, &double);
-            let double = outer(double, &single);
-            by_paragraph(text, double, single)
-        }
-    }
+        _ => mixed(
+            extract_with(text, Marks::Double),
+            extract_with(text, Marks::Single),
+        ),
+    };
+    quotes.into_iter().map(|(_, q)| q).collect()
 }
 
-/// Merges two readings of `text`, both in document order: in each
-/// paragraph the quotations of the reading with more quoted words. Words,
-/// not quotations: two scare quotes credited in passing ("call it 'living
-/// off the land,' said Ortiz") must not outweigh a sentence of speech.
-fn by_paragraph(text: &str, double: Vec<Quote>, single: Vec<Quote>) -> Vec<Quote> {
-    let breaks = tokens::paragraph_breaks(text);
-    let para = |q: &Quote| breaks.partition_point(|&b| b <= q.start);
-    let mut double = double.into_iter().peekable();
-    let mut single = single.into_iter().peekable();
-    let (mut out, mut covered) = (Vec::new(), 0);
-    while let Some(p) = [double.peek(), single.peek()]
+/// A quotation and the paragraph it starts in.
+type InParagraph = (usize, Quote);
+
+/// Merges the double and single readings of a text that quotes in both
+/// styles, each in document order. A quotation that lies inside one of the
+/// other reading is nested, not speech of its own (`“He told me, ‘Pay
+/// up.’”`). Of what remains, each paragraph takes the reading that credits
+/// more words in it, the double one on a tie, so a digest may quote a
+/// British item and an American one side by side. Words, not quotations:
+/// two scare quotes credited in passing ("call it 'living off the land,'
+/// said Ortiz") must not outweigh a sentence of speech.
+fn mixed(double: Vec<InParagraph>, single: Vec<InParagraph>) -> Vec<InParagraph> {
+    // The quotations of a reading do not overlap, so the only one that can
+    // hold `q` is the last starting at or before it.
+    let outer = |quotes: Vec<InParagraph>, other: &[InParagraph]| -> Vec<InParagraph> {
+        quotes
+            .into_iter()
+            .filter(|(_, q)| {
+                let k = other.partition_point(|(_, o)| o.start <= q.start);
+                !(k > 0 && q.end <= other[k - 1].1.end)
+            })
+            .collect()
+    };
+    let single = outer(single, &double);
+    let double = outer(double, &single);
+    // Quoted words per paragraph: (double, single).
+    let mut words: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (p, q) in &double {
+        words.entry(*p).or_default().0 += word_count(&q.text);
+    }
+    for (p, q) in &single {
+        words.entry(*p).or_default().1 += word_count(&q.text);
+    }
+    let single_wins = |p: &usize| words.get(p).is_some_and(|&(d, s)| s > d);
+    let mut chosen: Vec<InParagraph> = double
         .into_iter()
-        .flatten()
-        .map(para)
-        .min()
-    {
-        let in_p = |reading: &mut std::iter::Peekable<std::vec::IntoIter<Quote>>| {
-            let mut quotes = Vec::new();
-            while let Some(q) = reading.next_if(|q| para(q) == p) {
-                quotes.push(q);
-            }
-            quotes
-        };
-        let (d, s) = (in_p(&mut double), in_p(&mut single));
-        let words = |quotes: &[Quote]| quotes.iter().map(|q| word_count(&q.text)).sum::<usize>();
-        let chosen = if words(&s) > words(&d) { s } else { d };
-        // A quotation carried over from an earlier paragraph wins.
-        for q in chosen {
-            if q.start >= covered {
-                covered = q.end;
-                out.push(q);
-            }
+        .filter(|(p, _)| !single_wins(p))
+        .chain(single.into_iter().filter(|(p, _)| single_wins(p)))
+        .collect();
+    chosen.sort_by_key(|(_, q)| q.start);
+    // A quotation carried over from an earlier paragraph wins.
+    let mut covered = 0;
+    chosen.retain(|(_, q)| {
+        let keep = q.start >= covered;
+        if keep {
+            covered = q.end;
         }
-    }
-    out
+        keep
+    });
+    chosen
 }
 
-fn extract_with(text: &str, marks: Marks) -> Vec<Quote> {
+fn extract_with(text: &str, marks: Marks) -> Vec<InParagraph> {
     let doc = Doc::new(text, marks);
     let spans = find_spans(&doc);
     if spans.is_empty() {
@@ -544,7 +547,7 @@ struct Attributor<'d, 'a> {
 }
 
 impl Attributor<'_, '_> {
-    fn run(&mut self, spans: &[Span]) -> Vec<Quote> {
+    fn run(&mut self, spans: &[Span]) -> Vec<InParagraph> {
         let mut out = Vec::new();
         let mut prev: Option<(usize, Speaker)> = None;
         let headline = self.doc.has_headline();
@@ -570,15 +573,18 @@ impl Attributor<'_, '_> {
             if let Some(id) = speaker.person {
                 self.last_person = Some((id, span.last_para));
             }
-            out.push(Quote {
-                text: span.text.clone(),
-                start: self.doc.toks[span.open].start,
-                end: self.doc.toks[span.close].end,
-                speaker: speaker.speaker.clone(),
-                surface: speaker.surface.clone(),
-                role: speaker.role.clone(),
-                resolved: speaker.resolved,
-            });
+            out.push((
+                span.first_para,
+                Quote {
+                    text: span.text.clone(),
+                    start: self.doc.toks[span.open].start,
+                    end: self.doc.toks[span.close].end,
+                    speaker: speaker.speaker.clone(),
+                    surface: speaker.surface.clone(),
+                    role: speaker.role.clone(),
+                    resolved: speaker.resolved,
+                },
+            ));
             prev = Some((si, speaker));
         }
         out

@@ -138,24 +138,6 @@ fn elision(text: &str, i: usize, c: char) -> bool {
     (starts_word && !word.is_empty() && (c == '\u{2019}' || lexicon::is_elided(word))) || n_between
 }
 
-/// Byte offsets where a paragraph after the first starts: the end of each
-/// run of whitespace holding two newlines, as [`Doc`] reads them.
-pub(super) fn paragraph_breaks(text: &str) -> Vec<usize> {
-    let mut breaks = Vec::new();
-    let mut newlines = 0;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            newlines += usize::from(c == '\n');
-        } else {
-            if newlines >= 2 {
-                breaks.push(i);
-            }
-            newlines = 0;
-        }
-    }
-    breaks
-}
-
 /// Characters that join two alphanumeric runs into one word ("don’t",
 /// "al-Assad", "AT&T").
 fn joins_word(c: char) -> bool {
