@@ -250,11 +250,9 @@ pub fn speaker_key(speaker: Option<&str>, surface: Option<&str>, resolved: bool)
 /// one word (`Singer`), its last word when the others are particles (`von
 /// der Leyen`); `None` for a full name.
 pub fn bare_surname(name: &str) -> Option<&str> {
-    let mut words = name.split_whitespace().rev();
-    let last = words.next()?;
-    words
-        .all(|w| lexicon::is_particle(&w.to_lowercase()))
-        .then_some(last)
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (last, before) = words.split_last()?;
+    (before.is_empty() || lexicon::are_surname_particles(before)).then_some(*last)
 }
 
 /// A speaker key without its gender tag: `singer|f` → `singer`.

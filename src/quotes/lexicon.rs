@@ -259,10 +259,24 @@ pub(super) fn is_particle(word: &str) -> bool {
     )
 }
 
-/// Name particles that also serve as given names ("Al Gore", "Van Jones",
-/// "Del Shannon").
-pub(super) fn is_given_name_particle(word: &str) -> bool {
-    matches!(word, "al" | "el" | "van" | "del" | "da" | "bin" | "ibn")
+/// Whether `words`, before a last name, are its particles, so the whole is
+/// a surname: "von der" (Leyen), "De" (Gaulle). A particle that is also a
+/// given name ("Al Gore", "Van Jones", "Del Shannon") starts a full name,
+/// unless another particle follows it ("Van der Berg").
+pub(super) fn are_surname_particles(words: &[&str]) -> bool {
+    let particle = |w: &str| is_particle(&w.to_lowercase());
+    let given = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "al" | "el" | "van" | "del" | "da" | "bin" | "ibn"
+        )
+    };
+    match words {
+        [] => false,
+        [first, rest @ ..] => {
+            words.iter().all(|w| particle(w)) && (!given(first) || !rest.is_empty())
+        }
+    }
 }
 
 /// Letters after a name: offices, honours and degrees ("MP", "KC", "OBE").

@@ -137,15 +137,9 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
         return None;
     }
     // "Von der Leyen", "De Gaulle": a surname with its particles refers to
-    // someone named in full, like a lone surname. "Al Gore" and "Van Jones"
-    // are full names: those particles are given names too, unless another
-    // particle follows.
-    let lead = doc.word(p.first).to_lowercase();
-    let particle = |w: &str| lexicon::is_particle(&w.to_lowercase());
-    if end - p.first >= 2
-        && particle(&lead)
-        && (!lexicon::is_given_name_particle(&lead) || particle(doc.word(p.first + 1)))
-    {
+    // someone named in full, like a lone surname.
+    let before_last: Vec<&str> = (p.first..end - 1).map(|k| doc.word(k)).collect();
+    if lexicon::are_surname_particles(&before_last) {
         p.first = end - 1;
         p.marked = true;
     }

@@ -346,6 +346,30 @@ mod tests {
     }
 
     #[test]
+    fn speakers_join_a_surname_with_particles_but_not_a_particle_given_name() {
+        let mut particles = quote("b.txt", "von der Leyen", false, None);
+        particles.surface = Some("von der Leyen".into());
+        let records = [
+            quote("a.txt", "Ursula von der Leyen", true, None),
+            particles,
+            quote("c.txt", "Al Gore", true, None),
+            quote("d.txt", "Tipper Gore", true, None),
+        ];
+        let got: Vec<_> = tally(&records)
+            .iter()
+            .map(|s| (s.name.clone(), s.quotes))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ursula von der Leyen".to_string(), 2),
+                ("Al Gore".to_string(), 1),
+                ("Tipper Gore".to_string(), 1),
+            ]
+        );
+    }
+
+    #[test]
     fn speakers_keep_a_surname_shared_by_two_full_names_apart() {
         let records = [
             quote("a.txt", "Hugo Lind", true, None),
