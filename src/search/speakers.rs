@@ -10,7 +10,7 @@
 //! unresolved "he", or only a description such as "a spokesman") belong to
 //! no speaker.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocSet, InvertedIndexReader, Searcher, SegmentReader, TERMINATED};
@@ -166,8 +166,8 @@ pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> R
             name_key(word) == last
         }
     };
-    // Full names ending with the word (folded key → as indexed), and bare keys.
-    let (mut people, mut bare) = (BTreeMap::new(), BTreeSet::new());
+    // Full names ending with the word, and bare keys, as indexed.
+    let (mut full, mut bare) = (BTreeSet::new(), BTreeSet::new());
     for segment in searcher.segment_readers() {
         let index = segment
             .inverted_index(key_field)
@@ -186,23 +186,18 @@ pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> R
                 (None, Some((_, surname))) if same(surname) => true,
                 _ => continue,
             };
-            if !has_live_record(segment, &index, key_field, key)? {
-                continue;
-            }
-            if is_full {
-                people.insert(name_key(key), key.to_string());
-            } else {
-                bare.insert(key.to_string());
+            if has_live_record(segment, &index, key_field, key)? {
+                if is_full { &mut full } else { &mut bare }.insert(key.to_string());
             }
         }
     }
+    // Joined as tally joins them.
+    let full_names = FullNames::of(full.iter().map(String::as_str));
     let this_person = name_key(name);
     Ok(bare
-        .into_iter()
-        .filter(|key| {
-            let mut fitting = people.iter().filter(|(_, full)| quotes::key_fits(key, full));
-            matches!((fitting.next(), fitting.next()), (Some((person, _)), None) if *person == this_person)
-        })
+        .iter()
+        .filter(|key| name_key(full_names.joined(quotes::key_name(key), key)) == this_person)
+        .cloned()
         .collect())
 }
 
