@@ -7,7 +7,7 @@ use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::Result;
 use crate::index::schema;
 use crate::render::{json, text};
-use crate::search::{self, Filters, Options, Order, Run};
+use crate::search::{self, speakers, Filters, Options, Order, Run};
 use crate::settings::Settings;
 
 /// Find quotes: who said what, ranked by a query or listed by speaker.
@@ -56,7 +56,7 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
     };
     let compiled = search::compile(&query, &filters, &options, &opened.fields.quote_view())?;
     let scored = compiled.has_words();
-    let hits = search::run(
+    let mut hits = search::run(
         &opened,
         &compiled,
         &Run {
@@ -69,6 +69,11 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
                 Order::Document
             },
         },
+    )?;
+    speakers::label_joined(
+        &searcher,
+        &opened.fields,
+        hits.iter_mut().map(|h| &mut h.record),
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.flags.json {

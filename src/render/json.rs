@@ -99,6 +99,9 @@ pub struct QuoteHit<'a> {
     /// False when `surface` is a surname or pronoun that could not be tied
     /// to one person.
     pub resolved: bool,
+    /// For an unresolved bare surname, the full name it joins across the
+    /// corpus, as `speakers` counts it.
+    pub joined: Option<&'a str>,
     /// Role or affiliation as the text gives it, or the description of an
     /// unnamed speaker.
     pub role: Option<&'a str>,
@@ -139,6 +142,7 @@ pub fn quote_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Resul
             speaker: r.speaker(),
             surface: r.surface.as_deref(),
             resolved: r.resolved,
+            joined: r.joined.as_deref(),
             role: r.role.as_deref(),
             text: &r.text,
             start: r.start,

@@ -148,12 +148,17 @@ pub fn quote_hits(
     Ok(())
 }
 
-/// `Peter Singer, a fellow at …`; `he (unresolved)`; a description alone
-/// when the text names nobody.
+/// `Peter Singer, a fellow at …`; `Peter Singer (as “Singer”, joined by
+/// surname)`; `he (unresolved)`; a description alone when the text names
+/// nobody.
 fn who(r: &Record, style: Style) -> String {
-    let name = match (r.speaker(), r.surface.as_deref()) {
-        (Some(name), _) => Some(style.bold(name)),
-        (None, Some(surface)) if !r.resolved => {
+    let name = match (r.speaker(), r.surface.as_deref(), r.joined.as_deref()) {
+        (_, Some(surface), Some(joined)) => Some(format!(
+            "{} (as “{surface}”, joined by surname)",
+            style.bold(joined)
+        )),
+        (Some(name), ..) => Some(style.bold(name)),
+        (None, Some(surface), None) if !r.resolved => {
             Some(format!("{} (unresolved)", style.bold(surface)))
         }
         _ => None,

@@ -37,6 +37,10 @@ pub struct Record {
     /// False for a quote credited to a surname or pronoun that could not be
     /// tied to one person; always false for passages.
     pub resolved: bool,
+    /// For a quote credited to a bare surname, the full name that surname
+    /// joins across the corpus, as `accord speakers` counts it (set by
+    /// [`crate::search::speakers::label_joined`]).
+    pub joined: Option<String>,
 }
 
 impl Record {
@@ -76,6 +80,7 @@ impl Record {
                 .get_first(f.resolved)
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
+            joined: None,
         }
     }
 

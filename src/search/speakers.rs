@@ -12,12 +12,15 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::{DocSet, InvertedIndexReader, Searcher, SegmentReader, TERMINATED};
+use tantivy::{DocSet, InvertedIndexReader, Searcher, SegmentReader, TantivyDocument, TERMINATED};
 
 use super::Record;
 use crate::analysis::{self, Mode};
 use crate::error::{Error, Result};
+use crate::index::{schema, Fields};
 use crate::quotes;
 
 /// One speaker and what the corpus quotes of them.
@@ -159,15 +162,94 @@ pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> R
         return Ok(Vec::new());
     };
     let last = name_key(last);
-    let same = |word: &str| {
-        if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            word.eq_ignore_ascii_case(&last)
-        } else {
-            name_key(word) == last
+    let keys = live_keys(searcher, key_field, |key| {
+        surname_of_key(key).is_some_and(|(surname, _)| same_word(surname, &last))
+    })?;
+    let (full, bare): (Vec<&String>, Vec<&String>) = keys
+        .iter()
+        .partition(|key| surname_of_key(key).is_some_and(|(_, full)| full));
+    // Joined as tally joins them.
+    let full_names = FullNames::of(full.into_iter().map(String::as_str));
+    let this_person = name_key(name);
+    Ok(bare
+        .into_iter()
+        .filter(|key| name_key(full_names.joined(quotes::key_name(key), key)) == this_person)
+        .cloned()
+        .collect())
+}
+
+/// Sets [`Record::joined`] on each quote credited to a bare name that
+/// [`tally`] joins into a full name, so that a listing shows the person
+/// `speakers` counts the quote for.
+pub fn label_joined<'r>(
+    searcher: &Searcher,
+    f: &Fields,
+    records: impl Iterator<Item = &'r mut Record>,
+) -> Result<()> {
+    let mut bare: Vec<(&mut Record, String)> = records
+        .filter_map(|r| {
+            let key = quotes::speaker_key(r.speaker(), r.surface.as_deref(), r.resolved)?;
+            let name = name_of(r)?;
+            quotes::bare_surname(&name)?;
+            Some((r, key))
+        })
+        .collect();
+    if bare.is_empty() {
+        return Ok(());
+    }
+    let surnames: HashSet<String> = bare
+        .iter()
+        .filter_map(|(_, key)| surname_of_key(key).map(|(surname, _)| name_key(surname)))
+        .collect();
+    let full = live_keys(searcher, f.speaker_key, |key| {
+        surname_of_key(key)
+            .is_some_and(|(surname, full)| full && surnames.iter().any(|s| same_word(surname, s)))
+    })?;
+    let full_names = FullNames::of(full.iter().map(String::as_str));
+    let mut shown: HashMap<String, Option<String>> = HashMap::new();
+    for (record, key) in &mut bare {
+        let joined = full_names.joined(quotes::key_name(key), key);
+        if !full.contains(joined) {
+            continue;
         }
-    };
-    // Full names ending with the word, and bare keys, as indexed.
-    let (mut full, mut bare) = (BTreeSet::new(), BTreeSet::new());
+        if !shown.contains_key(joined) {
+            shown.insert(joined.to_string(), name_as_written(searcher, f, joined)?);
+        }
+        record.joined = shown[joined].clone();
+    }
+    Ok(())
+}
+
+/// A speaker key's surname (the last word of its name) and whether the
+/// name is a full one rather than a bare surname; `None` for a one-word
+/// name that is not a surname either (cannot happen for indexed keys).
+fn surname_of_key(key: &str) -> Option<(&str, bool)> {
+    let name = quotes::key_name(key);
+    match (quotes::bare_surname(name), name.rsplit_once(' ')) {
+        (Some(surname), _) => Some((surname, false)),
+        (None, Some((_, surname))) => Some((surname, true)),
+        (None, None) => None,
+    }
+}
+
+/// Whether an indexed word is `folded` (a word folded by [`name_key`]);
+/// plain ASCII is compared without folding, which is most names.
+fn same_word(word: &str, folded: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        word.eq_ignore_ascii_case(folded)
+    } else {
+        name_key(word) == folded
+    }
+}
+
+/// The keys in `key_field` that `keep` accepts and that some record not
+/// deleted still holds.
+fn live_keys(
+    searcher: &Searcher,
+    key_field: Field,
+    keep: impl Fn(&str) -> bool,
+) -> Result<BTreeSet<String>> {
+    let mut keys = BTreeSet::new();
     for segment in searcher.segment_readers() {
         let index = segment
             .inverted_index(key_field)
@@ -180,25 +262,37 @@ pub fn joined_bare_names(searcher: &Searcher, key_field: Field, name: &str) -> R
             let Ok(key) = std::str::from_utf8(terms.key()) else {
                 continue;
             };
-            let name = quotes::key_name(key);
-            let is_full = match (quotes::bare_surname(name), name.rsplit_once(' ')) {
-                (Some(surname), _) if same(surname) => false,
-                (None, Some((_, surname))) if same(surname) => true,
-                _ => continue,
-            };
-            if has_live_record(segment, &index, key_field, key)? {
-                if is_full { &mut full } else { &mut bare }.insert(key.to_string());
+            if keep(key) && !keys.contains(key) && has_live_record(segment, &index, key_field, key)?
+            {
+                keys.insert(key.to_string());
             }
         }
     }
-    // Joined as tally joins them.
-    let full_names = FullNames::of(full.iter().map(String::as_str));
-    let this_person = name_key(name);
-    Ok(bare
-        .iter()
-        .filter(|key| name_key(full_names.joined(quotes::key_name(key), key)) == this_person)
-        .cloned()
-        .collect())
+    Ok(keys)
+}
+
+/// The full name under speaker key `key` as a quote credited to it writes
+/// it (`Peter Singer` for `peter singer`).
+fn name_as_written(searcher: &Searcher, f: &Fields, key: &str) -> Result<Option<String>> {
+    let term = |field, text| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, text),
+            IndexRecordOption::Basic,
+        ))
+    };
+    // Passages hold the keys of everyone they quote; a quote only its own.
+    let query = BooleanQuery::intersection(vec![
+        term(f.record, schema::QUOTE),
+        term(f.speaker_key, key),
+    ]);
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(Error::query_failed)?;
+    let Some((_, address)) = top.first() else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher.doc(*address).map_err(Error::query_failed)?;
+    Ok(Record::from_doc(&doc, f).speaker().map(str::to_string))
 }
 
 /// Whether a record that is not deleted has `key` in `field`: a segment's

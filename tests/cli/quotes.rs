@@ -371,6 +371,26 @@ fn full_speaker_name_finds_the_bare_surname_quotes_speakers_counts() {
     };
     let abc = ["a.txt", "b.txt", "c.txt"];
     assert_eq!(docs(&["quotes", "--speaker", "Peter Singer"]), abc);
+    // Each quote says whom `speakers` counts it for.
+    let joined = || -> Vec<(String, Value)> {
+        let hits = env.run(&["quotes", "--json"]).ok().json();
+        hits.iter()
+            .map(|h| (field(h, "doc").to_string(), h["joined"].clone()))
+            .collect()
+    };
+    let peter = Value::from("Peter Singer");
+    assert_eq!(
+        joined(),
+        [
+            ("a.txt".into(), Value::Null),
+            ("b.txt".into(), peter.clone()),
+            ("c.txt".into(), peter.clone()),
+            ("e.txt".into(), Value::Null),
+        ]
+    );
+    env.run(&["quotes", "--speaker", "Peter Singer"])
+        .ok()
+        .stdout_has("Peter Singer (as “Mr. Singer”, joined by surname)");
     assert_eq!(docs(&["quotes", "--speaker", "Dr. Peter Singer"]), abc);
     assert_eq!(docs(&["quotes", "speaker:\"peter singer\""]), abc);
     let mut passages = docs(&[
@@ -394,6 +414,16 @@ fn full_speaker_name_finds_the_bare_surname_quotes_speakers_counts() {
     assert_eq!(
         docs(&["quotes", "--speaker", "Anna Singer"]),
         ["d.txt", "e.txt"]
+    );
+    assert_eq!(
+        joined(),
+        [
+            ("a.txt".into(), Value::Null),
+            ("b.txt".into(), Value::Null),
+            ("c.txt".into(), peter.clone()),
+            ("d.txt".into(), Value::Null),
+            ("e.txt".into(), Value::from("Anna Singer")),
+        ]
     );
     // Once she is gone again, her name no longer counts.
     env.remove("d.txt");
