@@ -635,6 +635,14 @@ impl Attributor<'_, '_> {
             let role = self.role_after(next, end);
             return Some(attribution(subject, title, role));
         }
+        // "“…,” as Lind put it."
+        if lower_is(doc.word(i), "as") {
+            let put = (i + 2..end).find(|&k| doc.word(k) == "put" && doc.word(k + 1) == "it");
+            if let Some(put) = put.filter(|&k| k + 2 == end) {
+                let (subject, title, next) = self.subject_after(i + 1, put)?;
+                return (next == put).then(|| attribution(subject, title, None));
+            }
+        }
         // "“…,” says Nora Blake, the president of Microsoft"
         let mut j = i;
         while j < end && lexicon::is_adverb(doc.word(j)) {
@@ -723,6 +731,9 @@ impl Attributor<'_, '_> {
         if b >= stop {
             return None;
         }
+        if let Some(a) = self.set_phrase_before(b, stop) {
+            return Some(a);
+        }
         let c = (b..stop).rev().find(|&k| {
             self.cue_at(k) != Cue::No
                 || (lower_is(doc.word(k), "according") && doc.word(k + 1) == "to")
@@ -787,6 +798,36 @@ impl Attributor<'_, '_> {
             }
         };
         self.finish_before(span, b, stop, subject, title, role, gap_from)
+    }
+
+    /// A set phrase right before the quotation that credits it without a
+    /// verb of speech: "As Lind put it, “…”", "In the words of Lind: “…”",
+    /// "To quote Lind, “…”", "Quoting the minister: “…”".
+    fn set_phrase_before(&self, b: usize, stop: usize) -> Option<Attribution> {
+        let doc = self.doc;
+        let is = |k: usize, word: &str| lower_is(doc.word(k), word);
+        let mut end = stop;
+        if doc.is_punct(end - 1, ',') || doc.is_punct(end - 1, ':') {
+            end -= 1;
+        }
+        let (first, last) = if end >= b + 4 && is(end - 2, "put") && is(end - 1, "it") {
+            let lead = (b..end - 2).rev().find(|&k| is(k, "as"))?;
+            (lead + 1, end - 2)
+        } else {
+            let lead = (b..end).find(|&k| {
+                (k > b && is(k, "of") && is(k - 1, "words"))
+                    || (k > b && is(k, "quote") && is(k - 1, "to"))
+                    || is(k, "quoting")
+            })?;
+            (lead + 1, end)
+        };
+        let (subject, title, next) = self.subject_after(first, last)?;
+        (next == last).then(|| Attribution {
+            subject,
+            role: None,
+            title,
+            clause: self.bytes(b, stop),
+        })
     }
 
     /// Accepts a before-the-quote attribution when its cue is adjacent, or
@@ -1930,6 +1971,27 @@ mod tests {
                 assert!(quote.starts_with(start), "{text}: {quote}");
             }
         }
+    }
+
+    #[test]
+    fn quotes_credit_set_phrases_without_a_verb_of_speech() {
+        let text = "Talks\n\nMaria Lind, a researcher in Oslo, spoke first. As Lind put it, \
+            \"norms without enforcement are wishes.\"\n\n\
+            In the words of Peter Olsen, \"restraint is a choice.\"\n\n\
+            \"Silence is consent,\" as Lind put it.\n\n\
+            To quote Olsen: \"we are all exposed.\"\n\n\
+            Quoting Olsen, Anna Berg said: \"the call is a start.\"\n\n\
+            As things stand, \"the pledge binds nobody.\"";
+        assert_eq!(
+            speakers_of(text),
+            [
+                some("Maria Lind"),
+                some("Peter Olsen"),
+                some("Maria Lind"),
+                some("Peter Olsen"),
+                some("Anna Berg"),
+            ]
+        );
     }
 
     #[test]
