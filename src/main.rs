@@ -1,6 +1,7 @@
 //! The `accord` command: parse arguments, run the subcommand, map the
 //! outcome to an exit code (0 results, 1 none, 2 error).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -62,8 +63,37 @@ enum Command {
     Similar(cmd::similar::SimilarArgs),
 }
 
+/// The command line, where `-word` in a query is a word to exclude as in
+/// the query syntax rather than the flags `-w -o …`.
+fn parse_command_line() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let refused = match Cli::try_parse_from(&args) {
+        Ok(cli) => return cli,
+        Err(e) => e,
+    };
+    let Some((rewritten, word)) = cmd::dashed_words_as_exclusions(&args) else {
+        refused.exit()
+    };
+    match Cli::try_parse_from(rewritten) {
+        Ok(
+            cli @ Cli {
+                command: Command::Search(_) | Command::Quotes(_),
+                ..
+            },
+        ) => cli,
+        Ok(_) => {
+            eprintln!(
+                "accord: '{word}' is not an option, and only `search` and `quotes` \
+                 exclude words with '-'; to look up the word itself, leave out the '-'"
+            );
+            std::process::exit(2)
+        }
+        Err(_) => refused.exit(),
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let settings = Settings::resolve(cli.corpus, cli.index, cli.color);
     // A panic (a bug, or tantivy reading a damaged file) is one line and
     // exit code 2, never a backtrace; the index on disk is untouched.

@@ -10,6 +10,7 @@ pub mod similar;
 pub mod speakers;
 pub mod variants;
 
+use std::ffi::OsString;
 use std::io::{self, Write};
 
 use clap::Args;
@@ -45,6 +46,33 @@ pub fn positive_count(value: &str) -> std::result::Result<usize, String> {
         Ok(n) => Ok(n),
         Err(_) => Err("must be a whole number".to_string()),
     }
+}
+
+/// The command line with each `-word` (a dash and two or more letters,
+/// before any `--`) written `NOT word`, as the query syntax reads it, and
+/// the first such argument; `None` when there is none. clap reads `accord search -hacking back` as the
+/// flags `-h -a …` and prints help, so `main` tries this when clap refuses
+/// a command line.
+pub fn dashed_words_as_exclusions(args: &[OsString]) -> Option<(Vec<OsString>, String)> {
+    let mut out = Vec::with_capacity(args.len() + 1);
+    let mut first = None;
+    let mut rest = args.iter();
+    for arg in rest.by_ref() {
+        if arg == "--" {
+            out.push(arg.clone());
+            break;
+        }
+        match arg.to_str().and_then(|a| a.strip_prefix('-')) {
+            Some(word) if word.len() >= 2 && word.chars().all(char::is_alphabetic) => {
+                out.push("NOT".into());
+                out.push(word.into());
+                first.get_or_insert_with(|| format!("-{word}"));
+            }
+            _ => out.push(arg.clone()),
+        }
+    }
+    out.extend(rest.cloned());
+    first.map(|word| (out, word))
 }
 
 /// How a command ended, for the exit code: found something (0) or not (1).
@@ -187,5 +215,29 @@ pub fn finish_output(result: io::Result<()>, out: &mut impl Write) -> Result<()>
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Input(format!("cannot write output: {e}"))),
         Ok(()) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<OsString> {
+        args.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn dashed_words_become_exclusions_before_a_double_dash() {
+        let got = dashed_words_as_exclusions(&strings(&[
+            "accord", "search", "back", "-hacking", "-n", "3", "--json", "--", "-déjà",
+        ]));
+        let want = strings(&[
+            "accord", "search", "back", "NOT", "hacking", "-n", "3", "--json", "--", "-déjà",
+        ]);
+        assert_eq!(got, Some((want, "-hacking".to_string())));
+        assert_eq!(
+            dashed_words_as_exclusions(&strings(&["accord", "search", "-n5", "x"])),
+            None
+        );
     }
 }

@@ -137,6 +137,16 @@ fn malformed_queries_get_one_line_errors() {
         env.run(&["search", empty]).error("the query is empty");
     }
     env.run(&["search", "  ", "--kind", "accord"]).ok();
+    // `-hack` is no cluster of options (`-h` would print help), but kwic
+    // and variants have nothing to exclude.
+    for command in ["kwic", "variants"] {
+        env.run(&[command, "accord", "-hack"])
+            .code(2)
+            .stderr_has("'-hack' is not an option");
+    }
+    env.run(&["search", "-h"])
+        .ok()
+        .stdout_has("Usage: accord search");
 }
 
 #[test]

@@ -194,6 +194,13 @@ fn or_exclusion_and_fields_filter_passages() {
     );
     let not = docs(&["search", "accord NOT Valletta", "--json", "--limit", "50"]);
     assert_eq!(not, excluded);
+    // As arguments of their own, first or not: words, never options.
+    for args in [
+        ["search", "-Valletta", "accord", "--json", "--limit", "50"],
+        ["search", "accord", "--json", "-Valletta", "--limit", "50"],
+    ] {
+        assert_eq!(docs(&args), excluded, "{args:?}");
+    }
     let accords = docs(&["search", "kind:accord malicious", "--json"]);
     assert!(
         !accords.is_empty() && accords.iter().all(|d| d == "harbour-accord.txt"),
