@@ -255,6 +255,12 @@ pub fn bare_surname(name: &str) -> Option<&str> {
     (before.is_empty() || lexicon::are_surname_particles(before)).then_some(*last)
 }
 
+/// Whether a speaker's name is that of two people quoted together
+/// ("Peter Olsen and Anna Berg"), which no bare surname joins.
+pub fn is_joint(name: &str) -> bool {
+    name.contains(" and ")
+}
+
 /// A speaker key without its gender tag: `singer|f` → `singer`.
 pub fn key_name(key: &str) -> &str {
     key.split_once('|').map_or(key, |(name, _)| name)
@@ -507,6 +513,8 @@ type TokRange = (usize, usize);
 #[derive(Debug, Clone, Copy)]
 enum Subject {
     Name(ParsedName),
+    /// Two people speaking as one: "Peter Olsen and Anna Berg said".
+    Joint(ParsedName, ParsedName),
     Pronoun(usize),
     /// A descriptive noun phrase, tokens `[first, end)`.
     Nominal(usize, usize),
@@ -951,6 +959,17 @@ impl Attributor<'_, '_> {
         if names::nameish(doc, i) {
             let e = names::run_end(doc, i, k);
             let p = names::parse_name(doc, i, e)?;
+            // "said Peter Olsen and Anna Berg"
+            if doc.word(e) == "and" && names::nameish(doc, e + 1) {
+                let e2 = names::run_end(doc, e + 1, limit);
+                if let Some(second) = names::parse_name(doc, e + 1, e2) {
+                    if let (Subject::Name(p), Subject::Name(second)) =
+                        (self.name_or_common(p), self.name_or_common(second))
+                    {
+                        return Some((Subject::Joint(p, second), None, e2));
+                    }
+                }
+            }
             return Some((self.name_or_common(p), p.title, e));
         }
         Some((self.nominal(i, k)?, None, k))
@@ -1000,6 +1019,17 @@ impl Attributor<'_, '_> {
             return self.nominal(b, e + 1).map(|s| (s, None));
         }
         let p = names::parse_name(doc, r, e + 1)?;
+        // "Peter Olsen and Anna Berg said"
+        if r >= b + 2 && doc.word(r - 1) == "and" && names::nameish(doc, r - 2) {
+            let s = names::run_start(doc, r - 2, b);
+            if let Some(first) = names::parse_name(doc, s, r - 1) {
+                if let (Subject::Name(first), Subject::Name(p)) =
+                    (self.name_or_common(first), self.name_or_common(p))
+                {
+                    return Some((Subject::Joint(first, p), None));
+                }
+            }
+        }
         let title = p.title.or_else(|| names::descriptor_before(doc, r, b));
         Some((self.name_or_common(p), title))
     }
@@ -1070,22 +1100,7 @@ impl Attributor<'_, '_> {
         match a.subject {
             Subject::Name(p) => {
                 let surface = Some(self.slice(p.surface_first, p.end));
-                let (speaker, person, resolved) = if !p.is_single() {
-                    let name = names::canonical(doc, &p);
-                    let id = self.reg.by_name(&name);
-                    (Some(name), id, true)
-                } else {
-                    let w = doc.word(p.first);
-                    match self.reg.lookup_surname(w, quote_pos) {
-                        Lookup::One(id) => {
-                            (Some(self.reg.persons[id].canonical.clone()), Some(id), true)
-                        }
-                        Lookup::Ambiguous => (None, None, false),
-                        Lookup::Unknown if p.marked => (None, None, false),
-                        // An organisation or a mononym.
-                        Lookup::Unknown => (Some(w.to_string()), None, true),
-                    }
-                };
+                let (speaker, person, resolved) = self.named(&p, quote_pos);
                 let mut role = role;
                 if let Some(id) = person {
                     let known = &mut self.reg.persons[id];
@@ -1107,6 +1122,23 @@ impl Attributor<'_, '_> {
                     person,
                 }
             }
+            // Credited to both as one speaker, so that either name finds
+            // it and neither is credited alone with words said jointly.
+            Subject::Joint(p, q) => {
+                let (first, _, first_resolved) = self.named(&p, quote_pos);
+                let (second, _, second_resolved) = self.named(&q, quote_pos);
+                let speaker = match (first, second) {
+                    (Some(first), Some(second)) => Some(format!("{first} and {second}")),
+                    _ => None,
+                };
+                Speaker {
+                    speaker,
+                    surface: Some(self.slice(p.surface_first, q.end)),
+                    role,
+                    resolved: first_resolved && second_resolved,
+                    person: None,
+                }
+            }
             Subject::Pronoun(k) => self.resolve_pronoun(k, span),
             Subject::Nominal(x, y) => self.resolve_description(x, y, span).unwrap_or(Speaker {
                 speaker: None,
@@ -1115,6 +1147,26 @@ impl Attributor<'_, '_> {
                 resolved: true,
                 person: None,
             }),
+        }
+    }
+
+    /// The speaker a name at an attribution stands for: its full name and
+    /// person, or a surname tied to the one person known by it; whether
+    /// that was resolved.
+    fn named(&self, p: &ParsedName, quote_pos: usize) -> (Option<String>, Option<usize>, bool) {
+        let doc = self.doc;
+        if !p.is_single() {
+            let name = names::canonical(doc, p);
+            let id = self.reg.by_name(&name);
+            return (Some(name), id, true);
+        }
+        let w = doc.word(p.first);
+        match self.reg.lookup_surname(w, quote_pos) {
+            Lookup::One(id) => (Some(self.reg.persons[id].canonical.clone()), Some(id), true),
+            Lookup::Ambiguous => (None, None, false),
+            Lookup::Unknown if p.marked => (None, None, false),
+            // An organisation or a mononym.
+            Lookup::Unknown => (Some(w.to_string()), None, true),
         }
     }
 
@@ -1989,6 +2041,22 @@ mod tests {
                 some("Peter Olsen"),
                 some("Maria Lind"),
                 some("Peter Olsen"),
+                some("Anna Berg"),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_said_jointly_are_credited_to_both() {
+        let text =
+            "Talks\n\nPeter Olsen and Anna Berg said in a statement, \"the call is a start.\"\n\n\
+            \"We disagree,\" said Olsen and Berg.\n\n\
+            \"Nothing changes,\" Anna Berg wrote.";
+        assert_eq!(
+            speakers_of(text),
+            [
+                some("Peter Olsen and Anna Berg"),
+                some("Peter Olsen and Anna Berg"),
                 some("Anna Berg"),
             ]
         );

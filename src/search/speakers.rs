@@ -118,7 +118,7 @@ impl<'a> FullNames<'a> {
             let Some((_, last)) = full.rsplit_once(' ') else {
                 continue;
             };
-            if quotes::bare_surname(full).is_some() {
+            if quotes::bare_surname(full).is_some() || quotes::is_joint(full) {
                 continue;
             }
             let people = by_last.entry(name_key(last)).or_default();
@@ -221,10 +221,14 @@ pub fn label_joined<'r>(
 }
 
 /// A speaker key's surname (the last word of its name) and whether the
-/// name is a full one rather than a bare surname; `None` for a one-word
-/// name that is not a surname either (cannot happen for indexed keys).
+/// name is a full one rather than a bare surname; `None` for two people
+/// quoted together, and for a one-word name that is not a surname either
+/// (which indexed keys never are).
 fn surname_of_key(key: &str) -> Option<(&str, bool)> {
     let name = quotes::key_name(key);
+    if quotes::is_joint(name) {
+        return None;
+    }
     match (quotes::bare_surname(name), name.rsplit_once(' ')) {
         (Some(surname), _) => Some((surname, false)),
         (None, Some((_, surname))) => Some((surname, true)),
@@ -456,6 +460,16 @@ mod tests {
                 ("Tipper Gore".to_string(), 1),
             ]
         );
+    }
+
+    #[test]
+    fn speakers_never_join_a_surname_to_two_people_quoted_together() {
+        let records = [
+            quote("a.txt", "Peter Olsen and Anna Berg", true, None),
+            quote("b.txt", "Berg", false, None),
+        ];
+        let names: Vec<_> = tally(&records).into_iter().map(|s| s.name).collect();
+        assert_eq!(names, ["Berg", "Peter Olsen and Anna Berg"]);
     }
 
     #[test]
