@@ -106,15 +106,26 @@ fn is_boilerplate_line(line: &str) -> bool {
 
 /// Groups lines into paragraphs. In hard-wrapped text a paragraph runs to a
 /// blank line (or to a short line that ends a sentence); in unwrapped text
-/// every line is a paragraph of its own.
+/// every line is a paragraph of its own. A text is hard-wrapped when its
+/// lines fit the wrap limit but for one in ten (and at most one in a short
+/// text), so a long URL in a mail does not undo the wrapping of the rest; in an unwrapped text, a run of lines that all
+/// fill the same narrow width is still one wrapped paragraph (a quoted
+/// mail in a web-page dump).
 fn paragraphs(lines: &[&str]) -> Vec<String> {
-    let longest = lines
+    let lengths: Vec<usize> = lines
         .iter()
-        .map(|l| l.trim_end().chars().count())
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    let over = lengths.iter().filter(|&&n| n > WRAP_LIMIT).count();
+    let wrapped_text = lengths.len() > 1
+        && (over == 0 || (lengths.len() >= 5 && over <= (lengths.len() / 10).max(1)));
+    let width = lengths
+        .iter()
+        .copied()
+        .filter(|&n| n <= WRAP_LIMIT)
         .max()
         .unwrap_or(0);
-    let wrapped =
-        longest <= WRAP_LIMIT && lines.iter().filter(|l| !l.trim().is_empty()).count() > 1;
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
@@ -125,22 +136,43 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
         }
         current.clear();
     };
-    for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            flush(&mut current, &mut paragraphs);
-            continue;
+    for block in lines.split(|l| l.trim().is_empty()) {
+        let wrapped = wrapped_text || wrapped_block(block);
+        let width = if wrapped_text {
+            width
+        } else {
+            block
+                .iter()
+                .map(|l| l.trim().chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        for line in block {
+            let line = line.trim();
+            if !wrapped {
+                flush(&mut current, &mut paragraphs);
+            }
+            join_wrapped_line(&mut current, line);
+            if wrapped && ends_short_paragraph(line, width) {
+                flush(&mut current, &mut paragraphs);
+            }
         }
-        if !wrapped {
-            flush(&mut current, &mut paragraphs);
-        }
-        join_wrapped_line(&mut current, line);
-        if wrapped && ends_short_paragraph(line, longest) {
-            flush(&mut current, &mut paragraphs);
-        }
+        flush(&mut current, &mut paragraphs);
     }
-    flush(&mut current, &mut paragraphs);
     paragraphs
+}
+
+/// Whether a run of lines between blank lines is one hard-wrapped
+/// paragraph: two lines or more, all but the last filling between 40
+/// columns and the wrap limit.
+fn wrapped_block(block: &[&str]) -> bool {
+    let Some((_, filled)) = block.split_last() else {
+        return false;
+    };
+    !filled.is_empty()
+        && filled
+            .iter()
+            .all(|l| (40..=WRAP_LIMIT).contains(&l.trim().chars().count()))
 }
 
 /// A line well short of the wrap width that ends a sentence closes its
@@ -180,6 +212,34 @@ mod tests {
         assert_eq!(
             texts(&doc)[0],
             "States pledged to stop non-state actors from hack-back and from hacking-back at all."
+        );
+    }
+
+    #[test]
+    fn one_long_url_does_not_undo_the_wrapping_of_a_mail() {
+        let url = format!("https://lists.example.org/archive/{}", "x".repeat(90));
+        let doc = read_text(&format!(
+            "Firms that hack\nback put everyone at risk, and the\nprivate sector knows it.\n\nSee {url}\n\nThanks for\nreading.\n"
+        ));
+        assert_eq!(
+            texts(&doc),
+            [
+                "Firms that hack back put everyone at risk, and the private sector knows it.",
+                &format!("See {url}"),
+                "Thanks for reading.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_among_long_lines_is_joined() {
+        let long = "word ".repeat(30);
+        let doc = read_text(&format!(
+            "{long}one.\n\nThe ministry said it would never let its clients hack\nback against intruders, whatever the cost.\n\n{long}two.\n"
+        ));
+        assert_eq!(
+            texts(&doc)[1],
+            "The ministry said it would never let its clients hack back against intruders, whatever the cost."
         );
     }
 
