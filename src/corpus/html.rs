@@ -8,11 +8,14 @@
 //! which the "prefer `<article>`" rule needs.
 //!
 //! What counts as main text: the largest `<article>`, else `<main>` (or
-//! `role="main"`), else `<body>`. Inside it, scripts, styles, forms, `nav`,
-//! `aside`, `footer` and anything whose class, id or role names chrome
-//! (cookie, consent, share, social, nav, menu, footer, banner, subscribe,
-//! newsletter, related, comments, ad, sidebar, byline, …; see
-//! [`CHROME_WORDS`]) are skipped; `<header>` is skipped only when the whole
+//! `role="main"`), if it holds a quarter of the page's text or more (an
+//! article holding only the headline is not the story), else `<body>`.
+//! Inside it, scripts, styles, forms, `nav`, `aside`, `footer` and
+//! anything whose class, id or role names chrome (cookie, consent, share,
+//! social, nav, menu, footer, banner, subscribe, newsletter, related,
+//! comments, ad, sidebar, byline, …; see [`CHROME_WORDS`]) are skipped,
+//! unless it holds most of the text (a WordPress post's `tag-social-media`
+//! class names its subject, not chrome); `<header>` is skipped only when the whole
 //! body is read, since inside an article it holds the headline. Every
 //! block element (p, li, h1–h6, blockquote, td, dd, div, …) ends a
 //! paragraph.
@@ -36,7 +39,11 @@ pub fn read_html(text: &str) -> Extracted {
     let metas = meta_values(&document);
     let (root, whole_body) = main_root(&document);
     let mut collector = Collector::default();
-    walk(root, &mut collector, whole_body, true);
+    let walker = Walker {
+        whole_body,
+        root_text: text_len(&root),
+    };
+    walker.walk(root, &mut collector, true);
     collector.flush();
 
     let site = metas.get("og:site_name").cloned();
@@ -186,42 +193,77 @@ impl Collector {
     }
 }
 
-fn walk(element: ElementRef<'_>, out: &mut Collector, whole_body: bool, is_root: bool) {
-    let value = element.value();
-    let name = value.name();
-    if !is_root
-        && (SKIP_TAGS.contains(&name) || (whole_body && name == "header") || is_chrome(value))
-    {
-        return;
-    }
-    if name == "br" {
-        out.buffer.push(' ');
-        return;
-    }
-    let block = BLOCK_TAGS.contains(&name);
-    if block {
-        out.flush();
-    }
-    for child in element.children() {
-        if let Node::Text(text) = child.value() {
-            out.buffer.push_str(text);
-        } else if let Some(child) = ElementRef::wrap(child) {
-            walk(child, out, whole_body, false);
+/// How to walk the main root: whether it is the whole body, and how much
+/// text it holds.
+struct Walker {
+    whole_body: bool,
+    root_text: usize,
+}
+
+impl Walker {
+    fn walk(&self, element: ElementRef<'_>, out: &mut Collector, is_root: bool) {
+        let value = element.value();
+        let name = value.name();
+        if !is_root
+            && (SKIP_TAGS.contains(&name)
+                || (self.whole_body && name == "header")
+                || (is_chrome(value) && !self.holds_most_text(&element)))
+        {
+            return;
+        }
+        if name == "br" {
+            out.buffer.push(' ');
+            return;
+        }
+        let block = BLOCK_TAGS.contains(&name);
+        if block {
+            out.flush();
+        }
+        for child in element.children() {
+            if let Node::Text(text) = child.value() {
+                out.buffer.push_str(text);
+            } else if let Some(child) = ElementRef::wrap(child) {
+                self.walk(child, out, false);
+            }
+        }
+        if block {
+            out.flush();
         }
     }
-    if block {
-        out.flush();
+
+    /// Whether an element holds more than half the main text: then its
+    /// chrome-like name is not chrome ("tag-social-media" on a WordPress
+    /// post, a "layout--has-sidebar" wrapper).
+    fn holds_most_text(&self, element: &ElementRef) -> bool {
+        2 * text_len(element) > self.root_text
     }
+}
+
+/// Bytes of visible text in an element: scripts and styles left out,
+/// since a saved page can hold more script than prose.
+fn text_len(e: &ElementRef) -> usize {
+    e.descendants()
+        .filter_map(|node| {
+            let text = node.value().as_text()?;
+            let parent = node.parent()?.value().as_element()?.name();
+            (!matches!(parent, "script" | "style" | "noscript" | "template"))
+                .then(|| text.trim().len())
+        })
+        .sum()
 }
 
 /// The element holding the main text, and whether it is the whole body.
 fn main_root(document: &Html) -> (ElementRef<'_>, bool) {
-    let text_len = |e: &ElementRef| e.text().map(|t| t.trim().len()).sum::<usize>();
+    let body_text = select_all(document, "body")
+        .next()
+        .map_or(0, |b| text_len(&b));
+    // An article or main that holds little of the page is a headline or a
+    // teaser beside the story, not the story; chrome-like class names do
+    // not count here, where the largest one wins anyway.
     let largest = |selector: &str| {
         select_all(document, selector)
-            .filter(|e| !is_chrome(e.value()))
             .max_by_key(text_len)
-            .filter(|e| text_len(e) > 0)
+            .filter(|e| text_len(e) > 0 && 4 * text_len(e) >= body_text)
     };
     if let Some(article) = largest("article") {
         return (article, false);
@@ -405,6 +447,40 @@ mod tests {
     fn chrome_words_match_whole_words_only() {
         let e = read_html("<main><div class=\"header shadow\"><p>Kept</p></div></main>");
         assert_eq!(texts(&e), ["Kept"]);
+    }
+
+    #[test]
+    fn a_chrome_like_name_on_the_story_itself_is_not_chrome() {
+        let story = "<p>Platforms that endorse the pledge commit to act against interference.</p>\
+                     <p>They also publish what they removed and why.</p>";
+        let wordpress = format!(
+            "<body><article class=\"post tag-social-media\"><h1>Pledge</h1>{story}</article>\
+             <div class=\"share\">Share</div></body>"
+        );
+        let wrapper = format!(
+            "<body><div class=\"layout--has-sidebar\"><div>{story}</div>\
+             <div class=\"sidebar\"><p>Archives</p></div></div></body>"
+        );
+        for page in [wordpress, wrapper] {
+            let e = read_html(&page);
+            assert!(
+                texts(&e).contains(&"They also publish what they removed and why."),
+                "{page}"
+            );
+            assert!(!texts(&e)
+                .iter()
+                .any(|t| t.contains("Share") || t.contains("Archives")));
+        }
+    }
+
+    #[test]
+    fn an_article_holding_only_the_headline_does_not_hide_the_story() {
+        let e = read_html(
+            "<body><article><h1>Envoys debate hacking back</h1></article>\
+             <div><p>Diplomats meeting in Geneva on Tuesday disagreed over whether companies \
+             should ever be allowed to strike back at attackers.</p></div></body>",
+        );
+        assert_eq!(texts(&e).len(), 2, "{:?}", texts(&e));
     }
 
     #[test]
