@@ -84,7 +84,27 @@ fn looks_binary(head: &[u8]) -> bool {
         Err(e) => e.error_len().is_none(),
     };
     let high = head.iter().filter(|&&b| b >= 0x80).count();
-    control * 10 > head.len() || (!utf8 && high * 10 > head.len() * 3)
+    let mostly_high = !utf8 && high * 10 > head.len() * 3 && declared_charset(head).is_none();
+    control * 10 > head.len() || mostly_high
+}
+
+/// The character set a page declares near its start (`<meta
+/// charset="windows-1251">`, `charset=Shift_JIS` in a `content` attribute)
+/// when it is one other than UTF-8, whose text would be garbage if read as
+/// UTF-8 or Windows-1252.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes[..bytes.len().min(2048)].to_ascii_lowercase();
+    let at = head.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = head[at..]
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b'"' || b == b'\'')
+        .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    let encoding = encoding_rs::Encoding::for_label(&label)?;
+    // A page saved as UTF-16 is not ASCII-readable, so a UTF-16 label here
+    // is wrong, as browsers also assume.
+    (encoding != encoding_rs::UTF_8 && encoding.is_ascii_compatible()).then_some(encoding)
 }
 
 fn looks_like_html(text: &str) -> bool {

@@ -179,16 +179,27 @@ fn from_utf16(bytes: &[u8]) -> Option<Vec<u8>> {
 /// of older Western text files), with a warning.
 fn decode_text(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => {
-            warnings.push("not valid UTF-8; read as Windows-1252".into());
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned()
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
     }
+    if let Some(encoding) = detect::declared_charset(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    // UTF-8 with stray bytes (a pasted Windows-1252 quote mark), or all
+    // Windows-1252: either way each byte that is not part of a UTF-8
+    // character is read as Windows-1252, and the rest stays as it is.
+    let mut text = String::with_capacity(bytes.len());
+    let mut stray = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        stray += chunk.invalid().len();
+        let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+        text.push_str(&decoded);
+    }
+    warnings.push(format!(
+        "not valid UTF-8: {stray} byte(s) read as Windows-1252"
+    ));
+    text
 }
 
 /// The first line if it is short enough to be a heading, else the file name.

@@ -60,6 +60,17 @@ fn empty_binary_and_non_utf8_files_warn_and_the_rest_indexes() {
         utf16.extend(unit.to_le_bytes());
     }
     env.write("windows.txt", utf16);
+    // UTF-8 with one stray Windows-1252 quote mark: only that byte is
+    // read as Windows-1252, not the whole file.
+    let mut stray = "Genève: Europe’s envoys ".as_bytes().to_vec();
+    stray.push(0x93);
+    stray.extend("agree”.\n".as_bytes());
+    env.write("stray.txt", stray);
+    // A page that declares its character set.
+    let page = "<html><head><meta charset=\"windows-1251\"></head>\
+                <body><p>Нормы поведения в киберпространстве</p></body></html>";
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+    env.write("ru.html", &cp1251);
     let run = env.run(&["index"]);
     run.ok()
         .stderr_has("empty.txt: skipped: empty file")
@@ -72,6 +83,13 @@ fn empty_binary_and_non_utf8_files_warn_and_the_rest_indexes() {
     assert!(hits[0]["text"].as_str().unwrap().contains("Café diplomacy"));
     let hits = env.run(&["search", "zurich", "--json"]).ok().json();
     assert!(hits[0]["text"].as_str().unwrap().contains("Zürich talks"));
+    let hits = env.run(&["search", "envoys", "--json"]).ok().json();
+    assert_eq!(hits[0]["text"], "Genève: Europe’s envoys “agree”.");
+    let hits = env
+        .run(&["search", "киберпространстве", "--json"])
+        .ok()
+        .json();
+    assert_eq!(hits[0]["doc"], "ru.html");
 }
 
 #[test]
