@@ -67,16 +67,43 @@ pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
     tokens
 }
 
+/// The words of a query phrase, one per position, with an empty string
+/// where a sentence break skips a position (`Principle 9: states` →
+/// `principle`, `9`, ``, `states`), so the phrase matches the text it was
+/// taken from and nothing across a break.
+pub fn phrase_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut next = 0;
+    for_each_token(text, Mode::Query, |word, _, _, position| {
+        words.extend(std::iter::repeat_n(
+            String::new(),
+            position.saturating_sub(next),
+        ));
+        words.push(word.to_string());
+        next = position + 1;
+    });
+    words
+}
+
 /// Calls `f(text, from, to, position)` for each exact-view token of `text`
-/// (see [`Token`]) without allocating per token.
+/// (see [`Token`]) without allocating per token. Words on either side of a
+/// sentence or clause break (see [`breaks_phrase`]) are two positions
+/// apart, so no phrase matches across it.
 pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(&str, usize, usize, usize)) {
     let words = word_segments(text);
     let mut form = String::new();
     let mut dotted = String::new();
     let mut position = 0;
+    // End and text of the word last given a position.
+    let mut previous: Option<(usize, &str)> = None;
     for (i, &(from, word)) in words.iter().enumerate() {
         let mut to = from + word.len();
         form.clear();
+        if let Some((end, before)) = previous {
+            if breaks_phrase(&text[end..from], before, word) {
+                position += 1;
+            }
+        }
         if is_dotted_acronym(word) {
             // UAX #29 leaves the final dot of `U.S.` outside the word.
             if text[to..].starts_with('.') {
@@ -84,6 +111,7 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(&str, usize, usi
             }
             f(&word.to_lowercase(), from, to, position);
             position += 1;
+            previous = Some((to, word));
             continue;
         }
         fold_into(word, &mut form);
@@ -111,7 +139,43 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(&str, usize, usi
             f(&form, from, to, position);
         }
         position += 1;
+        previous = Some((to, word));
     }
+}
+
+/// Whether the text `between` two words ends a sentence or clause: `? ! ;
+/// : ( ) [ ] — …`, a dash with space beside it, or a full stop before a
+/// capital (or a quotation mark) that does not end an abbreviation or an
+/// initial (`Mr. Smith`, `John F. Kennedy`, `Art. 51` run on).
+fn breaks_phrase(between: &str, before: &str, after: &str) -> bool {
+    // Most words are one space apart.
+    if between.len() == 1 && between.as_bytes()[0].is_ascii_whitespace() {
+        return false;
+    }
+    let spaced = between.contains(char::is_whitespace);
+    between.chars().any(|c| match c {
+        '?' | '!' | ';' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '\u{2014}' | '\u{2026}' => true,
+        '-' | '\u{2013}' => spaced,
+        '.' => {
+            after.starts_with(|c: char| !c.is_lowercase() && !c.is_numeric())
+                && !is_abbreviation(before)
+        }
+        _ => false,
+    })
+}
+
+/// Words written with a full stop that does not end the sentence: titles,
+/// references and initials. (`No.` is left out: a number follows it, while
+/// "said no." ends many sentences.)
+fn is_abbreviation(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "adm", "al", "approx", "art", "arts", "capt", "cf", "ch", "co", "col", "corp", "dept",
+        "dr", "fig", "gen", "gov", "hon", "inc", "jr", "lt", "ltd", "maj", "mr", "mrs", "ms",
+        "para", "paras", "pp", "prof", "rep", "rev", "sec", "sen", "sgt", "sr", "st", "vol", "vs",
+    ];
+    let mut chars = word.chars();
+    let single = chars.next().is_some() && chars.next().is_none();
+    single || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// UAX #29 word segments of `text` that hold a letter or digit, with their
@@ -475,6 +539,46 @@ mod tests {
         let toks = tokenize("from hacking-back,", Mode::Index);
         assert_eq!(texts(&toks), ["from", "hacking", "back"]);
         assert_token(&toks[2], 2, "back", 13, 17);
+    }
+
+    /// Each word with its position.
+    fn positions(text: &str) -> Vec<(String, usize)> {
+        tokenize(text, Mode::Index)
+            .into_iter()
+            .map(|t| (t.text, t.position))
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_break_skips_a_position_and_abbreviations_do_not() {
+        for broken in [
+            "hack. Back",
+            "hack? Back",
+            "hack; back",
+            "hack (back",
+            "hack — back",
+            "hack - back",
+            "hack: back",
+        ] {
+            assert_eq!(positions(broken)[1].1, 2, "{broken}");
+        }
+        for joined in [
+            "hack back",
+            "hack-back",
+            "hack\u{2013}back",
+            "hack, back",
+            "Mr. Back",
+            "J. Back",
+            "hack. back",
+            "Art. 51",
+            "U.S. Back",
+        ] {
+            assert_eq!(positions(joined)[1].1, 1, "{joined}");
+        }
+        assert_eq!(
+            phrase_words("Principle 9: states"),
+            ["principle", "9", "", "states"]
+        );
     }
 
     #[test]

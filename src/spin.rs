@@ -214,7 +214,8 @@ pub fn detect(text: &str) -> SpinReport {
 ///
 /// Input: exact-view tokens of one passage. Output: the restored token stream
 /// only. Every substitution phrase is replaced by its original's tokens, other
-/// tokens are copied; positions are renumbered from 0 without gaps. Offsets
+/// tokens are copied; positions are renumbered from 0, keeping the gaps of
+/// sentence breaks. Offsets
 /// (bytes into the passage): words shared by both phrases ("sector" in
 /// "person sector" → "private sector") and 1:1 replacements keep their own
 /// offsets; otherwise each original token spans the replaced words, from the
@@ -223,7 +224,16 @@ pub fn restore(tokens: &[Token]) -> Vec<Token> {
     let table = table();
     let mut out = Vec::with_capacity(tokens.len());
     let mut at = 0;
+    // Sentence breaks (a skipped position) are kept: restored phrases must
+    // not span them either.
+    let mut skipped = 0;
     while at < tokens.len() {
+        if at > 0 {
+            skipped += tokens[at]
+                .position
+                .saturating_sub(tokens[at - 1].position + 1);
+        }
+        let first = out.len();
         match table.longest_match(tokens, at, |t| &t.text, |_| true) {
             Some(id) => {
                 let entry = &table.entries[id];
@@ -236,6 +246,9 @@ pub fn restore(tokens: &[Token]) -> Vec<Token> {
                 push_token(&mut out, token.text.clone(), token.from, token.to);
                 at += 1;
             }
+        }
+        for token in &mut out[first..] {
+            token.position += skipped;
         }
     }
     out

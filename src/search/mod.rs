@@ -361,10 +361,7 @@ fn words_query(
     aliases: &Aliases,
     f: &Fields,
 ) -> Option<Piece> {
-    let tokens: Vec<String> = analysis::tokenize(text, Mode::Query)
-        .into_iter()
-        .map(|t| t.text)
-        .collect();
+    let tokens = analysis::phrase_words(text);
     let stem_word = !quoted || opts.stem_phrases;
     let (query, pattern) = sequence(&tokens, stem_word, opts.stem_phrases, f)?;
     let alias = alias_pieces(&tokens, aliases, stem_word, opts, f);
@@ -443,12 +440,7 @@ fn field_query(
     opts: &Options,
     f: &Fields,
 ) -> Result<(Box<dyn Query>, Option<Pattern>)> {
-    let exact_words = |v: &str| -> Vec<String> {
-        analysis::tokenize(v, Mode::Query)
-            .into_iter()
-            .map(|t| t.text)
-            .collect()
-    };
+    let exact_words = analysis::phrase_words;
     let no_words = || Error::Query(format!("'{name}:{value}' has no words to match"));
     let q: Box<dyn Query> = match name {
         "kind" => term_query(f.kind, &value.trim().to_lowercase()),
@@ -562,15 +554,19 @@ fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
+/// A word, or the phrase of `words` (see [`analysis::phrase_words`]: an
+/// empty word is a sentence break the phrase spans).
 fn sequence_query(field: Field, words: &[String]) -> Box<dyn Query> {
     if let [word] = words {
         return term_query(field, word);
     }
     let terms = words
         .iter()
-        .map(|w| Term::from_field_text(field, w))
+        .enumerate()
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(offset, w)| (offset, Term::from_field_text(field, w)))
         .collect();
-    Box::new(PhraseQuery::new(terms))
+    Box::new(PhraseQuery::new_with_offset(terms))
 }
 
 fn any_of(mut queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {

@@ -119,7 +119,8 @@ fn match_tokens<'p>(
             Pattern::Exact(words) => (words.as_slice(), false),
             Pattern::StemPhrase(words) => (words.as_slice(), true),
         };
-        if words.is_empty() || words.len() > by_position.len() {
+        let needed = words.iter().filter(|w| !w.is_empty()).count();
+        if needed == 0 || needed > by_position.len() {
             continue;
         }
         let stems = stemmed.then(|| {
@@ -130,13 +131,30 @@ fn match_tokens<'p>(
                     .collect()
             })
         });
-        for start in 0..=by_position.len() - words.len() {
-            let matched = words.iter().enumerate().all(|(i, w)| match stems {
-                Some(stems) => stems[start + i].iter().any(|s| s == w),
-                None => by_position[start + i].iter().any(|t| &t.text == w),
+        for start in 0..=by_position.len() - needed {
+            // Word `i` must sit at the first word's position plus `i`: a
+            // sentence break skips a position, and a phrase spans one only
+            // where it has one itself (an empty word).
+            let first = by_position[start][0].position;
+            let mut at = start;
+            let matched = words.iter().enumerate().all(|(i, w)| {
+                while at < by_position.len() && by_position[at][0].position < first + i {
+                    at += 1;
+                }
+                let here = by_position
+                    .get(at)
+                    .filter(|group| group[0].position == first + i);
+                match (here, w.is_empty()) {
+                    (None, true) => true,
+                    (Some(_), true) | (None, false) => false,
+                    (Some(_), false) => match stems {
+                        Some(stems) => stems[at].iter().any(|s| s == w),
+                        None => by_position[at].iter().any(|t| &t.text == w),
+                    },
+                }
             });
             if matched {
-                let last = &by_position[start + words.len() - 1];
+                let last = &by_position[at];
                 let end = last.iter().map(|t| t.to).max().unwrap_or(0);
                 ranges.push((by_position[start][0].from..end, index));
             }
@@ -285,6 +303,21 @@ mod tests {
 
     fn spans<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
         ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn phrases_match_across_a_sentence_break_only_if_they_have_it() {
+        let text = "Would the bank hack? Back in 2019 it said no. It won't hack back.";
+        let at = |words: &[&str]| {
+            let words = words.iter().map(|w| w.to_string()).collect();
+            find_matches(text, &[Pattern::Exact(words)], false)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at(&["hack", "back"]), ["hack back"]);
+        assert_eq!(at(&["hack", "", "back", "in"]), ["hack? Back in"]);
+        assert!(at(&["no", "it"]).is_empty());
     }
 
     #[test]

@@ -246,3 +246,22 @@ fn kwic_with_no_occurrence_exits_1() {
         .code(1)
         .stderr_has("no occurrences");
 }
+
+#[test]
+fn kwic_and_phrases_do_not_run_across_sentence_breaks() {
+    let env = Env::empty();
+    env.write(
+        "traps.txt",
+        "Traps\n\nWould the bank ever hack? Back in 2019 it said it would not hack; \
+         back-office staff report intrusions. Nobody wanted to hack (back then). \
+         The minister spoke of cyber — security experts disagreed. \
+         Mr. Back said firms must never hack back.\n",
+    );
+    let run = env.run(&["kwic", "hack back", "--json"]);
+    assert_eq!(matches(run.ok()), ["hack back"]);
+    env.run(&["kwic", "cyber security"]).code(1);
+    // The break is part of a phrase that has it.
+    let run = env.run(&["kwic", "ever hack? Back in", "--json"]);
+    assert_eq!(matches(run.ok()), ["ever hack? Back in"]);
+    env.run(&["search", "\"Mr Back said\""]).ok();
+}
