@@ -39,7 +39,7 @@ pub struct KwicArgs {
 }
 
 pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
-    let (compiled, records) = phrase_matches(&args.query, args.stem, &args.flags, settings)?;
+    let (compiled, records) = phrase_matches(&args.query, &[], args.stem, &args.flags, settings)?;
     let mut concordance = Concordance::build(records, &compiled, args.width);
     concordance.sort(args.sort);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -168,10 +168,11 @@ pub fn aliases(settings: &Settings, off: bool) -> Result<Aliases> {
 }
 
 /// The command's words compiled as one phrase (matched by stems with
-/// `stem`), and every passage it matches: the shared start of `kwic` and
-/// `variants`.
+/// `stem`), or any of the `other` spellings of it, and every passage it
+/// matches: the shared start of `kwic` and `variants`.
 pub fn phrase_matches(
     words: &[String],
+    other: &[String],
     stem: bool,
     flags: &QueryFlags,
     settings: &Settings,
@@ -183,12 +184,11 @@ pub fn phrase_matches(
         stem_phrases: stem,
         index: None,
     };
-    let compiled = compile(
-        &as_phrase(words),
-        &Filters::default(),
-        &options,
-        &opened.fields,
-    )?;
+    let mut query = as_phrase(words);
+    for spelling in other {
+        query.push_str(&format!(" OR \"{spelling}\""));
+    }
+    let compiled = compile(&query, &Filters::default(), &options, &opened.fields)?;
     let records = all_matches(&opened, &compiled, schema::PASSAGE)?;
     Ok((compiled, records))
 }

@@ -3,9 +3,10 @@
 use clap::Args;
 
 use super::{finish_output, phrase_matches, Outcome, QueryFlags};
+use crate::analysis;
 use crate::error::Result;
 use crate::render::{json, text};
-use crate::search::variants::variants;
+use crate::search::variants::{spellings, variants};
 use crate::settings::Settings;
 
 /// List the wordings of a word or phrase, with counts per document.
@@ -13,9 +14,12 @@ use crate::settings::Settings;
 /// Every distinct wording (hack back, hacking back, hacking-back, hacked
 /// back), most frequent first.
 ///
-/// All the words form one phrase, matched by stems; a wording is its text
-/// in lower case with whitespace made single spaces (hyphens kept). Names
-/// in aliases.toml also bring their aliases' wordings, marked as such.
+/// All the words form one phrase, matched by stems, together with its closed
+/// compound (cybersecurity for cyber security) and its British or American
+/// spelling (defense for defence); a wording is its text in lower case with
+/// whitespace made single spaces (hyphens kept). Names in aliases.toml also
+/// bring their aliases' wordings, marked as such; a machine-paraphrased
+/// document's own wording is marked too.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct VariantsArgs {
@@ -27,7 +31,8 @@ pub struct VariantsArgs {
 }
 
 pub fn run(args: &VariantsArgs, settings: &Settings) -> Result<Outcome> {
-    let (compiled, records) = phrase_matches(&args.query, true, &args.flags, settings)?;
+    let other = spellings(&analysis::phrase_words(&args.query.join(" ")));
+    let (compiled, records) = phrase_matches(&args.query, &other, true, &args.flags, settings)?;
     let found = variants(&records, &compiled);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.flags.json {

@@ -256,6 +256,9 @@ pub struct VariantLine<'a> {
     pub documents: &'a std::collections::BTreeMap<String, usize>,
     /// Alias names this wording came through.
     pub aliases: &'a [String],
+    /// A spinner's wording: every occurrence is in a machine-paraphrased
+    /// passage and matched only through its restored wording.
+    pub spun: bool,
 }
 
 pub fn variants(out: &mut impl Write, variants: &[Variant]) -> io::Result<()> {
@@ -267,6 +270,7 @@ pub fn variants(out: &mut impl Write, variants: &[Variant]) -> io::Result<()> {
                 count: v.count,
                 documents: &v.documents,
                 aliases: &v.aliases,
+                spun: v.spun,
             },
         )?;
     }

@@ -317,6 +317,9 @@ pub fn variants(out: &mut impl Write, variants: &[Variant], style: Style) -> io:
         if let Some(note) = alias_note(&v.aliases) {
             line.push_str(&format!("  {}", style.dim(&note)));
         }
+        if v.spun {
+            line.push_str(&format!("  {}", style.dim("(machine-paraphrased wording)")));
+        }
         writeln!(out, "{line}")?;
     }
     Ok(())

@@ -89,3 +89,34 @@ fn variants_with_no_occurrence_exits_1() {
     let env = Env::fixture("wording");
     env.run(&["variants", "quantum treaty"]).code(1);
 }
+
+#[test]
+fn variants_join_closed_compounds_and_both_spellings_and_mark_spun_wordings() {
+    let env = Env::fixture("spin");
+    env.write(
+        "uk.txt",
+        "Cyber defence\n\nThe agency leads cyber defence and cybersecurity policy; \
+         the State’s duty is to share cyber-security advice.\n",
+    );
+    env.write(
+        "us.txt",
+        "Cyber defense\n\nThe command runs cyber defense. Cyber security is a \
+         shared task, and the State's duty is plain.\n",
+    );
+    let run = env.run(&["variants", "cyber security", "--json"]);
+    let mut got = wordings(run.ok());
+    got.sort();
+    assert_eq!(got, ["cyber security", "cyber-security", "cybersecurity"]);
+    let run = env.run(&["variants", "cyber defence", "--json"]);
+    let mut got = wordings(run.ok());
+    got.sort();
+    assert_eq!(got, ["cyber defence", "cyber defense"]);
+    // Apostrophes are typography, not wording.
+    let run = env.run(&["variants", "state's duty", "--json"]);
+    assert_eq!(run.ok().json()[0]["count"], 2);
+    // A spinner's wording is marked as such.
+    let run = env.run(&["variants", "private sector", "--json"]);
+    let lines = run.ok().json();
+    assert!(lines.iter().any(|v| v["spun"] == true), "{lines:?}");
+    assert!(lines.iter().any(|v| v["spun"] == false), "{lines:?}");
+}
