@@ -14,9 +14,15 @@
 //! The body is the text/plain part, else the text/html part through
 //! [`read_html`]. Plain text is cleaned so that a thread does not repeat
 //! itself: quoted lines ("> …") and their "On … wrote:" introductions are
-//! left out, as are Outlook-style "-----Original Message-----" blocks, the
-//! signature after "-- ", and mailing-list footers (a rule of underscores
-//! before "X mailing list", listinfo links, "Reply via email to …").
+//! left out, as are Outlook-style "-----Original Message-----" blocks and
+//! "From: … Sent: … Subject: …" reply headers with what follows them (also
+//! in an HTML body), the signature after "-- ", and mailing-list footers (a
+//! rule of underscores before "X mailing list", listinfo links, "Reply via
+//! email to …").
+//!
+//! A digest gives one document per message it holds: the message/rfc822
+//! parts of a MIME digest, or the "Message: N" sections of a Mailman
+//! plain-text digest; its table of contents is left out.
 //! Hard-wrapped lines are re-joined; a blank line or a list marker starts a
 //! new paragraph.
 //!
@@ -49,8 +55,8 @@ pub fn read_mail(bytes: &[u8]) -> Result<Vec<Extracted>, String> {
     let mut skipped = 0;
     for raw in &raw_messages {
         // mail-parser is fuzzed, but a panic here must not end an index run
-        match quietly(|| read_message(raw)).flatten() {
-            Some(document) => documents.push(document),
+        match quietly(|| read_message(raw)).filter(|d| !d.is_empty()) {
+            Some(read) => documents.extend(read),
             None => skipped += 1,
         }
     }
@@ -95,8 +101,74 @@ fn split_mbox(bytes: &[u8]) -> Vec<Vec<u8>> {
     messages
 }
 
-fn read_message(raw: &[u8]) -> Option<Extracted> {
-    let message = MessageParser::default().parse(raw)?;
+/// The documents of one raw message: the message itself, or the messages a
+/// digest holds (none when it has no mail headers).
+fn read_message(raw: &[u8]) -> Vec<Extracted> {
+    let Some(message) = MessageParser::default().parse(raw) else {
+        return Vec::new();
+    };
+    let digest = digest_messages(&message);
+    if !digest.is_empty() {
+        return digest;
+    }
+    read_parsed(&message).into_iter().collect()
+}
+
+/// The messages of a digest, each a document of its own: the parts of a
+/// MIME digest (message/rfc822), or the "Message: N" sections of a
+/// Mailman plain-text digest. The digest's own table of contents is left
+/// out. Empty for any other message.
+fn digest_messages(message: &Message) -> Vec<Extracted> {
+    let mut messages = mime_digest(message);
+    if messages.is_empty() {
+        messages = plain_digest(message);
+    }
+    // The list is named on the digest, not on the messages it holds.
+    let list = message.header_raw("List-Id").and_then(list_name);
+    for m in &mut messages {
+        if m.meta.source.is_none() {
+            m.meta.source.clone_from(&list);
+        }
+    }
+    messages
+}
+
+fn mime_digest(message: &Message) -> Vec<Extracted> {
+    message
+        .attachments()
+        .filter_map(|part| part.message())
+        .filter_map(read_parsed)
+        .collect()
+}
+
+fn plain_digest(message: &Message) -> Vec<Extracted> {
+    let Some(PartType::Text(body)) = message.text_bodies().next().map(|p| &p.body) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = body.lines().map(|l| l.trim_end_matches('\r')).collect();
+    // A rule of dashes, a blank line and "Message: 3" open a message, whose
+    // headers follow; the next rule ends it.
+    let rule = |line: &str| line.len() >= 20 && line.bytes().all(|b| b == b'-');
+    let starts = (2..lines.len()).filter(|&i| {
+        lines[i]
+            .strip_prefix("Message: ")
+            .is_some_and(|n| n.trim().parse::<u32>().is_ok())
+            && lines[i - 1].trim().is_empty()
+            && rule(lines[i - 2])
+    });
+    starts
+        .filter_map(|start| {
+            let end = (start + 1..lines.len())
+                .find(|&i| rule(lines[i]))
+                .unwrap_or(lines.len());
+            let section = lines[start + 1..end].join("\n");
+            let parsed = MessageParser::default().parse(section.as_bytes())?;
+            read_parsed(&parsed)
+        })
+        .collect()
+}
+
+fn read_parsed(message: &Message) -> Option<Extracted> {
     let has_headers = message.from().is_some()
         || message.date().is_some()
         || message.subject().is_some()
@@ -105,7 +177,7 @@ fn read_message(raw: &[u8]) -> Option<Extracted> {
         return None;
     }
     let mut warnings = Vec::new();
-    let paragraphs = body_paragraphs(&message, &mut warnings);
+    let paragraphs = body_paragraphs(message, &mut warnings);
     Some(Extracted {
         meta: Metadata {
             title: message
@@ -149,6 +221,9 @@ fn body_paragraphs(message: &Message, warnings: &mut Vec<String>) -> Vec<Paragra
             _ => None,
         })
         .flatten()
+        // The message ends where the one it quotes starts, its header
+        // block run into one paragraph by the page layout.
+        .take_while(|p| !is_run_in_reply_header(&p.text))
         .collect();
     if html.is_empty() {
         warnings.push("the message has no text body".to_string());
@@ -165,7 +240,8 @@ fn plain_body_paragraphs(body: &str) -> Vec<Paragraph> {
     let mut flush = |current: &mut String| {
         let text = normalize_inline(current);
         current.clear();
-        if !text.is_empty() {
+        // Rules ("-----") separate; they are not prose.
+        if text.chars().any(char::is_alphanumeric) {
             paragraphs.push(Paragraph::new(text));
         }
     };
@@ -190,9 +266,10 @@ fn plain_body_paragraphs(body: &str) -> Vec<Paragraph> {
 }
 
 /// Index of the first line after the message proper: the signature
-/// separator "-- ", an "-----Original Message-----" block, or a list footer
-/// (a rule of underscores or dashes followed within three lines by list
-/// chrome).
+/// separator "-- ", an "-----Original Message-----" block, the header block
+/// Outlook puts above a quoted message ("From: … Sent: … Subject: …"), or a
+/// list footer (a rule of underscores or dashes followed within three lines
+/// by list chrome).
 fn body_end(lines: &[&str]) -> usize {
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
@@ -203,11 +280,57 @@ fn body_end(lines: &[&str]) -> usize {
         {
             return i;
         }
+        if is_reply_header(&lines[i..]) {
+            // A rule of underscores just above belongs to the block.
+            let rule = i > 0 && lines[i - 1].trim().starts_with("____");
+            return if rule { i - 1 } else { i };
+        }
         if starts_list_footer(lines, i) {
             return i;
         }
     }
     lines.len()
+}
+
+/// Labels of the header block a mail client writes above the message it
+/// quotes, in English, German, French, Spanish and Swedish: the sender, the
+/// date, and the subject or recipient.
+const REPLY_FROM: &[&str] = &["from:", "von:", "de :", "de:", "från:"];
+const REPLY_SENT: &[&str] = &[
+    "sent:",
+    "date:",
+    "gesendet:",
+    "envoyé :",
+    "envoyé:",
+    "enviado:",
+    "skickat:",
+];
+const REPLY_SUBJECT: &[&str] = &[
+    "subject:", "to:", "betreff:", "an:", "objet :", "à :", "asunto:", "para:", "ämne:", "till:",
+];
+
+/// Whether `lines` start with a reply header block: a "From:" line, then
+/// within four lines a "Sent:" (or "Date:") and a "Subject:" (or "To:").
+fn is_reply_header(lines: &[&str]) -> bool {
+    let starts = |line: &str, labels: &[&str]| {
+        let line = line.trim_start().to_lowercase();
+        labels.iter().any(|l| line.starts_with(l))
+    };
+    let Some((first, rest)) = lines.split_first() else {
+        return false;
+    };
+    let rest = &rest[..rest.len().min(4)];
+    starts(first, REPLY_FROM)
+        && rest.iter().any(|l| starts(l, REPLY_SENT))
+        && rest.iter().any(|l| starts(l, REPLY_SUBJECT))
+}
+
+/// The same block run into one paragraph, as an HTML reply lays it out:
+/// "From: A Sent: B To: C Subject: D".
+fn is_run_in_reply_header(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let has = |labels: &[&str]| labels.iter().any(|l| lower.contains(&format!(" {l}")));
+    REPLY_FROM.iter().any(|l| lower.starts_with(l)) && has(REPLY_SENT) && has(REPLY_SUBJECT)
 }
 
 /// "On Tue, 5 Mar 2024, Alice wrote:" and translations, including the
@@ -307,6 +430,51 @@ mod tests {
         assert_eq!(texts(&docs[0]), ["First body. From here on, escaped."]);
         assert_eq!(docs[1].meta.author.as_deref(), Some("b@example.org"));
         assert_eq!(texts(&docs[1]), ["Second body."]);
+    }
+
+    #[test]
+    fn digests_yield_one_document_per_message_they_hold() {
+        let mime = "From: list-request@example.org\nSubject: norms Digest, Vol 1, Issue 2\n\
+            List-Id: Norms <norms.example.org>\nMIME-Version: 1.0\n\
+            Content-Type: multipart/mixed; boundary=\"d\"\n\n--d\nContent-Type: text/plain\n\n\
+            Today's Topics:\n   1. Principle 8 (Tom)\n--d\nContent-Type: multipart/digest; boundary=\"m\"\n\n\
+            --m\n\nFrom: Tom <t@example.net>\nSubject: [norms] Principle 8\n\nPrinciple 8 is weak.\n\
+            --m\n\nFrom: Ruth <r@example.org>\nSubject: Re: [norms] Principle 8\n\nIt sets a floor.\n--m--\n--d--\n";
+        let plain = "From: list-request@example.org\nSubject: norms Digest, Vol 1, Issue 3\n\n\
+            Today's Topics:\n   1. Principle 8 (Tom)\n\n\
+            ----------------------------------------------------------------------\n\n\
+            Message: 1\nFrom: Tom <t@example.net>\nSubject: [norms] Principle 8\n\n\
+            Principle 8 is weak.\n\n-- \nTom\n\n------------------------------\n\n\
+            Message: 2\nFrom: Ruth <r@example.org>\nSubject: Re: [norms] Principle 8\n\n\
+            It sets a floor.\n\n------------------------------\n\nSubject: Digest Footer\n\n\
+            _______________________________________________\nnorms mailing list\n";
+        for digest in [mime, plain] {
+            let docs = read_mail(digest.as_bytes()).unwrap();
+            let bodies: Vec<Vec<&str>> = docs.iter().map(texts).collect();
+            assert_eq!(
+                bodies,
+                [["Principle 8 is weak."], ["It sets a floor."]],
+                "{digest}"
+            );
+            assert_eq!(docs[1].meta.title.as_deref(), Some("Principle 8"));
+            assert_eq!(docs[1].meta.author.as_deref(), Some("Ruth"));
+        }
+    }
+
+    #[test]
+    fn outlook_replies_end_where_the_quoted_message_starts() {
+        let plain = "From: p@example.gov\nSubject: SV: Principle 8\n\nWe accept the wording.\n\n\
+            ________________________________\nFrom: Ruth <r@example.org>\n\
+            Sent: 12 November 2018 17:45\nTo: Peter\nSubject: Principle 8\n\nDo you object?\n";
+        let html = "From: p@example.gov\nSubject: RE: Principle 8\nContent-Type: text/html\n\n\
+            <p>We accept the wording.</p><div id=\"divRplyFwdMsg\"><b>From:</b> Ruth \
+            <b>Sent:</b> 12 November 2018 <b>To:</b> Peter <b>Subject:</b> Principle 8</div>\
+            <p>Do you object?</p>\n";
+        for raw in [plain, html] {
+            let docs = read_mail(raw.as_bytes()).unwrap();
+            assert_eq!(texts(&docs[0]), ["We accept the wording."], "{raw}");
+            assert_eq!(docs[0].meta.title.as_deref(), Some("Principle 8"));
+        }
     }
 
     #[test]

@@ -71,16 +71,30 @@ pub fn clean_subject(subject: &str) -> String {
                 s = s[end + 1..].trim_start();
             }
         }
-        for prefix in ["Re:", "RE:", "Fwd:", "FW:", "Fw:", "AW:"] {
-            if let Some(rest) = s.strip_prefix(prefix) {
-                s = rest.trim_start();
-            }
+        if let Some(rest) = strip_reply_prefix(s) {
+            s = rest.trim_start();
         }
         if s == before {
             break;
         }
     }
     normalize_inline(s)
+}
+
+/// The subject without one reply or forward prefix, in the forms mail
+/// clients write in several languages: "Re:", "Re[2]:", "Fwd:", "AW:",
+/// "WG:", "SV:", "TR:", "RV:", "Antw:", "Réf. :"; `None` without one.
+fn strip_reply_prefix(subject: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "re", "fwd", "fw", "aw", "wg", "sv", "vs", "tr", "rv", "antw", "réf.", "enc", "odp",
+    ];
+    let (head, rest) = subject.split_once(':')?;
+    // "Re[2]" and "Re(2)" count replies.
+    let word = head
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "[]()".contains(c));
+    let word = word.trim().to_lowercase();
+    PREFIXES.contains(&word.as_str()).then_some(rest)
 }
 
 /// Short lines that are never prose: share prompts ("Share this:",
@@ -240,6 +254,24 @@ mod tests {
         assert_eq!(
             texts(&doc)[1],
             "The ministry said it would never let its clients hack back against intruders, whatever the cost."
+        );
+    }
+
+    #[test]
+    fn subjects_lose_list_tags_and_reply_prefixes_in_any_language() {
+        for subject in [
+            "Re: [cybernorms] Principle 8",
+            "RE: Fwd: Principle 8",
+            "Re[2]: Principle 8",
+            "SV: AW: Principle 8",
+            "TR: Réf. : Principle 8",
+            "Antw: WG: RV: Principle 8",
+        ] {
+            assert_eq!(clean_subject(subject), "Principle 8", "{subject}");
+        }
+        assert_eq!(
+            clean_subject("Principle 8: hack back"),
+            "Principle 8: hack back"
         );
     }
 
