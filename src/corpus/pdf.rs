@@ -449,6 +449,8 @@ struct Building {
 
 fn build_paragraphs(pages: &[(u32, Vec<Line>)]) -> Vec<Paragraph> {
     let leading = typical_leading(pages);
+    // Once per document: per line pair it made a 3,000-page file quadratic.
+    let size = typical_size(pages);
     let mut done: Vec<Building> = Vec::new();
     for (page, lines) in pages {
         let Some(first) = lines.first() else { continue };
@@ -468,7 +470,7 @@ fn build_paragraphs(pages: &[(u32, Vec<Line>)]) -> Vec<Paragraph> {
         for pair in lines.windows(2) {
             let (prev, line) = (&pair[0], &pair[1]);
             let dy = line.y - prev.y;
-            let expected = leading * line.size.max(prev.size) / typical_size(pages);
+            let expected = leading * line.size.max(prev.size) / size;
             let new_paragraph = dy > expected * 1.4
                 || (line.size - prev.size).abs() > 0.15 * line.size.max(prev.size)
                 || list_marker_len(&line.text).is_some()
