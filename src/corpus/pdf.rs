@@ -113,7 +113,9 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
     let paragraphs = build_paragraphs(&pages);
     Ok(Extracted {
         meta: Metadata {
-            title: info_title(&doc),
+            title: info_string(&doc, b"Title").and_then(|t| meaningful_title(&t)),
+            author: info_string(&doc, b"Author"),
+            date: info_string(&doc, b"CreationDate").and_then(|d| pdf_date(&d)),
             ..Metadata::default()
         },
         paragraphs,
@@ -216,14 +218,15 @@ fn as_dictionary<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictio
     }
 }
 
-/// The `/Title` of the document information dictionary, if non-empty.
-fn info_title(doc: &Document) -> Option<String> {
+/// An entry of the document information dictionary (`/Title`,
+/// `/Author`, `/CreationDate`), if non-empty.
+fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
     let info = match doc.trailer.get(b"Info").ok()? {
         Object::Reference(id) => doc.get_dictionary(*id).ok()?,
         Object::Dictionary(dict) => dict,
         _ => return None,
     };
-    let raw = match info.get(b"Title").ok()? {
+    let raw = match info.get(key).ok()? {
         Object::String(bytes, _) => bytes.clone(),
         Object::Reference(id) => match doc.get_object(*id).ok()? {
             Object::String(bytes, _) => bytes.clone(),
@@ -231,13 +234,42 @@ fn info_title(doc: &Document) -> Option<String> {
         },
         _ => return None,
     };
-    let title = normalize_inline(&decode_text_string(&raw));
-    (!title.is_empty()).then_some(title)
+    let text = normalize_inline(&decode_text_string(&raw));
+    (!text.is_empty()).then_some(text)
+}
+
+/// A `/Title` a reader would call a title: not the file name that word
+/// processors put there ("Microsoft Word - Call_FINAL_v3.docx",
+/// "untitled").
+fn meaningful_title(title: &str) -> Option<String> {
+    let title = title
+        .strip_prefix("Microsoft Word - ")
+        .or_else(|| title.strip_prefix("Microsoft PowerPoint - "))
+        .unwrap_or(title)
+        .trim();
+    let lower = title.to_lowercase();
+    let file_name = [
+        ".doc", ".docx", ".odt", ".rtf", ".indd", ".pdf", ".ppt", ".pptx", ".tex",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    let placeholder = matches!(lower.as_str(), "untitled" | "title" | "document" | "");
+    (!file_name && !placeholder).then(|| title.to_string())
+}
+
+/// A PDF date (`D:20181112093000+01'00'`) as an ISO date; `None` when it
+/// does not start with a plausible year, month and day.
+fn pdf_date(value: &str) -> Option<String> {
+    let digits = value.strip_prefix("D:").unwrap_or(value);
+    let part = |range: std::ops::Range<usize>| digits.get(range)?.parse::<u32>().ok();
+    let (year, month, day) = (part(0..4)?, part(4..6)?, part(6..8)?);
+    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Decodes a PDF text string: UTF-16BE with a byte-order mark, UTF-8 with
-/// one (PDF 2.0), else PDFDocEncoding, read here as Latin-1 (they differ
-/// only in rarely used punctuation).
+/// one (PDF 2.0), else PDFDocEncoding: Latin-1 but for bytes 0x80–0xA0,
+/// which hold typographic punctuation (dashes, curly quotes, ligatures).
 fn decode_text_string(raw: &[u8]) -> String {
     if let Some(rest) = raw.strip_prefix(&[0xFE, 0xFF]) {
         let units: Vec<u16> = rest
@@ -249,7 +281,22 @@ fn decode_text_string(raw: &[u8]) -> String {
     if let Some(rest) = raw.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8_lossy(rest).into_owned();
     }
-    raw.iter().map(|&b| b as char).collect()
+    raw.iter().map(|&b| pdf_doc_char(b)).collect()
+}
+
+/// A PDFDocEncoding byte (PDF 32000-1, Annex D).
+fn pdf_doc_char(byte: u8) -> char {
+    const HIGH: [char; 33] = [
+        '\u{2022}', '\u{2020}', '\u{2021}', '\u{2026}', '\u{2014}', '\u{2013}', '\u{0192}',
+        '\u{2044}', '\u{2039}', '\u{203A}', '\u{2212}', '\u{2030}', '\u{201E}', '\u{201C}',
+        '\u{201D}', '\u{2018}', '\u{2019}', '\u{201A}', '\u{2122}', '\u{FB01}', '\u{FB02}',
+        '\u{0141}', '\u{0152}', '\u{0160}', '\u{0178}', '\u{017D}', '\u{0131}', '\u{0142}',
+        '\u{0153}', '\u{0161}', '\u{017E}', '\u{FFFD}', '\u{20AC}',
+    ];
+    match byte {
+        0x80..=0xA0 => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
 }
 
 /// One line of text as laid out on the page. Coordinates are in PDF
@@ -451,6 +498,7 @@ fn build_paragraphs(pages: &[(u32, Vec<Line>)]) -> Vec<Paragraph> {
     let leading = typical_leading(pages);
     // Once per document: per line pair it made a 3,000-page file quadratic.
     let size = typical_size(pages);
+    let compounds = Compounds::of(pages);
     let mut done: Vec<Building> = Vec::new();
     for (page, lines) in pages {
         let Some(first) = lines.first() else { continue };
@@ -461,7 +509,7 @@ fn build_paragraphs(pages: &[(u32, Vec<Line>)]) -> Vec<Paragraph> {
         let mut current = start_paragraph(first, *page);
         if let Some(previous) = done.last_mut() {
             if continues_across_page(previous, &current) {
-                join_line(&mut previous.text, &first.text);
+                join_line(&mut previous.text, &first.text, &compounds);
                 current = done
                     .pop()
                     .expect("just checked that done has a last element");
@@ -483,7 +531,7 @@ fn build_paragraphs(pages: &[(u32, Vec<Line>)]) -> Vec<Paragraph> {
                     start_paragraph(line, *page),
                 ));
             } else {
-                join_line(&mut current.text, &line.text);
+                join_line(&mut current.text, &line.text, &compounds);
             }
         }
         done.push(current);
@@ -564,11 +612,57 @@ const COMPOUND_PREFIXES: &[&str] = &[
     "well",
 ];
 
+/// Second parts of common compounds ("confidence-building", "rules-based",
+/// "so-called", "follow-up"): before one of them a hyphen at a line end is
+/// kept whatever the first part.
+const COMPOUND_SECOND_PARTS: &[&str] = &[
+    "based",
+    "building",
+    "called",
+    "free",
+    "led",
+    "level",
+    "making",
+    "oriented",
+    "owned",
+    "related",
+    "run",
+    "scale",
+    "specific",
+    "sponsored",
+    "term",
+    "up",
+    "wide",
+];
+
 /// Word endings that are never a word on their own: after one of them the
 /// hyphen was hyphenation even behind a compound prefix ("state-ment").
 const SUFFIXES: &[&str] = &[
     "ment", "ments", "ly", "ness", "less", "ful", "hood", "ship", "ed", "ing", "s", "er", "ers",
 ];
+
+/// The hyphenated words a document writes within its lines
+/// ("confidence-building"), lower-cased: a line that ends in one of them
+/// split at its hyphen keeps the hyphen.
+#[derive(Default)]
+struct Compounds(std::collections::HashSet<String>);
+
+impl Compounds {
+    fn of(pages: &[(u32, Vec<Line>)]) -> Compounds {
+        let words = pages
+            .iter()
+            .flat_map(|(_, lines)| lines.iter())
+            .flat_map(|line| line.text.split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.contains('-') && w.split('-').all(|part| !part.is_empty()))
+            .map(str::to_lowercase);
+        Compounds(words.collect())
+    }
+
+    fn has(&self, before: &str, after: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(&format!("{before}-{after}"))
+    }
+}
 
 /// Appends the next line to a paragraph. A line ending in a soft hyphen
 /// joins without it. A line ending in a hyphen right after a letter is a
@@ -576,17 +670,20 @@ const SUFFIXES: &[&str] = &[
 /// "cyberspace") unless
 /// - the next line does not start with a lower-case letter ("non-" + "EU",
 ///   "COVID-" + "19"),
-/// - the part before is already a compound ("state-of-" + "the-art"), or
+/// - the part before is already a compound ("state-of-" + "the-art"),
+/// - the document writes the compound with its hyphen elsewhere, or the
+///   part after is one of [`COMPOUND_SECOND_PARTS`] ("confidence-" +
+///   "building"), or
 /// - the part before is one of [`COMPOUND_PREFIXES`] and the part after is
 ///   not one of [`SUFFIXES`] ("non-" + "state" → "non-state").
-fn join_line(paragraph: &mut String, next: &str) {
+fn join_line(paragraph: &mut String, next: &str, compounds: &Compounds) {
     let next = next.trim();
     if paragraph.ends_with('\u{AD}') {
         paragraph.pop();
         paragraph.push_str(next);
         return;
     }
-    if let Some(keep) = join_hyphenated(paragraph, next) {
+    if let Some(keep) = join_hyphenated(paragraph, next, compounds) {
         if !keep {
             paragraph.pop();
         }
@@ -599,7 +696,7 @@ fn join_line(paragraph: &mut String, next: &str) {
 
 /// For a paragraph ending in a letter and a hyphen: `Some(true)` to keep the
 /// hyphen, `Some(false)` to drop it; `None` when it does not end like that.
-fn join_hyphenated(paragraph: &str, next: &str) -> Option<bool> {
+fn join_hyphenated(paragraph: &str, next: &str, compounds: &Compounds) -> Option<bool> {
     let before = paragraph.strip_suffix('-')?;
     if !before.ends_with(char::is_alphabetic) {
         return None;
@@ -615,7 +712,12 @@ fn join_hyphenated(paragraph: &str, next: &str) -> Option<bool> {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    Some(COMPOUND_PREFIXES.contains(&fragment.as_str()) && !SUFFIXES.contains(&after.as_str()))
+    Some(
+        compounds.has(&fragment, &after.to_lowercase())
+            || COMPOUND_SECOND_PARTS.contains(&after.as_str())
+            || (COMPOUND_PREFIXES.contains(&fragment.as_str())
+                && !SUFFIXES.contains(&after.as_str())),
+    )
 }
 
 #[cfg(test)]
@@ -638,8 +740,42 @@ mod tests {
 
     fn joined(a: &str, b: &str) -> String {
         let mut s = a.to_string();
-        join_line(&mut s, b);
+        join_line(&mut s, b, &Compounds::default());
         s
+    }
+
+    #[test]
+    fn a_compound_the_document_writes_elsewhere_keeps_its_hyphen() {
+        let compounds = Compounds::of(&[(
+            1,
+            vec![line("confidence-building measures", 0.0, 100.0, 10.0)],
+        )]);
+        let mut s = "more confidence-".to_string();
+        join_line(&mut s, "building, less cyber-", &compounds);
+        join_line(&mut s, "space", &compounds);
+        assert_eq!(s, "more confidence-building, less cyberspace");
+        assert_eq!(joined("a rules-", "based order"), "a rules-based order");
+        assert_eq!(joined("a so-", "called norm"), "a so-called norm");
+    }
+
+    #[test]
+    fn pdf_metadata_is_read_as_a_reader_would() {
+        assert_eq!(
+            meaningful_title("Microsoft Word - Porto Call for Trust"),
+            Some("Porto Call for Trust".into())
+        );
+        assert_eq!(
+            meaningful_title("Microsoft Word - Call_FINAL_v3.docx"),
+            None
+        );
+        assert_eq!(meaningful_title("untitled"), None);
+        assert_eq!(
+            pdf_date("D:20181112093000+01'00'"),
+            Some("2018-11-12".into())
+        );
+        assert_eq!(pdf_date("D:0000"), None);
+        let raw = [b'S', 0x90, b's', b' ', 0x84, b' ', 0x8D, b'x', 0x8E];
+        assert_eq!(decode_text_string(&raw), "S’s — “x”");
     }
 
     #[test]
