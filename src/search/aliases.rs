@@ -2,9 +2,10 @@
 //! read from `aliases.toml`, so that a query naming one finds them all.
 //!
 //! The file sits at the corpus root (`<corpus>/aliases.toml`, which the
-//! indexer skips). When a corpus has none, the copy shipped with accord
-//! (`corpus/aliases.toml` in the repository, embedded at build time) is
-//! used; an empty file turns aliases off for that corpus. The file is read
+//! indexer skips). The groups shipped with accord (`corpus/aliases.toml` in
+//! the repository, embedded at build time) are used too, but for those
+//! sharing a name with one of the file's groups, which the file's replace;
+//! `builtin = false` in the file leaves them all out. The file is read
 //! at query time only, so editing it needs no re-indexing.
 //!
 //! Format: one `[[group]]` table per thing, with its `names`:
@@ -44,6 +45,8 @@ pub const MAX_EXPANSIONS: usize = 32;
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
     groups: Vec<Vec<Name>>,
+    /// Whether the built-in groups apply too (the file's `builtin`).
+    with_builtin: bool,
 }
 
 /// One name of a group: as written in the file, and its analysed words.
@@ -65,8 +68,15 @@ pub struct Expansion {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// Whether the built-in groups apply as well (default: yes).
+    #[serde(default = "yes")]
+    builtin: bool,
     #[serde(default)]
     group: Vec<GroupEntry>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -84,7 +94,7 @@ impl Aliases {
     pub fn load(corpus: &Path) -> Result<Aliases> {
         let path = corpus.join(FILE_NAME);
         match std::fs::read_to_string(&path) {
-            Ok(text) => Aliases::parse(&text, &path),
+            Ok(text) => Ok(Aliases::parse(&text, &path)?.with_builtin_groups()),
             // No file, or no corpus folder (which the caller reports).
             Err(e)
                 if matches!(
@@ -155,7 +165,29 @@ impl Aliases {
             }
             groups.push(names);
         }
-        Ok(Aliases { groups })
+        Ok(Aliases {
+            groups,
+            with_builtin: file.builtin,
+        })
+    }
+
+    /// These groups and, unless the file said `builtin = false`, every
+    /// built-in group that shares no name with them.
+    fn with_builtin_groups(mut self) -> Aliases {
+        if !self.with_builtin {
+            return self;
+        }
+        let built_in = Aliases::parse(BUILT_IN, Path::new("<built-in aliases.toml>"))
+            .expect("the built-in aliases parse, as a unit test checks");
+        let own: std::collections::HashSet<&Vec<String>> =
+            self.groups.iter().flatten().map(|n| &n.words).collect();
+        let kept: Vec<Vec<Name>> = built_in
+            .groups
+            .into_iter()
+            .filter(|group| group.iter().all(|n| !own.contains(&n.words)))
+            .collect();
+        self.groups.extend(kept);
+        self
     }
 
     pub fn is_empty(&self) -> bool {

@@ -92,18 +92,29 @@ fn users_add_aliases_in_the_corpus_file_without_rebuilding() {
     assert!(hits
         .iter()
         .any(|h| h["aliases"] == serde_json::json!(["DPRK"])));
-    // The corpus file replaces the built-in one: malware has no aliases now.
+    // The built-in groups still apply: malware finds malicious software.
+    let malware = env.run(&["search", "malware", "--json"]);
+    assert_eq!(malware.ok().json().len(), 2);
+    // A group of the file replaces the built-in group sharing a name.
+    env.write(
+        "aliases.toml",
+        "[[group]]\nnames = [\"malware\", \"implant\"]\n",
+    );
     let malware = env.run(&["search", "malware", "--json"]);
     assert_eq!(malware.ok().json().len(), 1);
 }
 
 #[test]
-fn empty_aliases_file_turns_aliases_off() {
+fn builtin_false_turns_the_built_in_aliases_off() {
     let env = Env::fixture("wording");
-    env.write("aliases.toml", "# no aliases in this corpus\n");
+    env.write(
+        "aliases.toml",
+        "# no aliases in this corpus\nbuiltin = false\n",
+    );
     let run = env.run(&["search", "malware", "--json"]);
     assert_eq!(run.ok().json().len(), 1);
     let built_in = Env::fixture("wording");
+    built_in.write("aliases.toml", "# only comments\n");
     let run = built_in.run(&["search", "malware", "--json"]);
     assert_eq!(run.ok().json().len(), 2, "malicious software too");
 }
