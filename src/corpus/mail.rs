@@ -245,14 +245,17 @@ fn plain_body_paragraphs(body: &str) -> Vec<Paragraph> {
             paragraphs.push(Paragraph::new(text));
         }
     };
-    for (i, line) in lines[..end].iter().enumerate() {
+    let lines = &lines[..end];
+    for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        let next = lines.get(i + 1).map(|l| l.trim());
-        if trimmed.is_empty()
-            || trimmed.starts_with('>')
-            || is_list_chrome(trimmed)
-            || is_quote_intro(trimmed, next)
-        {
+        // "X mailing list" in a footer stands on its own line, or above the
+        // list's address; a wrapped line of prose may end in "… the
+        // cybernorms mailing list" too.
+        let next = lines.get(i + 1).map_or("", |l| l.trim());
+        let footer_line = next.is_empty() || next.contains('@') || next.contains("://");
+        let chrome = is_list_chrome(trimmed)
+            && (footer_line || !trimmed.to_ascii_lowercase().ends_with(" mailing list"));
+        if trimmed.is_empty() || trimmed.starts_with('>') || chrome || is_quote_intro(lines, i) {
             flush(&mut current);
             continue;
         }
@@ -273,7 +276,16 @@ fn plain_body_paragraphs(body: &str) -> Vec<Paragraph> {
 fn body_end(lines: &[&str]) -> usize {
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        if *line == "-- " || *line == "--" {
+        // "-- " opens a signature; a bare "--" only when a signature's few
+        // lines follow, since writers also use it as a separator.
+        let signature_follows = || {
+            lines[i + 1..]
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .count()
+                <= 6
+        };
+        if *line == "-- " || (*line == "--" && signature_follows()) {
             return i;
         }
         if trimmed.starts_with("-----") && trimmed.to_ascii_lowercase().contains("original message")
@@ -333,10 +345,13 @@ fn is_run_in_reply_header(text: &str) -> bool {
     REPLY_FROM.iter().any(|l| lower.starts_with(l)) && has(REPLY_SENT) && has(REPLY_SUBJECT)
 }
 
-/// "On Tue, 5 Mar 2024, Alice wrote:" and translations, including the
-/// common case of the introduction wrapped over two lines (then the first
-/// of them is recognised by the second ending the phrase).
-fn is_quote_intro(line: &str, next: Option<&str>) -> bool {
+/// Whether `lines[i]` introduces a quoted message: "On Tue, 5 Mar 2024,
+/// Alice wrote:" and translations, including the common case of the
+/// introduction wrapped over two lines (then the first of them is
+/// recognised by the second ending the phrase). Quoted lines ("> …") or
+/// the end of the message must follow, so prose ending in "as Singer once
+/// wrote:" stays.
+fn is_quote_intro(lines: &[&str], i: usize) -> bool {
     const ENDINGS: &[&str] = &[
         "wrote:",
         "writes:",
@@ -350,11 +365,21 @@ fn is_quote_intro(line: &str, next: Option<&str>) -> bool {
         let lower = l.to_lowercase();
         ENDINGS.iter().any(|e| lower.ends_with(e))
     };
-    ends(line)
+    let quote_follows = |k: usize| {
+        lines[k + 1..]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty())
+            .is_none_or(|l| l.starts_with('>'))
+    };
+    let line = lines[i].trim();
+    let next = lines.get(i + 1).map(|l| l.trim());
+    (ends(line) && quote_follows(i))
         || (line.starts_with("On ")
             && next.is_some_and(|n| {
                 ends(n) && !n.starts_with('>') && n.split_whitespace().count() <= 6
-            }))
+            })
+            && quote_follows(i + 1))
 }
 
 /// "Cyber Norms <cybernorms.lists.example.org>" → "cybernorms mailing list":
@@ -475,6 +500,24 @@ mod tests {
             assert_eq!(texts(&docs[0]), ["We accept the wording."], "{raw}");
             assert_eq!(docs[0].meta.title.as_deref(), Some("Principle 8"));
         }
+    }
+
+    #[test]
+    fn prose_that_looks_like_mail_chrome_is_kept() {
+        let raw = "From: p@example.org\nSubject: Norms\n\n\
+            We raised this on the cybernorms mailing list\n\
+            last year. As Peter Singer once wrote:\n\n\
+            Norms need teeth.\n\n--\n\n\
+            A second point, after a separator.\nIt runs on.\nAnd on.\nAnd on.\n\
+            Still more.\nMore.\nMore.\nMore.\nThe end.\n";
+        let docs = read_mail(raw.as_bytes()).unwrap();
+        let texts = texts(&docs[0]);
+        assert_eq!(
+            texts[0],
+            "We raised this on the cybernorms mailing list last year. As Peter Singer once wrote:"
+        );
+        assert_eq!(texts[1], "Norms need teeth.");
+        assert!(texts[2].starts_with("A second point"), "{texts:?}");
     }
 
     #[test]
