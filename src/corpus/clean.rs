@@ -71,26 +71,39 @@ pub fn normalize_inline(s: &str) -> String {
 /// Length in bytes of the list marker that opens `text`, with the one
 /// whitespace character after it, or `None` when the line is not a list
 /// item: "•", "◦", "▪", "–", "-", "*", "1.", "12)", "(a)", "(iv)", "a.",
-/// "b)", "iv.".
+/// "b)", "iv.", and the private-use bullets of Word's Symbol fonts. A
+/// letter with a full stop is one of a–h, and "v." is never one, so "v.
+/// United States" and "p. 226" at a line start run on.
 pub fn list_marker_len(text: &str) -> Option<usize> {
     let text = text.trim_start();
     let lead = text.len() - text.trim_start().len();
     let marker_end = text.find(char::is_whitespace)?;
     let marker = &text[..marker_end];
     let is_marker = match marker {
-        "•" | "◦" | "▪" | "●" | "‣" | "·" | "–" | "-" | "*" => true,
+        // U+F0B7 and U+F0A7: Word's Symbol and Wingdings bullets, as PDFs
+        // made from Word carry them.
+        "•" | "◦" | "▪" | "●" | "‣" | "·" | "–" | "-" | "*" | "\u{F0B7}" | "\u{F0A7}" => {
+            true
+        }
         _ => {
             let inner = if let Some(inner) = marker.strip_prefix('(') {
                 inner.strip_suffix(')')
             } else {
                 marker.strip_suffix(['.', ')'])
             };
+            // A letter and a full stop is an item only early in the
+            // alphabet: "v. United States", "p. 226" run on.
+            let letter_ok = |b: u8| marker.ends_with(')') || (b'a'..=b'h').contains(&b);
             inner.is_some_and(|inner| {
                 (!inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()))
-                    || (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase()))
+                    || (inner.len() == 1
+                        && inner
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() && letter_ok(b)))
                     || (!inner.is_empty()
                         && inner.len() <= 4
-                        && inner.chars().all(|c| "ivx".contains(c)))
+                        && inner.chars().all(|c| "ivx".contains(c))
+                        && marker != "v.")
             })
         }
     };
@@ -268,6 +281,11 @@ mod tests {
         assert_eq!(list_marker_len("iv. fourth"), Some(4));
         assert_eq!(list_marker_len("2024. That year"), None);
         assert_eq!(list_marker_len("States should"), None);
+        assert_eq!(list_marker_len("\u{F0B7} Word bullet"), Some(4));
+        assert_eq!(list_marker_len("b. second"), Some(3));
+        assert_eq!(list_marker_len("v. United States"), None);
+        assert_eq!(list_marker_len("p. 226, the Court"), None);
+        assert_eq!(list_marker_len("(v) fifth"), Some(4));
     }
 
     #[test]
