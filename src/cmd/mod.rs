@@ -50,9 +50,9 @@ pub fn positive_count(value: &str) -> std::result::Result<usize, String> {
 
 /// The command line with each `-word` (a dash and two or more letters,
 /// before any `--`) written `NOT word`, as the query syntax reads it, and
-/// the first such argument; `None` when there is none. clap reads `accord search -hacking back` as the
-/// flags `-h -a …` and prints help, so `main` tries this when clap refuses
-/// a command line.
+/// the first such argument; `None` when there is none. clap reads `accord
+/// search -hacking back` as the flags `-h -a …` and prints help, so `main`
+/// tries this when clap refuses a command line.
 pub fn dashed_words_as_exclusions(args: &[OsString]) -> Option<(Vec<OsString>, String)> {
     let mut out = Vec::with_capacity(args.len() + 1);
     let mut first = None;
