@@ -358,6 +358,14 @@ mod tests {
         }
     }
 
+    /// Each speaker `tally` makes of `records`, with their quote count.
+    fn names_and_counts(records: &[Record]) -> Vec<(String, usize)> {
+        tally(records)
+            .into_iter()
+            .map(|s| (s.name, s.quotes))
+            .collect()
+    }
+
     fn summary(s: &Speaker) -> (&str, Option<&str>, usize, Vec<&str>) {
         (
             s.name.as_str(),
@@ -414,10 +422,7 @@ mod tests {
             quote("b.txt", "Mendez", true, None),
             quote("c.txt", "JOSE MENDEZ", true, None),
         ];
-        let got: Vec<_> = tally(&records)
-            .iter()
-            .map(|s| (s.name.clone(), s.quotes))
-            .collect();
+        let got = names_and_counts(&records);
         assert_eq!(got, [("José Méndez".to_string(), 3)]);
     }
 
@@ -428,10 +433,7 @@ mod tests {
         let mut mr = quote("c.txt", "Singer", false, None);
         mr.surface = Some("Mr. Singer".into());
         let records = [quote("a.txt", "Peter Singer", true, None), ms, mr];
-        let got: Vec<_> = tally(&records)
-            .iter()
-            .map(|s| (s.name.clone(), s.quotes))
-            .collect();
+        let got = names_and_counts(&records);
         assert_eq!(
             got,
             [("Peter Singer".to_string(), 2), ("Singer".to_string(), 1)]
@@ -448,10 +450,7 @@ mod tests {
             quote("c.txt", "Al Gore", true, None),
             quote("d.txt", "Tipper Gore", true, None),
         ];
-        let got: Vec<_> = tally(&records)
-            .iter()
-            .map(|s| (s.name.clone(), s.quotes))
-            .collect();
+        let got = names_and_counts(&records);
         assert_eq!(
             got,
             [
