@@ -312,17 +312,47 @@ fn meta_values(document: &Html) -> HashMap<String, String> {
             }
         }
     }
+    // News sites give the article's date and headline in JSON-LD
+    // (schema.org), often only there.
+    for script in select_all(document, "script[type='application/ld+json']") {
+        let Ok(json) =
+            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>())
+        else {
+            continue;
+        };
+        for key in ["datePublished", "headline"] {
+            if let Some(value) = first_string(&json, key) {
+                values
+                    .entry(key.to_ascii_lowercase())
+                    .or_insert_with(|| normalize_inline(value));
+            }
+        }
+    }
     values
 }
 
-/// `og:title`, else the first `<h1>`, else `<title>` without a trailing
-/// site name (see [`strip_site_suffix`]).
+/// The first string value of `key` anywhere in `json` (objects, arrays and
+/// `@graph` lists alike), depth first.
+fn first_string<'j>(json: &'j serde_json::Value, key: &str) -> Option<&'j str> {
+    match json {
+        serde_json::Value::Object(map) => map
+            .get(key)
+            .and_then(|v| v.as_str())
+            .or_else(|| map.values().find_map(|v| first_string(v, key))),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| first_string(v, key)),
+        _ => None,
+    }
+}
+
+/// `og:title`, else the headline a page gives in metadata (`itemprop` or
+/// JSON-LD), else the first `<h1>`, else `<title>` without a trailing site
+/// name (see [`strip_site_suffix`]).
 fn find_title(
     document: &Html,
     metas: &HashMap<String, String>,
     site: Option<&str>,
 ) -> Option<String> {
-    if let Some(title) = metas.get("og:title") {
+    if let Some(title) = metas.get("og:title").or_else(|| metas.get("headline")) {
         return Some(title.clone());
     }
     let h1 = select_all(document, "h1")
@@ -481,6 +511,24 @@ mod tests {
              should ever be allowed to strike back at attackers.</p></div></body>",
         );
         assert_eq!(texts(&e).len(), 2, "{:?}", texts(&e));
+    }
+
+    #[test]
+    fn date_and_headline_from_json_ld() {
+        let e = read_html(
+            r#"<html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Digest"},
+             {"@type": "NewsArticle", "headline": "Tech firms sign norms accord",
+              "datePublished": "2018-04-17T08:00:00Z"}]}
+            </script></head><body><h1>Cyber Digest</h1>
+            <p>Updated <time datetime="2019-02-01">1 February 2019</time></p>
+            <p>Thirty-four companies signed an accord.</p></body></html>"#,
+        );
+        assert_eq!(e.meta.date.as_deref(), Some("2018-04-17"));
+        assert_eq!(
+            e.meta.title.as_deref(),
+            Some("Tech firms sign norms accord")
+        );
     }
 
     #[test]
