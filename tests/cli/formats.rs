@@ -210,3 +210,69 @@ fn files_are_recognised_by_content_not_only_extension() {
     assert_eq!(hits[0]["doc"], "no-extension");
     assert!(hits[0]["citation"].as_str().unwrap().contains(" p.1 "));
 }
+
+#[test]
+fn mail_digests_and_outlook_replies_read_as_their_messages() {
+    let env = Env::empty();
+    env.write(
+        "digest.eml",
+        "From: list-request@example.org\nSubject: norms Digest, Vol 1, Issue 3\n\
+         List-Id: Norms <norms.example.org>\n\nToday's Topics:\n   1. Principle 8 (Tom)\n\n\
+         ----------------------------------------------------------------------\n\n\
+         Message: 1\nFrom: Tom <t@example.net>\nDate: Wed, 14 Nov 2018 10:00:00 +0000\n\
+         Subject: [norms] Principle 8\n\nPrinciple 8 is weak quokkaword.\n\n-- \nTom\n\n\
+         ------------------------------\n\n\
+         Message: 2\nFrom: Ruth <r@example.org>\nSubject: Re: [norms] Principle 8\n\n\
+         It sets a floor numbatword.\n\n------------------------------\n",
+    );
+    env.write(
+        "reply.eml",
+        "From: Peter <p@example.gov>\nSubject: SV: Review\n\nI can host the review wallabyword.\n\n\
+         ________________________________\nFrom: Tom <t@example.net>\n\
+         Sent: Tuesday, November 13, 2018 6:01 PM\nTo: list\nSubject: Review\n\n\
+         Who can host the review koalaword?\n",
+    );
+    let hit = &env.run(&["search", "numbatword", "--json"]).ok().json()[0];
+    assert_eq!(hit["doc"], "digest.eml#2");
+    assert_eq!(hit["title"], "Principle 8");
+    assert_eq!(hit["source"], "norms mailing list");
+    assert_eq!(
+        docs(&env, &["search", "quokkaword", "--json"]),
+        ["digest.eml#1"]
+    );
+    let hit = &env.run(&["search", "wallabyword", "--json"]).ok().json()[0];
+    assert_eq!(hit["title"], "Review");
+    env.run(&["search", "koalaword"]).code(1);
+}
+
+#[test]
+fn web_pages_keep_stories_with_chrome_like_classes_and_json_ld_metadata() {
+    let env = Env::empty();
+    env.write(
+        "post.html",
+        "<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \
+         \"NewsArticle\", \"headline\": \"Platforms and the pledge\", \
+         \"datePublished\": \"2018-04-17T08:00:00Z\"}]}</script></head><body>\
+         <h1>Site logo</h1><article class=\"post tag-social-media\"><p>Platforms that \
+         endorse the pledge act against interference wombatword.</p></article>\
+         <p>Updated <time datetime=\"2019-02-01\">then</time></p></body></html>",
+    );
+    let hit = &env.run(&["search", "wombatword", "--json"]).ok().json()[0];
+    assert_eq!(hit["title"], "Platforms and the pledge");
+    assert_eq!(hit["date"], "2018-04-17");
+}
+
+#[test]
+fn a_wrapped_mail_saved_as_text_keeps_its_phrases_despite_a_long_url() {
+    let env = Env::empty();
+    let url = format!("https://lists.example.org/archive/{}", "x".repeat(90));
+    env.write(
+        "post.txt",
+        format!(
+            "Post\n\nFirms that hack\nback put everyone at risk, and the\n\
+             private sector knows it.\n\nSee {url}\n\nThanks.\n"
+        ),
+    );
+    let run = env.run(&["kwic", "hack back", "--json"]);
+    assert_eq!(run.ok().json().len(), 1);
+}

@@ -642,3 +642,23 @@ fn quotes_in_british_single_marks_are_credited() {
         .ok()
         .stdout_has("almost none wants to report on the old ones");
 }
+
+#[test]
+fn quotes_credit_set_phrases_and_words_said_jointly() {
+    let env = Env::empty();
+    env.write(
+        "talks.txt",
+        "Talks\n\nMaria Lind, a researcher in Oslo, spoke first. As Lind put it, \
+         \"norms without enforcement are wishes.\"\n\n\
+         Peter Olsen and Anna Berg said in a statement, \"the call is a start.\"\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(speakers(&hits), ["Maria Lind", "Peter Olsen and Anna Berg"]);
+    for name in ["Anna Berg", "Peter Olsen"] {
+        let hits = env
+            .run(&["quotes", "--speaker", name, "--json"])
+            .ok()
+            .json();
+        assert_eq!(hits.len(), 1, "{name}");
+    }
+}
