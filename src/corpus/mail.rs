@@ -277,13 +277,14 @@ fn body_end(lines: &[&str]) -> usize {
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         // "-- " opens a signature; a bare "--" only when a signature's few
-        // lines follow, since writers also use it as a separator.
+        // lines (eight at most, a list footer included) follow, since
+        // writers also use it as a separator.
         let signature_follows = || {
             lines[i + 1..]
                 .iter()
                 .filter(|l| !l.trim().is_empty())
                 .count()
-                <= 6
+                <= 8
         };
         if *line == "-- " || (*line == "--" && signature_follows()) {
             return i;
@@ -518,6 +519,15 @@ mod tests {
         );
         assert_eq!(texts[1], "Norms need teeth.");
         assert!(texts[2].starts_with("A second point"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_bare_double_dash_before_a_short_signature_ends_the_message() {
+        let raw = "From: p@example.org\nSubject: Norms\n\nNorms need teeth.\n\n--\n\
+            Peter Lind\nNorms Institute\nOslo\n+47 000\nhttps://norms.example\n\
+            Sent from a phone\nPlease excuse typos\n";
+        let docs = read_mail(raw.as_bytes()).unwrap();
+        assert_eq!(texts(&docs[0]), ["Norms need teeth."]);
     }
 
     #[test]
