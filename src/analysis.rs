@@ -144,7 +144,8 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(&str, usize, usi
 }
 
 /// Whether the text `between` two words ends a sentence or clause: `? ! ;
-/// : ( ) [ ] — …`, a dash with space beside it, or a full stop before a
+/// : ( ) [ ] — …`, a comma or dash with space beside it (`1,000` is one
+/// word and `hack-back` one phrase), or a full stop before a
 /// capital (or a quotation mark) that does not end an abbreviation or an
 /// initial (`Mr. Smith`, `John F. Kennedy`, `Art. 51` run on).
 fn breaks_phrase(between: &str, before: &str, after: &str) -> bool {
@@ -155,7 +156,7 @@ fn breaks_phrase(between: &str, before: &str, after: &str) -> bool {
     let spaced = between.contains(char::is_whitespace);
     between.chars().any(|c| match c {
         '?' | '!' | ';' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '\u{2014}' | '\u{2026}' => true,
-        '-' | '\u{2013}' => spaced,
+        ',' | '-' | '\u{2013}' => spaced,
         '.' => {
             after.starts_with(|c: char| !c.is_lowercase() && !c.is_numeric())
                 && !is_abbreviation(before)
@@ -559,6 +560,7 @@ mod tests {
             "hack — back",
             "hack - back",
             "hack: back",
+            "hacked, back",
         ] {
             assert_eq!(positions(broken)[1].1, 2, "{broken}");
         }
@@ -566,7 +568,6 @@ mod tests {
             "hack back",
             "hack-back",
             "hack\u{2013}back",
-            "hack, back",
             "Mr. Back",
             "J. Back",
             "hack. back",

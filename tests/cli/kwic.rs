@@ -254,12 +254,14 @@ fn kwic_and_phrases_do_not_run_across_sentence_breaks() {
         "traps.txt",
         "Traps\n\nWould the bank ever hack? Back in 2019 it said it would not hack; \
          back-office staff report intrusions. Nobody wanted to hack (back then). \
-         The minister spoke of cyber — security experts disagreed. \
+         If they were hacked, back-ups would help. The minister spoke of cyber — security experts disagreed. \
          Mr. Back said firms must never hack back.\n",
     );
     let run = env.run(&["kwic", "hack back", "--json"]);
     assert_eq!(matches(run.ok()), ["hack back"]);
     env.run(&["kwic", "cyber security"]).code(1);
+    let run = env.run(&["kwic", "--stem", "hacked back", "--json"]);
+    assert_eq!(matches(run.ok()), ["hack back"]);
     // The break is part of a phrase that has it.
     let run = env.run(&["kwic", "ever hack? Back in", "--json"]);
     assert_eq!(matches(run.ok()), ["ever hack? Back in"]);
