@@ -365,6 +365,12 @@ impl OutputDev for LineCollector {
         let word_start = std::mem::take(&mut self.word_start);
         match self.lines.last_mut() {
             Some(line) if (y - line.y).abs() <= line.size.max(size) * 0.5 => {
+                if is_footnote_marker(text, size, line.y - y, line.size) {
+                    // Left out, but its width is kept, so the word and the
+                    // full stop after it stay together: "cyberspace.".
+                    line.x1 = line.x1.max(x + advance);
+                    return Ok(());
+                }
                 let gap = x - line.x1;
                 if (word_start && gap > size * 0.1) || gap > size * 0.25 {
                     line.text.push(' ');
@@ -396,6 +402,18 @@ impl OutputDev for LineCollector {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+}
+
+/// Whether a glyph is a footnote reference: a digit or `* † ‡` set
+/// smaller than the line and raised above its baseline. Kept, it would
+/// glue to the word it follows ("cyberspace12").
+fn is_footnote_marker(text: &str, size: f64, raised: f64, line_size: f64) -> bool {
+    size <= line_size * 0.8
+        && raised >= line_size * 0.15
+        && !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '\u{2020}' | '\u{2021}'))
 }
 
 /// How many lines at the top and at the bottom of a page may be running
@@ -950,6 +968,37 @@ mod tests {
         let e = read_pdf(&pdf).unwrap();
         assert_eq!(e.paragraphs, [Paragraph::on_page("Hello", 1)]);
         assert_eq!(e.meta.title, None);
+    }
+
+    /// A one-page PDF drawing `content` in Helvetica as /F1.
+    fn one_page_pdf(content: &str) -> Vec<u8> {
+        let stream = format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        );
+        tiny_pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            &stream,
+            FONT,
+        ])
+    }
+
+    #[test]
+    fn footnote_markers_do_not_stick_to_words() {
+        let pdf = one_page_pdf(
+            "BT /F1 12 Tf 72 700 Td (Norms for cyberspace) Tj 5 Ts /F1 7 Tf (12) Tj \
+             0 Ts /F1 12 Tf (. In 2018 the Call) Tj 5 Ts /F1 7 Tf (*) Tj 0 Ts /F1 12 Tf ( was made.) Tj ET",
+        );
+        let e = read_pdf(&pdf).unwrap();
+        assert_eq!(
+            e.paragraphs,
+            [Paragraph::on_page(
+                "Norms for cyberspace. In 2018 the Call was made.",
+                1
+            )]
+        );
     }
 
     // Both would overflow the stack inside pdf-extract, which aborts the
