@@ -69,4 +69,7 @@ pub struct Extracted {
     /// Non-fatal problems worth a warning naming the file, e.g.
     /// "3 of 12 pages have no text layer".
     pub warnings: Vec<String>,
+    /// For a file attached to an e-mail: its name. The attachment follows
+    /// its message in the reader's output.
+    pub attachment: Option<String>,
 }

@@ -64,6 +64,7 @@ pub fn read_html(text: &str) -> Extracted {
         meta,
         paragraphs: collector.paragraphs,
         warnings,
+        attachment: None,
     }
 }
 

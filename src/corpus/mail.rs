@@ -26,10 +26,16 @@
 //! Hard-wrapped lines are re-joined; a blank line or a list marker starts a
 //! new paragraph.
 //!
+//! A named attachment that is a PDF, HTML or plain text, or an attached
+//! message, is a document of its own after its message, its metadata
+//! filled in from the message where it has none of its own (see
+//! [`attachments`]). Other attachments (images, signatures, office files)
+//! are not read.
+//!
 //! Known limits: quotes without ">" markers (top-posted full quotes in some
-//! clients) are kept; attachments are not read.
+//! clients) are kept.
 
-use mail_parser::{Message, MessageParser, PartType};
+use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::clean::{
     is_list_chrome, join_wrapped_line, list_marker_len, normalize_inline, starts_list_footer,
@@ -37,7 +43,8 @@ use super::clean::{
 use super::extract::{Extracted, Metadata, Paragraph};
 use super::html::read_html;
 use super::quietly;
-use super::text::clean_subject;
+use super::text::{clean_subject, read_text};
+use super::{detect, pdf};
 
 /// Reads one message or an mbox archive. An archive is recognised by its
 /// first line starting with "From ". Messages that cannot be parsed are
@@ -111,7 +118,79 @@ fn read_message(raw: &[u8]) -> Vec<Extracted> {
     if !digest.is_empty() {
         return digest;
     }
-    read_parsed(&message).into_iter().collect()
+    let Some(mut read) = read_parsed(&message) else {
+        return Vec::new();
+    };
+    let attached = attachments(&message, &mut read);
+    std::iter::once(read).chain(attached).collect()
+}
+
+/// The readable named attachments of `message` (read as `mail`), each a
+/// document whose missing title is its file name and whose missing date,
+/// author and source are the message's. Attachments that cannot be read
+/// are named in `mail`'s warnings; images and signatures are passed over.
+fn attachments(message: &Message, mail: &mut Extracted) -> Vec<Extracted> {
+    let mut documents = Vec::new();
+    for part in message.attachments() {
+        let name = part
+            .attachment_name()
+            .map(normalize_inline)
+            .filter(|n| !n.is_empty());
+        let read = match (&part.body, name) {
+            (PartType::Message(attached), name) => read_parsed(attached)
+                .map(|doc| (doc, name.unwrap_or_else(|| "message.eml".to_string()))),
+            (_, None) => continue,
+            (_, Some(name)) => match read_attachment(part, &name) {
+                Ok(Some(doc)) => Some((doc, name)),
+                Ok(None) => continue,
+                Err(reason) => {
+                    mail.warnings.push(format!("attachment {name}: {reason}"));
+                    continue;
+                }
+            },
+        };
+        let Some((mut doc, name)) = read.filter(|(doc, _)| !doc.paragraphs.is_empty()) else {
+            continue;
+        };
+        let own = std::mem::take(&mut doc.meta);
+        doc.meta = Metadata {
+            title: Some(name.clone()),
+            kind: None,
+            ..mail.meta.clone()
+        };
+        doc.meta.override_with(own);
+        if !matches!(part.body, PartType::Message(_)) {
+            // An attached statement or report is not mail.
+            doc.meta.kind.get_or_insert_with(|| "document".to_string());
+        }
+        doc.attachment = Some(name);
+        documents.push(doc);
+    }
+    documents
+}
+
+/// One named attachment as a document: `Ok(None)` for a kind that holds
+/// no prose to read (images, signatures, calendars), an error naming why
+/// for anything else accord cannot read.
+fn read_attachment(part: &MessagePart, name: &str) -> Result<Option<Extracted>, String> {
+    let content_type = part.content_type();
+    let (ctype, subtype) = content_type.map_or(("application", ""), |c| {
+        (c.ctype(), c.subtype().unwrap_or(""))
+    });
+    let passed_over = matches!(ctype, "image" | "audio" | "video")
+        || subtype.ends_with("signature")
+        || matches!(subtype, "calendar" | "vcard" | "x-vcard");
+    if passed_over {
+        return Ok(None);
+    }
+    let bytes = part.contents();
+    let head = &bytes[..bytes.len().min(detect::HEAD_LEN)];
+    match (&part.body, detect::detect(std::path::Path::new(name), head)) {
+        (PartType::Html(html), _) => Ok(Some(read_html(html))),
+        (PartType::Text(text), _) => Ok(Some(read_text(text))),
+        (_, detect::Format::Pdf) => pdf::read_pdf(bytes).map(Some),
+        _ => Err("not read: accord reads PDF, HTML and text attachments".to_string()),
+    }
 }
 
 /// The messages of a digest, each a document of its own: the parts of a
@@ -133,7 +212,16 @@ fn digest_messages(message: &Message) -> Vec<Extracted> {
     messages
 }
 
+/// The messages of a MIME digest: only a message with a multipart/digest
+/// part is one; a message merely forwarding another keeps its own text.
 fn mime_digest(message: &Message) -> Vec<Extracted> {
+    if !message
+        .parts
+        .iter()
+        .any(|p| p.is_content_type("multipart", "digest"))
+    {
+        return Vec::new();
+    }
     message
         .attachments()
         .filter_map(|part| part.message())
@@ -200,6 +288,7 @@ fn read_parsed(message: &Message) -> Option<Extracted> {
         },
         paragraphs,
         warnings,
+        attachment: None,
     })
 }
 

@@ -86,6 +86,7 @@ pub fn read_markdown(text: &str) -> Extracted {
         meta,
         paragraphs,
         warnings: Vec::new(),
+        attachment: None,
     }
 }
 

@@ -33,8 +33,9 @@ const CONFIG_FILES: [&str; 2] = [catalog::FILE_NAME, "aliases.toml"];
 /// A document ready for passage splitting: resolved metadata and paragraphs.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The document's identifier in citations: the file's relative path, or
-    /// `archive.mbox#3` for the third message of an archive.
+    /// The document's identifier in citations: the file's relative path,
+    /// `archive.mbox#3` for the third message of an archive, or
+    /// `mail.eml/statement.pdf` for a file attached to a message.
     pub id: String,
     /// The relative path of the file it came from.
     pub file: String,
@@ -90,14 +91,21 @@ pub fn read_documents(
                 vec![doc]
             }
         };
-    let many = extracted.len() > 1;
+    // Messages are numbered when a file holds several; an attachment is
+    // named after the message it came with: `mail.eml/statement.pdf`.
+    let many = extracted.iter().filter(|d| d.attachment.is_none()).count() > 1;
     let mut documents = Vec::new();
-    for (i, mut doc) in extracted.into_iter().enumerate() {
+    let mut message = (0, file.rel.clone());
+    for mut doc in extracted {
         warnings.append(&mut doc.warnings);
-        let id = if many {
-            format!("{}#{}", file.rel, i + 1)
-        } else {
-            file.rel.clone()
+        let id = match &doc.attachment {
+            Some(name) => format!("{}/{name}", message.1),
+            None if many => {
+                message.0 += 1;
+                message.1 = format!("{}#{}", file.rel, message.0);
+                message.1.clone()
+            }
+            None => file.rel.clone(),
         };
         if let Some(entry) = catalog.entry(&id) {
             doc.meta.override_with(entry.clone());

@@ -120,6 +120,7 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         },
         paragraphs,
         warnings,
+        attachment: None,
     })
 }
 

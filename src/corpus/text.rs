@@ -16,6 +16,7 @@ pub fn read_text(text: &str) -> Extracted {
         meta,
         paragraphs: paragraphs(&lines).into_iter().map(Paragraph::new).collect(),
         warnings: Vec::new(),
+        attachment: None,
     }
 }
 

@@ -276,3 +276,91 @@ fn a_wrapped_mail_saved_as_text_keeps_its_phrases_despite_a_long_url() {
     let run = env.run(&["kwic", "hack back", "--json"]);
     assert_eq!(run.ok().json().len(), 1);
 }
+
+/// Standard base64 in 76-column lines, as mail clients write attachments.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            let sextet = (n >> (18 - 6 * i)) & 63;
+            out.push(if i <= chunk.len() {
+                char::from(ALPHABET[sextet as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    let lines: Vec<&str> = out
+        .as_bytes()
+        .chunks(76)
+        .map(|l| std::str::from_utf8(l).unwrap())
+        .collect();
+    lines.join("\n")
+}
+
+#[test]
+fn mail_attachments_are_documents_of_their_own() {
+    let env = Env::empty();
+    let pdf = std::fs::read(repo_path("tests/fixtures/formats/declaration.pdf")).unwrap();
+    let part = |headers: &str, body: &str| format!("--b\n{headers}\n\n{body}\n");
+    let mail = [
+        "From: Ana Costa <ana@example.org>\nSubject: Fwd: the declaration\n\
+         Date: Tue, 12 Mar 2024 09:00:00 +0000\nMIME-Version: 1.0\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+            .to_string(),
+        part("Content-Type: text/plain", "The declaration is attached emuword."),
+        part(
+            "Content-Type: application/pdf; name=\"lisbon.pdf\"\n\
+             Content-Disposition: attachment; filename=\"lisbon.pdf\"\n\
+             Content-Transfer-Encoding: base64",
+            &base64(&pdf),
+        ),
+        part(
+            "Content-Type: text/plain; name=\"minutes.txt\"\n\
+             Content-Disposition: attachment; filename=\"minutes.txt\"",
+            "Minutes: the chair thanked the delegations dingoword.",
+        ),
+        part(
+            "Content-Type: image/png; name=\"logo.png\"\nContent-Transfer-Encoding: base64",
+            &base64(b"\x89PNG\r\n\x1a\nnot really an image"),
+        ),
+        part(
+            "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; \
+             name=\"notes.docx\"\nContent-Transfer-Encoding: base64",
+            &base64(b"PK\x03\x04 a zipped document"),
+        ),
+        part(
+            "Content-Type: message/rfc822",
+            "From: Tom <t@example.net>\nSubject: Forwarded view\n\nThe forwarded view quollword.",
+        ),
+        "--b--\n".to_string(),
+    ]
+    .concat();
+    env.write("mail.eml", &mail);
+    env.run(&["index"])
+        .ok()
+        .stderr_has("mail.eml: attachment notes.docx: not read")
+        .stderr_lacks("logo.png");
+    assert_eq!(docs(&env, &["search", "emuword", "--json"]), ["mail.eml"]);
+    let hit = &env
+        .run(&["search", "\"non-state actors\"", "--json"])
+        .ok()
+        .json()[0];
+    assert_eq!(hit["doc"], "mail.eml/lisbon.pdf");
+    assert_eq!(hit["kind"], "document");
+    assert_eq!(hit["date"], "2024-03-12");
+    assert!(hit["citation"].as_str().unwrap().contains(" p.1 "));
+    let hit = &env.run(&["search", "dingoword", "--json"]).ok().json()[0];
+    assert_eq!(hit["doc"], "mail.eml/minutes.txt");
+    assert_eq!(hit["title"], "minutes.txt");
+    assert_eq!(hit["date"], "2024-03-12");
+    let hit = &env.run(&["search", "quollword", "--json"]).ok().json()[0];
+    assert_eq!(hit["doc"], "mail.eml/message.eml");
+    assert_eq!(hit["title"], "Forwarded view");
+    assert_eq!(hit["kind"], "mail");
+}
