@@ -7,6 +7,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Pdf,
+    /// A Word document (`.docx`).
+    Docx,
     Html,
     /// One RFC 822 message or an mbox archive.
     Mail,
@@ -23,7 +25,8 @@ pub const HEAD_LEN: usize = 4096;
 /// Detects a file's format from `head`, its first bytes (see [`HEAD_LEN`]),
 /// and its path.
 ///
-/// By content: `%PDF-` in the first 1 KiB → PDF; NUL bytes, or more than
+/// By content: `%PDF-` in the first 1 KiB → PDF; a zip archive named
+/// `.docx` or holding `word/` parts → Docx; NUL bytes, or more than
 /// 10% control bytes → Unknown; `<!doctype html`, `<html` (after blank
 /// space, comments or an XML declaration) → HTML; an mbox "From " line or
 /// a block of RFC 822 headers at the very top that includes From:,
@@ -41,6 +44,9 @@ pub fn detect(path: &Path, head: &[u8]) -> Format {
         .any(|w| w == b"%PDF-")
     {
         return Format::Pdf;
+    }
+    if head.starts_with(b"PK\x03\x04") && is_word_archive(path, head) {
+        return Format::Docx;
     }
     if looks_binary(head) {
         return Format::Unknown;
@@ -67,6 +73,16 @@ pub fn detect(path: &Path, head: &[u8]) -> Format {
         "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
         _ => Format::Text,
     }
+}
+
+/// A zip archive is a Word document when named so, or when its first
+/// entries (whose names are in the clear) include Word's parts.
+fn is_word_archive(path: &Path, head: &[u8]) -> bool {
+    let named = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    named || head.windows(5).any(|w| w == b"word/")
 }
 
 fn looks_binary(head: &[u8]) -> bool {

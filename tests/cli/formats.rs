@@ -174,9 +174,13 @@ fn catalog_overrides_file_metadata_and_filters_use_it() {
         ],
     );
     assert!(
-        since
-            .iter()
-            .all(|d| d == "commentary.md" || d == "single.eml" || d == "thread.mbox#4"),
+        since.iter().all(|d| [
+            "commentary.md",
+            "single.eml",
+            "thread.mbox#4",
+            "statement.docx"
+        ]
+        .contains(&d.as_str())),
         "{since:?}"
     );
     let by_source = docs(
@@ -313,7 +317,10 @@ fn mail_attachments_are_documents_of_their_own() {
          Date: Tue, 12 Mar 2024 09:00:00 +0000\nMIME-Version: 1.0\n\
          Content-Type: multipart/mixed; boundary=\"b\"\n\n"
             .to_string(),
-        part("Content-Type: text/plain", "The declaration is attached emuword."),
+        part(
+            "Content-Type: text/plain",
+            "The declaration is attached emuword.",
+        ),
         part(
             "Content-Type: application/pdf; name=\"lisbon.pdf\"\n\
              Content-Disposition: attachment; filename=\"lisbon.pdf\"\n\
@@ -330,8 +337,8 @@ fn mail_attachments_are_documents_of_their_own() {
             &base64(b"\x89PNG\r\n\x1a\nnot really an image"),
         ),
         part(
-            "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; \
-             name=\"notes.docx\"\nContent-Transfer-Encoding: base64",
+            "Content-Type: application/vnd.oasis.opendocument.text; name=\"notes.odt\"\n\
+             Content-Transfer-Encoding: base64",
             &base64(b"PK\x03\x04 a zipped document"),
         ),
         part(
@@ -344,7 +351,7 @@ fn mail_attachments_are_documents_of_their_own() {
     env.write("mail.eml", &mail);
     env.run(&["index"])
         .ok()
-        .stderr_has("mail.eml: attachment notes.docx: not read")
+        .stderr_has("mail.eml: attachment notes.odt: not read")
         .stderr_lacks("logo.png");
     assert_eq!(docs(&env, &["search", "emuword", "--json"]), ["mail.eml"]);
     let hit = &env
@@ -363,4 +370,28 @@ fn mail_attachments_are_documents_of_their_own() {
     assert_eq!(hit["doc"], "mail.eml/message.eml");
     assert_eq!(hit["title"], "Forwarded view");
     assert_eq!(hit["kind"], "mail");
+}
+
+#[test]
+fn word_documents_are_read_with_their_metadata_and_quotes() {
+    let env = Env::fixture("formats");
+    env.write("broken.docx", b"PK\x03\x04 cut off");
+    env.run(&["index"])
+        .ok()
+        .stderr_has("broken.docx: skipped: not a valid Word file");
+    let hit = &env
+        .run(&["search", "\"standing working group\"", "--json"])
+        .ok()
+        .json()[0];
+    assert_eq!(hit["doc"], "statement.docx");
+    assert_eq!(hit["title"], "Statement on the Lisbon Declaration");
+    assert_eq!(hit["date"], "2024-03-15");
+    // Deleted text of a tracked change is not read.
+    env.run(&["search", "opposes"]).code(1);
+    let quote = &env
+        .run(&["quotes", "--speaker", "Almeida", "--json"])
+        .ok()
+        .json()[0];
+    assert_eq!(quote["text"], "Restraint is a norm, not a favour");
+    assert_eq!(quote["speaker"], "Rui Almeida");
 }
