@@ -48,7 +48,12 @@ pub fn read_html(text: &str) -> Extracted {
 
     let site = metas.get("og:site_name").cloned();
     let meta = Metadata {
-        title: find_title(&document, &metas, site.as_deref()),
+        title: find_title(
+            &document,
+            (!whole_body).then_some(root),
+            &metas,
+            site.as_deref(),
+        ),
         kind: None,
         date: find_date(&document, root, &metas),
         source: site,
@@ -346,46 +351,86 @@ fn first_string<'j>(json: &'j serde_json::Value, key: &str) -> Option<&'j str> {
 }
 
 /// `og:title`, else the headline a page gives in metadata (`itemprop` or
-/// JSON-LD), else the first `<h1>`, else `<title>` without a trailing site
-/// name (see [`strip_site_suffix`]).
+/// JSON-LD), else the `<h1>` of the article, else `<title>` without the
+/// site's name (see [`strip_site_name`]). On a page with no article
+/// element any `<h1>` comes before `<title>`. An `<h1>` that is only the
+/// site's name is a logo, not a title.
 fn find_title(
     document: &Html,
+    article: Option<ElementRef>,
     metas: &HashMap<String, String>,
     site: Option<&str>,
 ) -> Option<String> {
     if let Some(title) = metas.get("og:title").or_else(|| metas.get("headline")) {
         return Some(title.clone());
     }
-    let h1 = select_all(document, "h1")
+    let h1 = Selector::parse("h1").expect("a valid selector");
+    let page_title = select_all(document, "title")
         .map(element_text)
         .find(|t| !t.is_empty());
-    if h1.is_some() {
-        return h1;
+    // The site's name is the shorter part.
+    let names_site = |t: &str| {
+        page_title
+            .as_deref()
+            .and_then(|p| split_site_name(p, t))
+            .is_some_and(|story| story.len() > t.len())
+    };
+    // Without og:site_name, a heading that the page title sets apart as
+    // the site's ("Story | Site", "Site | Story") names it.
+    let site = site.map(str::to_string).or_else(|| {
+        document
+            .select(&h1)
+            .map(element_text)
+            .find(|t| !t.is_empty() && names_site(t))
+    });
+    let site = site.as_deref();
+    let logo = |t: &str| site.is_some_and(|s| s.eq_ignore_ascii_case(t)) || names_site(t);
+    let headline = |scope: ElementRef| {
+        scope
+            .select(&h1)
+            .map(element_text)
+            .find(|t| !t.is_empty() && !logo(t))
+    };
+    let stripped = || page_title.as_deref().map(|t| strip_site_name(t, site));
+    let anywhere = || headline(document.root_element());
+    match article {
+        // A heading outside the article is the site's, not the story's.
+        Some(article) => headline(article).or_else(stripped).or_else(anywhere),
+        None => anywhere().or_else(stripped),
     }
-    select_all(document, "title")
-        .map(element_text)
-        .find(|t| !t.is_empty())
-        .map(|t| strip_site_suffix(&t, site))
 }
 
-/// Drops a trailing " | Site", or " - Site" / " – Site" / " — Site" / " · Site"
-/// when `Site` is the known site name. A trailing " | part" goes even without
-/// a site name when it is the shorter half, since pipes are rarely part of a
-/// headline; a dash often is ("Norms - a primer"), so that needs the name.
-fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    for separator in [" | ", " - ", " – ", " — ", " · ", " :: ", " » "] {
-        if let Some(index) = title.rfind(separator) {
-            let (head, tail) = (
-                title[..index].trim(),
-                title[index + separator.len()..].trim(),
-            );
-            let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail));
-            if !head.is_empty() && (is_site || (separator == " | " && tail.len() < head.len())) {
-                return head.to_string();
-            }
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » "];
+
+/// The page title without the site's name: "Story | Site" or "Site |
+/// Story" when `Site` is the known site name (see [`split_site_name`]). A
+/// trailing " | part" goes even without a site name when it is the shorter
+/// half, since pipes are rarely part of a headline; a dash often is
+/// ("Norms - a primer"), so that needs the name.
+fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    if let Some(story) = site.and_then(|s| split_site_name(title, s)) {
+        return story.to_string();
+    }
+    if let Some((head, tail)) = title.rsplit_once(" | ") {
+        let (head, tail) = (head.trim(), tail.trim());
+        if !head.is_empty() && tail.len() < head.len() {
+            return head.to_string();
         }
     }
     title.to_string()
+}
+
+/// The story part of a page title that sets `site` apart at its end or
+/// start with one of [`TITLE_SEPARATORS`].
+fn split_site_name<'a>(title: &'a str, site: &str) -> Option<&'a str> {
+    TITLE_SEPARATORS.iter().find_map(|separator| {
+        let story = match (title.rsplit_once(separator), title.split_once(separator)) {
+            (Some((head, tail)), _) if tail.trim().eq_ignore_ascii_case(site) => head,
+            (_, Some((head, tail))) if head.trim().eq_ignore_ascii_case(site) => tail,
+            _ => return None,
+        };
+        Some(story.trim()).filter(|s| !s.is_empty())
+    })
 }
 
 fn find_date(document: &Html, root: ElementRef, metas: &HashMap<String, String>) -> Option<String> {
@@ -550,6 +595,36 @@ mod tests {
         assert_eq!(e.meta.url.as_deref(), Some("https://example.org/canonical"));
         assert_eq!(e.meta.date.as_deref(), Some("2024-03-07"));
         assert_eq!(e.meta.author.as_deref(), Some("Inês Duarte"));
+    }
+
+    #[test]
+    fn a_logo_heading_is_not_the_title() {
+        let story = "<p>The working group met in Geneva to review the norms on critical \
+            infrastructure and agreed a schedule for the next round of talks.</p>";
+        let e = read_html(&format!(
+            "<title>Geneva talks resume | Norms Watch</title><h1>Norms Watch</h1>\
+             <article>{story}</article>"
+        ));
+        assert_eq!(e.meta.title.as_deref(), Some("Geneva talks resume"));
+        let e = read_html(&format!(
+            "<title>Geneva talks resume</title><h1>Norms Watch</h1>\
+             <article><h1>Talks resume in Geneva</h1>{story}</article>"
+        ));
+        assert_eq!(e.meta.title.as_deref(), Some("Talks resume in Geneva"));
+        let e = read_html(&format!(
+            "<title>Geneva talks resume - Norms Watch</title><h1>Norms Watch</h1>{story}"
+        ));
+        assert_eq!(e.meta.title.as_deref(), Some("Geneva talks resume"));
+        let e = read_html(&format!(
+            "<title>Norms Watch | Geneva talks resume</title>\
+             <header><h1>Norms Watch</h1></header><article><h2>Geneva</h2>{story}</article>"
+        ));
+        assert_eq!(e.meta.title.as_deref(), Some("Geneva talks resume"));
+        // The headline after a short site name is no logo.
+        let e = read_html(&format!(
+            "<title>Norms Watch | Geneva talks resume</title><h1>Geneva talks resume</h1>{story}"
+        ));
+        assert_eq!(e.meta.title.as_deref(), Some("Geneva talks resume"));
     }
 
     #[test]
