@@ -9,6 +9,8 @@ pub enum Format {
     Pdf,
     /// A Word document (`.docx`).
     Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
     Html,
     /// One RFC 822 message or an mbox archive.
     Mail,
@@ -26,7 +28,8 @@ pub const HEAD_LEN: usize = 4096;
 /// and its path.
 ///
 /// By content: `%PDF-` in the first 1 KiB → PDF; a zip archive named
-/// `.docx` or holding `word/` parts → Docx; NUL bytes, or more than
+/// `.docx` or holding `word/` parts → Docx, one named `.odt` or with an
+/// OpenDocument text `mimetype` → Odt; NUL bytes, or more than
 /// 10% control bytes → Unknown; `<!doctype html`, `<html` (after blank
 /// space, comments or an XML declaration) → HTML; an mbox "From " line or
 /// a block of RFC 822 headers at the very top that includes From:,
@@ -45,8 +48,10 @@ pub fn detect(path: &Path, head: &[u8]) -> Format {
     {
         return Format::Pdf;
     }
-    if head.starts_with(b"PK\x03\x04") && is_word_archive(path, head) {
-        return Format::Docx;
+    if head.starts_with(b"PK\x03\x04") {
+        if let Some(format) = office_format(path, head) {
+            return format;
+        }
     }
     if looks_binary(head) {
         return Format::Unknown;
@@ -75,14 +80,21 @@ pub fn detect(path: &Path, head: &[u8]) -> Format {
     }
 }
 
-/// A zip archive is a Word document when named so, or when its first
-/// entries (whose names are in the clear) include Word's parts.
-fn is_word_archive(path: &Path, head: &[u8]) -> bool {
-    let named = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    named || head.windows(5).any(|w| w == b"word/")
+/// Which office document a zip archive is: by its name, or by what its
+/// first entries (whose names and, for OpenDocument, the stored
+/// `mimetype`, are in the clear) hold.
+fn office_format(path: &Path, head: &[u8]) -> Option<Format> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let holds = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if extension.eq_ignore_ascii_case("docx") || holds(b"word/") {
+        Some(Format::Docx)
+    } else if extension.eq_ignore_ascii_case("odt")
+        || holds(b"application/vnd.oasis.opendocument.text")
+    {
+        Some(Format::Odt)
+    } else {
+        None
+    }
 }
 
 fn looks_binary(head: &[u8]) -> bool {

@@ -44,7 +44,7 @@ use super::extract::{Extracted, Metadata, Paragraph};
 use super::html::read_html;
 use super::quietly;
 use super::text::{clean_subject, read_text};
-use super::{detect, docx, pdf};
+use super::{detect, office, pdf};
 
 /// Reads one message or an mbox archive. An archive is recognised by its
 /// first line starting with "From ". Messages that cannot be parsed are
@@ -189,8 +189,11 @@ fn read_attachment(part: &MessagePart, name: &str) -> Result<Option<Extracted>, 
         (PartType::Html(html), _) => Ok(Some(read_html(html))),
         (PartType::Text(text), _) => Ok(Some(read_text(text))),
         (_, detect::Format::Pdf) => pdf::read_pdf(bytes).map(Some),
-        (_, detect::Format::Docx) => docx::read_docx(bytes).map(Some),
-        _ => Err("not read: accord reads PDF, Word, HTML and text attachments".to_string()),
+        (_, detect::Format::Docx) => office::read_docx(bytes).map(Some),
+        (_, detect::Format::Odt) => office::read_odt(bytes).map(Some),
+        _ => Err(
+            "not read: accord reads PDF, Word, OpenDocument, HTML and text attachments".to_string(),
+        ),
     }
 }
 

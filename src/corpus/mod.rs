@@ -4,12 +4,12 @@
 pub mod catalog;
 pub mod clean;
 pub mod detect;
-pub mod docx;
 pub mod extract;
 pub mod html;
 pub mod listing;
 pub mod mail;
 pub mod markdown;
+pub mod office;
 pub mod pdf;
 pub mod text;
 
@@ -76,11 +76,12 @@ pub fn read_documents(
     let extracted =
         match format {
             Format::Unknown => return Err(Skipped(
-                "binary or unknown file type; accord reads text, Markdown, HTML, PDF, Word (.docx) and e-mail"
+                "binary or unknown file type; accord reads text, Markdown, HTML, PDF, Word (.docx), OpenDocument (.odt) and e-mail"
                     .into(),
             )),
             Format::Pdf => vec![pdf::read_pdf(bytes).map_err(Skipped)?],
-            Format::Docx => vec![docx::read_docx(bytes).map_err(Skipped)?],
+            Format::Docx => vec![office::read_docx(bytes).map_err(Skipped)?],
+            Format::Odt => vec![office::read_odt(bytes).map_err(Skipped)?],
             Format::Mail => mail::read_mail(bytes).map_err(Skipped)?,
             Format::Html => vec![html::read_html(&decode_text(bytes, warnings))],
             Format::Markdown => vec![markdown::read_markdown(&decode_text(bytes, warnings))],

@@ -207,7 +207,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let listing = corpus::list_files(opts.corpus)?;
     if listing.files.is_empty() {
         return Err(Error::Corpus(format!(
-            "corpus {} has no documents; add .txt, .md, .html, .pdf, .docx or .eml files to it",
+            "corpus {} has no documents; add .txt, .md, .html, .pdf, .docx, .odt or .eml files to it",
             opts.corpus.display()
         )));
     }

@@ -337,9 +337,9 @@ fn mail_attachments_are_documents_of_their_own() {
             &base64(b"\x89PNG\r\n\x1a\nnot really an image"),
         ),
         part(
-            "Content-Type: application/vnd.oasis.opendocument.text; name=\"notes.odt\"\n\
+            "Content-Type: application/rtf; name=\"notes.rtf\"\n\
              Content-Transfer-Encoding: base64",
-            &base64(b"PK\x03\x04 a zipped document"),
+            &base64(b"{\\rtf1\\ansi notes}"),
         ),
         part(
             "Content-Type: message/rfc822",
@@ -351,7 +351,7 @@ fn mail_attachments_are_documents_of_their_own() {
     env.write("mail.eml", &mail);
     env.run(&["index"])
         .ok()
-        .stderr_has("mail.eml: attachment notes.odt: not read")
+        .stderr_has("mail.eml: attachment notes.rtf: not read")
         .stderr_lacks("logo.png");
     assert_eq!(docs(&env, &["search", "emuword", "--json"]), ["mail.eml"]);
     let hit = &env
@@ -373,7 +373,7 @@ fn mail_attachments_are_documents_of_their_own() {
 }
 
 #[test]
-fn word_documents_are_read_with_their_metadata_and_quotes() {
+fn office_documents_are_read_with_their_metadata_and_quotes() {
     let env = Env::fixture("formats");
     env.write("broken.docx", b"PK\x03\x04 cut off");
     env.run(&["index"])
@@ -394,4 +394,19 @@ fn word_documents_are_read_with_their_metadata_and_quotes() {
         .json()[0];
     assert_eq!(quote["text"], "Restraint is a norm, not a favour");
     assert_eq!(quote["speaker"], "Rui Almeida");
+    let hit = &env
+        .run(&["search", "\"technical indicators\"", "--json"])
+        .ok()
+        .json()[0];
+    assert_eq!(hit["doc"], "submission.odt");
+    assert_eq!(hit["title"], "Slovenian submission on attribution");
+    // Tracked deletions, footnotes and comments are not read.
+    for left_out in ["withdrawn", "Ljubljana", "\"check this\""] {
+        env.run(&["search", left_out]).code(1);
+    }
+    let quote = &env
+        .run(&["quotes", "--speaker", "Kovač", "--json"])
+        .ok()
+        .json()[0];
+    assert_eq!(quote["speaker"], "Marta Kovač");
 }
