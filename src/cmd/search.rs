@@ -85,6 +85,8 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             "the query is empty; give words, a \"phrase\" or a filter such as speaker:NAME".into(),
         ));
     }
+    // Filters alone rank nothing: list what they select, newest first.
+    let scored = compiled.has_words();
     let hits = search::run(
         &opened,
         &compiled,
@@ -92,16 +94,17 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             record: schema::PASSAGE,
             limit: args.limit,
             per_doc: args.per_doc,
-            order: Order::Score,
+            order: if scored { Order::Score } else { Order::Newest },
         },
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.flags.json {
-        json::search_hits(&mut out, &hits)
+        json::search_hits(&mut out, &hits, scored)
     } else {
         text::search_hits(
             &mut out,
             &hits,
+            scored,
             text::Style {
                 color: settings.color,
             },

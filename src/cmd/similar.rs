@@ -42,7 +42,7 @@ pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
         color: settings.color,
     };
     let written = if args.json {
-        json::search_hits(&mut out, &found.hits)
+        json::search_hits(&mut out, &found.hits, true)
     } else if found.hits.is_empty() {
         Ok(())
     } else {
@@ -52,7 +52,7 @@ pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
             "{}\n",
             style.dim(&format!("Passages like {}:", found.source.citation()))
         )
-        .and_then(|()| text::search_hits(&mut out, &found.hits, style))
+        .and_then(|()| text::search_hits(&mut out, &found.hits, true, style))
     };
     finish_output(written, &mut out)?;
     if found.hits.is_empty() && !args.json {

@@ -22,7 +22,8 @@ pub const QUOTE: &str = "quote";
 pub struct Fields {
     /// `passage` or `quote`.
     pub record: Field,
-    /// Document id as cited (`file.txt`, `archive.mbox#2`).
+    /// Document id as cited (`file.txt`, `archive.mbox#2`); a fast field
+    /// too, for listing hits by document.
     pub doc: Field,
     /// Lower-cased document id, for `doc:` substring filters.
     pub doc_key: Field,
@@ -109,7 +110,7 @@ pub fn build_schema() -> (Schema, Fields) {
         .set_fast();
     let fields = Fields {
         record: b.add_text_field("record", STRING),
-        doc: b.add_text_field("doc", STRING | STORED),
+        doc: b.add_text_field("doc", STRING | STORED | FAST),
         doc_key: b.add_text_field("doc_key", STRING),
         file: b.add_text_field("file", STRING),
         title: b.add_text_field("title", analysed_words(analysis::STEMMED).set_stored()),

@@ -29,7 +29,8 @@ pub struct SearchHit<'a> {
     /// 1-based page, for paged documents (else null).
     pub page: Option<u64>,
     pub citation: String,
-    pub score: f32,
+    /// Null when the query has only filters (see `search_hits`).
+    pub score: Option<f32>,
     /// The whole passage.
     pub text: &'a str,
     /// Byte ranges `[start, end)` of the matches in `text`.
@@ -53,7 +54,8 @@ pub fn ranges(r: &[Range<usize>]) -> Vec<[usize; 2]> {
     r.iter().map(|r| [r.start, r.end]).collect()
 }
 
-pub fn search_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
+/// `scored`: whether hits were ranked by a query (else `score` is null).
+pub fn search_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Result<()> {
     for hit in hits {
         let r = &hit.record;
         let json = SearchHit {
@@ -67,7 +69,7 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             paragraph: r.paragraph,
             page: r.page,
             citation: r.citation(),
-            score: hit.score,
+            score: scored.then_some(hit.score),
             text: &r.text,
             highlights: ranges(&hit.highlights),
             snippet: &hit.snippet.text,

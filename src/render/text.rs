@@ -93,7 +93,13 @@ pub fn spin_flag(r: &Record) -> Option<String> {
         .map(|s| format!("[machine-paraphrased? score {s:.1}]"))
 }
 
-pub fn search_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Result<()> {
+/// Ranked passages; `scored`: show each hit's score.
+pub fn search_hits(
+    out: &mut impl Write,
+    hits: &[Hit],
+    scored: bool,
+    style: Style,
+) -> io::Result<()> {
     for (i, hit) in hits.iter().enumerate() {
         let r = &hit.record;
         let mut head = format!("{:>2}. {}", i + 1, style.title(&r.title));
@@ -107,11 +113,11 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Resu
             head.push_str(&format!("  {}", style.dim(RESTORED_NOTE)));
         }
         writeln!(out, "{head}")?;
-        writeln!(
-            out,
-            "    {}",
-            style.dim(&format!("{} · score {:.2}", citation_line(r), hit.score))
-        )?;
+        let mut cited = citation_line(r);
+        if scored {
+            cited.push_str(&format!(" · score {:.2}", hit.score));
+        }
+        writeln!(out, "    {}", style.dim(&cited))?;
         writeln!(
             out,
             "    {}",

@@ -14,13 +14,14 @@ pub mod variants;
 use std::collections::{HashMap, HashSet};
 use std::ops::{Bound, Range};
 
+use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
     PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Order as TantivyOrder, Searcher, TantivyDocument};
 
 use crate::analysis::{self, Mode};
 use crate::error::{Error, Result};
@@ -630,6 +631,11 @@ pub enum Order {
     /// Every record matching every clause, by document id and then start
     /// offset; hits get score 0. For listings without words to rank by.
     Document,
+    /// The newest documents first (undated last), each in reading order,
+    /// up to `limit`; hits get score 0. For searches of filters only,
+    /// which may match most of the corpus: no record is read but those
+    /// shown.
+    Newest,
 }
 
 /// Runs a compiled query. In [`Order::Score`], records matching every
@@ -649,6 +655,9 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
         return Ok(Vec::new());
     }
     let mut per_doc = PerDoc::new(opts.per_doc);
+    if opts.order == Order::Newest {
+        return newest_first(opened, compiled, opts, limit);
+    }
     if opts.order == Order::Document {
         let mut records = all_matches(opened, compiled, opts.record)?;
         records.sort_by(|a, b| (&a.doc, a.start, a.end).cmp(&(&b.doc, b.start, b.end)));
@@ -713,6 +722,49 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             if per_doc.admits(&record.doc) {
                 hits.push(hit_of(record, score, compiled));
             }
+        }
+    }
+    Ok(hits)
+}
+
+/// [`Order::Newest`]: sorted by date, document id and passage on fast
+/// fields, so only the records shown are read.
+fn newest_first(
+    opened: &Opened,
+    compiled: &Compiled,
+    opts: &Run,
+    limit: usize,
+) -> Result<Vec<Hit>> {
+    let f = &opened.fields;
+    let searcher = opened.reader.searcher();
+    let fetch = if opts.per_doc > 0 {
+        limit.saturating_mul(8).saturating_add(32)
+    } else {
+        limit
+    };
+    let order = (
+        (
+            SortByStaticFastValue::<u64>::for_field("date_key"),
+            TantivyOrder::Desc,
+        ),
+        (SortByString::for_field("doc"), TantivyOrder::Asc),
+        (
+            SortByStaticFastValue::<u64>::for_field("passage"),
+            TantivyOrder::Asc,
+        ),
+    );
+    let top = searcher
+        .search(
+            &compiled.strict_query(opts.record, f),
+            &TopDocs::with_limit(fetch).order_by(order),
+        )
+        .map_err(Error::query_failed)?;
+    let mut per_doc = PerDoc::new(opts.per_doc);
+    let mut hits = Vec::new();
+    for (_, address) in top {
+        let record = load(&searcher, address, f)?;
+        if hits.len() < limit && per_doc.admits(&record.doc) {
+            hits.push(hit_of(record, 0.0, compiled));
         }
     }
     Ok(hits)

@@ -288,6 +288,45 @@ fn a_document_dated_by_month_or_year_passes_a_date_range_it_overlaps() {
 }
 
 #[test]
+fn filters_alone_list_the_newest_documents_first_in_reading_order() {
+    let env = Env::empty();
+    for (file, date) in [
+        ("old.md", Some("2018-11")),
+        ("undated.md", None),
+        ("new.md", Some("2019-05-02")),
+    ] {
+        let front = date.map_or(String::new(), |d| format!("---\ndate: {d}\n---\n"));
+        env.write(
+            file,
+            format!("{front}# {file}\n\nFirst on norms.\n\nSecond on norms.\n\nThird on norms.\n"),
+        );
+    }
+    let run = env.run(&["search", "doc:.md", "--json", "--limit", "20"]);
+    let order: Vec<(String, u64)> = run
+        .ok()
+        .json()
+        .iter()
+        .map(|h| {
+            assert!(h["score"].is_null());
+            (
+                h["doc"].as_str().unwrap().to_string(),
+                h["passage"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64)> = ["new.md", "old.md", "undated.md"]
+        .iter()
+        .flat_map(|d| (0..4).map(|p| (d.to_string(), p)))
+        .collect();
+    assert_eq!(order, expected);
+    env.run(&["search", "doc:.md", "--per-doc", "1", "-n", "2"])
+        .ok()
+        .stdout_has("new.md ¶1")
+        .stdout_has("old.md ¶1")
+        .stdout_lacks("score");
+}
+
+#[test]
 fn per_doc_caps_hits_from_one_document() {
     let env = Env::fixture("basic");
     let run = env.run(&["search", "accord", "--per-doc", "1", "--json"]);
