@@ -26,11 +26,11 @@
 //! Hard-wrapped lines are re-joined; a blank line or a list marker starts a
 //! new paragraph.
 //!
-//! A named attachment that is a PDF, HTML or plain text, or an attached
-//! message, is a document of its own after its message, its metadata
-//! filled in from the message where it has none of its own (see
-//! [`attachments`]). Other attachments (images, signatures, office files)
-//! are not read.
+//! A named attachment that is a PDF, Word or OpenDocument file, HTML or
+//! plain text, or an attached message, is a document of its own after its
+//! message, its metadata filled in from the message where it has none of
+//! its own (see [`attachments`]). Images and signatures are passed over;
+//! other attachments are named in a warning.
 //!
 //! Known limits: quotes without ">" markers (top-posted full quotes in some
 //! clients) are kept.

@@ -688,11 +688,7 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             false,
         ));
     }
-    let fetch = if opts.per_doc > 0 {
-        limit.saturating_mul(8).saturating_add(32)
-    } else {
-        limit
-    };
+    let fetch = fetch_for(limit, opts.per_doc);
     let mut seen = HashSet::new();
     let mut hits = Vec::new();
     for (pass, all_words) in passes {
@@ -727,6 +723,16 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
     Ok(hits)
 }
 
+/// How many top records to fetch for `limit` hits: more under a
+/// per-document cap, which passes over some.
+fn fetch_for(limit: usize, per_doc: usize) -> usize {
+    if per_doc > 0 {
+        limit.saturating_mul(8).saturating_add(32)
+    } else {
+        limit
+    }
+}
+
 /// [`Order::Newest`]: sorted by date, document id and passage on fast
 /// fields, so only the records shown are read.
 fn newest_first(
@@ -737,11 +743,7 @@ fn newest_first(
 ) -> Result<Vec<Hit>> {
     let f = &opened.fields;
     let searcher = opened.reader.searcher();
-    let fetch = if opts.per_doc > 0 {
-        limit.saturating_mul(8).saturating_add(32)
-    } else {
-        limit
-    };
+    let fetch = fetch_for(limit, opts.per_doc);
     let order = (
         (
             SortByStaticFastValue::<u64>::for_field("date_key"),
@@ -762,8 +764,11 @@ fn newest_first(
     let mut per_doc = PerDoc::new(opts.per_doc);
     let mut hits = Vec::new();
     for (_, address) in top {
+        if hits.len() >= limit {
+            break;
+        }
         let record = load(&searcher, address, f)?;
-        if hits.len() < limit && per_doc.admits(&record.doc) {
+        if per_doc.admits(&record.doc) {
             hits.push(hit_of(record, 0.0, compiled));
         }
     }
