@@ -36,13 +36,37 @@ impl Metadata {
     }
 }
 
+/// What a paragraph is on the page, as far as its reader can tell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Running prose.
+    #[default]
+    Body,
+    /// A title or section heading.
+    Heading,
+    /// One item of a bulleted or numbered list, however many lines it wraps.
+    ListItem,
+    /// A footnote or endnote, kept apart from the prose it annotates.
+    Footnote,
+    /// One row of a table, its cells separated by " | ".
+    TableRow,
+}
+
 /// One paragraph of cleaned prose: no hard line breaks inside, single
 /// spaces, no boilerplate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub text: String,
-    /// 1-based page number for paged formats (PDF); `None` elsewhere.
+    /// 1-based page number where it starts, for paged formats (PDF);
+    /// `None` elsewhere.
     pub page: Option<u32>,
+    /// 1-based page where it ends, when that is a later page than `page`.
+    pub last_page: Option<u32>,
+    /// The page's printed label (`/PageLabels`: "396", "iv") when the PDF
+    /// has one that differs from the page number.
+    pub page_label: Option<String>,
+    pub role: Role,
 }
 
 impl Paragraph {
@@ -50,15 +74,42 @@ impl Paragraph {
         Paragraph {
             text: text.into(),
             page: None,
+            last_page: None,
+            page_label: None,
+            role: Role::Body,
         }
     }
 
     pub fn on_page(text: impl Into<String>, page: u32) -> Self {
         Paragraph {
-            text: text.into(),
             page: Some(page),
+            ..Paragraph::new(text)
         }
     }
+
+    pub fn with_role(self, role: Role) -> Self {
+        Paragraph { role, ..self }
+    }
+}
+
+/// What a reader did to make its paragraphs, for `accord report`: counts of
+/// repairs and removals a user may want to check. Readers fill in what
+/// applies to their format and leave the rest at zero.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ReadStats {
+    /// Pages in a paged format.
+    pub pages: u32,
+    /// Running header and footer lines removed, page numbers included.
+    pub running_lines_removed: u32,
+    /// Pages read as more than one column.
+    pub multi_column_pages: u32,
+    /// Words re-joined across a line-end hyphen.
+    pub hyphens_joined: u32,
+    /// Words whose lost ligature ("refect" for "reflect") was restored.
+    pub ligatures_repaired: u32,
+    /// Boilerplate blocks removed from a web page or message (navigation,
+    /// share prompts, list footers, …).
+    pub boilerplate_removed: u32,
 }
 
 /// A document as read from one file (an mbox archive yields several).
@@ -72,4 +123,5 @@ pub struct Extracted {
     /// For a file attached to an e-mail: its name. The attachment follows
     /// its message in the reader's output.
     pub attachment: Option<String>,
+    pub stats: ReadStats,
 }

@@ -30,7 +30,7 @@ use std::collections::HashMap;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::clean::{normalize_date, normalize_inline};
-use super::extract::{Extracted, Metadata, Paragraph};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 
 /// Reads an HTML page (already decoded to text). Never fails: a page with
 /// no main text yields no paragraphs and a warning.
@@ -70,6 +70,7 @@ pub fn read_html(text: &str) -> Extracted {
         paragraphs: collector.paragraphs,
         warnings,
         attachment: None,
+        stats: ReadStats::default(),
     }
 }
 

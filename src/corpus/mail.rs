@@ -40,7 +40,7 @@ use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
 use super::clean::{
     is_list_chrome, join_wrapped_line, list_marker_len, normalize_inline, starts_list_footer,
 };
-use super::extract::{Extracted, Metadata, Paragraph};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 use super::html::read_html;
 use super::quietly;
 use super::text::{clean_subject, read_text};
@@ -293,6 +293,7 @@ fn read_parsed(message: &Message) -> Option<Extracted> {
         paragraphs,
         warnings,
         attachment: None,
+        stats: ReadStats::default(),
     })
 }
 

@@ -17,7 +17,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::clean::{normalize_date, normalize_inline};
-use super::extract::{Extracted, Metadata, Paragraph};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 
 /// Reads a Markdown file, front matter included.
 pub fn read_markdown(text: &str) -> Extracted {
@@ -87,6 +87,7 @@ pub fn read_markdown(text: &str) -> Extracted {
         paragraphs,
         warnings: Vec::new(),
         attachment: None,
+        stats: ReadStats::default(),
     }
 }
 

@@ -21,7 +21,7 @@ use std::sync::Once;
 use crate::error::Result;
 pub use catalog::Catalog;
 use detect::Format;
-pub use extract::{Extracted, Metadata, Paragraph};
+pub use extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
 pub use listing::{mtime_of, CorpusFile, Listing};
 
 /// Files over this size are skipped with a warning: no research document is

@@ -23,7 +23,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
 use super::clean::normalize_inline;
-use super::extract::{Extracted, Metadata, Paragraph};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 
 /// The most a part of the archive may unpack to: a zip bomb stops here.
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
@@ -120,6 +120,7 @@ fn read_office(bytes: &[u8], dialect: &Dialect) -> Result<Extracted, String> {
         paragraphs: body.paragraphs.into_iter().map(Paragraph::new).collect(),
         warnings: Vec::new(),
         attachment: None,
+        stats: ReadStats::default(),
     })
 }
 

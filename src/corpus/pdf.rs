@@ -35,7 +35,7 @@ use pdf_extract::{
 };
 
 use super::clean::{list_marker_len, normalize_inline};
-use super::extract::{Extracted, Metadata, Paragraph};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 use super::quietly;
 
 /// Reads a PDF from its bytes.
@@ -121,6 +121,7 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         paragraphs,
         warnings,
         attachment: None,
+        stats: ReadStats::default(),
     })
 }
 

@@ -2,7 +2,7 @@
 //! the boilerplate that mailing lists and web copy-paste leave behind.
 
 use super::clean::{is_list_chrome, join_wrapped_line, normalize_inline, starts_list_footer};
-use super::extract::{Extracted, Metadata, Paragraph};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 
 /// Lines at most this long, in a text with no longer lines, mark the text as
 /// hard-wrapped (mail clients wrap at 72–80 columns).
@@ -17,6 +17,7 @@ pub fn read_text(text: &str) -> Extracted {
         paragraphs: paragraphs(&lines).into_iter().map(Paragraph::new).collect(),
         warnings: Vec::new(),
         attachment: None,
+        stats: ReadStats::default(),
     }
 }
 
