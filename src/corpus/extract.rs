@@ -53,6 +53,20 @@ pub enum Role {
     TableRow,
 }
 
+impl Role {
+    /// The name used in the index and in `--json`: `body`, `heading`,
+    /// `list_item`, `footnote`, `table_row`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Body => "body",
+            Role::Heading => "heading",
+            Role::ListItem => "list_item",
+            Role::Footnote => "footnote",
+            Role::TableRow => "table_row",
+        }
+    }
+}
+
 /// One paragraph of cleaned prose: no hard line breaks inside, single
 /// spaces, no boilerplate.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,8 +77,9 @@ pub struct Paragraph {
     pub page: Option<u32>,
     /// 1-based page where it ends, when that is a later page than `page`.
     pub last_page: Option<u32>,
-    /// The page's printed label (`/PageLabels`: "396", "iv") when the PDF
-    /// has one that differs from the page number.
+    /// The printed page number(s) from the PDF's page labels ("396", "iv",
+    /// "396–397" for a paragraph running onto the next page) when they
+    /// differ from the page numbers.
     pub page_label: Option<String>,
     pub role: Role,
 }

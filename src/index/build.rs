@@ -24,7 +24,7 @@ use super::manifest::{FileState, Manifest};
 use super::schema::{self, build_schema, Fields};
 use super::{freshness, live_dir, merging, WriteLock};
 use crate::analysis::{self, Mode};
-use crate::corpus::{self, Catalog, CorpusFile, Document, Listing};
+use crate::corpus::{self, Catalog, CorpusFile, Document, Listing, Paragraph};
 use crate::error::{Error, Result};
 use crate::passage;
 use crate::quotes::{self, Quote};
@@ -592,7 +592,14 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
     let mut records = Vec::with_capacity(passages.len() + quotes.len());
     for p in &passages {
         let mut d = base(schema::PASSAGE);
-        add_location(&mut d, f, p, p.start, p.end);
+        add_location(
+            &mut d,
+            f,
+            p,
+            &doc.paragraphs[p.paragraph - 1],
+            p.start,
+            p.end,
+        );
         add_body(&mut d, &text[p.start..p.end], f);
         // Each speaker and role once, however often they speak here.
         let (mut names, mut roles) = (Vec::new(), Vec::new());
@@ -614,7 +621,14 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             continue;
         };
         let mut d = base(schema::QUOTE);
-        add_location(&mut d, f, p, q.start, q.end);
+        add_location(
+            &mut d,
+            f,
+            p,
+            &doc.paragraphs[p.paragraph - 1],
+            q.start,
+            q.end,
+        );
         add_body(&mut d, &q.text, &quote_fields);
         if let Some(name) = speaker_name(q) {
             d.add_text(f.speaker, name);
@@ -675,12 +689,18 @@ fn add_location(
     d: &mut TantivyDocument,
     f: &Fields,
     p: &passage::Passage,
+    paragraph: &Paragraph,
     start: usize,
     end: usize,
 ) {
     d.add_u64(f.passage, p.ordinal as u64);
     d.add_u64(f.paragraph, p.paragraph as u64);
     d.add_u64(f.page, p.page.map_or(0, u64::from));
+    d.add_u64(f.last_page, paragraph.last_page.map_or(0, u64::from));
+    if let Some(label) = &paragraph.page_label {
+        d.add_text(f.page_label, label);
+    }
+    d.add_text(f.block, paragraph.role.name());
     d.add_u64(f.start, start as u64);
     d.add_u64(f.end, end as u64);
 }

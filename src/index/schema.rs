@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";
@@ -45,6 +45,15 @@ pub struct Fields {
     pub paragraph: Field,
     /// 1-based page number, 0 when the format has no pages.
     pub page: Field,
+    /// 1-based page where the passage's paragraph ends, when later than
+    /// `page`; else 0.
+    pub last_page: Field,
+    /// The printed page number(s) ("396", "396–397"), when the PDF's page
+    /// labels differ from the page numbers.
+    pub page_label: Field,
+    /// What the passage's paragraph is: `body`, `heading`, `list_item`,
+    /// `footnote`, `table_row`.
+    pub block: Field,
     /// Byte span of the record in the document text.
     pub start: Field,
     pub end: Field,
@@ -123,6 +132,9 @@ pub fn build_schema() -> (Schema, Fields) {
         passage: b.add_u64_field("passage", stored_u64.clone()),
         paragraph: b.add_u64_field("paragraph", stored_u64),
         page: b.add_u64_field("page", STORED),
+        last_page: b.add_u64_field("last_page", STORED),
+        page_label: b.add_text_field("page_label", STORED),
+        block: b.add_text_field("block", STRING | STORED),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
         text: b.add_text_field("text", STORED),

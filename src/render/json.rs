@@ -28,6 +28,15 @@ pub struct SearchHit<'a> {
     pub paragraph: u64,
     /// 1-based page, for paged documents (else null).
     pub page: Option<u64>,
+    /// 1-based page where the paragraph ends, when it runs onto a later
+    /// page (else null).
+    pub last_page: Option<u64>,
+    /// Printed page number(s) from the PDF's page labels, when they differ
+    /// from `page` (else null).
+    pub page_label: Option<&'a str>,
+    /// What the paragraph is: `body`, `heading`, `list_item`, `footnote`,
+    /// `table_row`.
+    pub block: &'a str,
     pub citation: String,
     /// Null when the query has only filters (see `search_hits`).
     pub score: Option<f32>,
@@ -68,6 +77,9 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Resu
             passage: r.passage,
             paragraph: r.paragraph,
             page: r.page,
+            last_page: r.last_page,
+            page_label: r.page_label.as_deref(),
+            block: &r.block,
             citation: r.citation(),
             score: scored.then_some(hit.score),
             text: &r.text,
@@ -120,6 +132,15 @@ pub struct QuoteHit<'a> {
     pub paragraph: u64,
     /// 1-based page, for paged documents (else null).
     pub page: Option<u64>,
+    /// 1-based page where the paragraph ends, when it runs onto a later
+    /// page (else null).
+    pub last_page: Option<u64>,
+    /// Printed page number(s) from the PDF's page labels, when they differ
+    /// from `page` (else null).
+    pub page_label: Option<&'a str>,
+    /// What the paragraph is: `body`, `heading`, `list_item`, `footnote`,
+    /// `table_row`.
+    pub block: &'a str,
     pub citation: String,
     /// Relevance to the query; null when listing without words to rank by.
     pub score: Option<f32>,
@@ -152,6 +173,9 @@ pub fn quote_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Resul
             passage: r.passage,
             paragraph: r.paragraph,
             page: r.page,
+            last_page: r.last_page,
+            page_label: r.page_label.as_deref(),
+            block: &r.block,
             citation: r.citation(),
             score: scored.then_some(hit.score),
             highlights: ranges(&hit.highlights),

@@ -79,9 +79,16 @@ pub fn clean(text: &str) -> String {
         .collect()
 }
 
-/// The line under a hit's title: citation, kind, date, source.
+/// The line under a hit's title: citation, footnote or table row, kind,
+/// date, source.
 pub fn citation_line(r: &Record) -> String {
-    let mut parts = vec![r.citation(), r.kind.clone()];
+    let mut parts = vec![r.citation()];
+    match r.block.as_str() {
+        "footnote" => parts.push("footnote".into()),
+        "table_row" => parts.push("table row".into()),
+        _ => {}
+    }
+    parts.push(r.kind.clone());
     parts.extend(r.date.clone());
     parts.extend(r.source.clone());
     parts.join(" · ")

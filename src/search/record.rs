@@ -21,6 +21,12 @@ pub struct Record {
     pub paragraph: u64,
     /// 1-based page, for paged formats.
     pub page: Option<u64>,
+    /// 1-based page where the passage's paragraph ends, when later.
+    pub last_page: Option<u64>,
+    /// Printed page number(s), when they differ from `page`.
+    pub page_label: Option<String>,
+    /// `body`, `heading`, `list_item`, `footnote` or `table_row`.
+    pub block: String,
     /// Byte span in the document text.
     pub start: u64,
     pub end: u64,
@@ -66,6 +72,9 @@ impl Record {
             passage: number(f.passage),
             paragraph: number(f.paragraph),
             page: Some(number(f.page)).filter(|p| *p > 0),
+            last_page: Some(number(f.last_page)).filter(|p| *p > 0),
+            page_label: text(f.page_label),
+            block: text(f.block).unwrap_or_else(|| "body".to_string()),
             start: number(f.start),
             end: number(f.end),
             text: text(f.text).unwrap_or_default(),
@@ -93,12 +102,22 @@ impl Record {
             .map(String::as_str)
     }
 
-    /// `file.txt ¶4`, or `report.pdf p.2 ¶14` for paged documents; the
-    /// paragraph number counts from the start of the document.
+    /// `file.txt ¶4`, or `report.pdf p.2 ¶14` for paged documents
+    /// (`p.2–3` when the paragraph runs onto the next page); where the
+    /// printed page numbers differ, they are cited and the PDF's pages
+    /// follow: `article.pdf p.396 ¶3 (PDF p.1)`. The paragraph number
+    /// counts from the start of the document.
     pub fn citation(&self) -> String {
-        match self.page {
-            Some(page) => format!("{} p.{} ¶{}", self.doc, page, self.paragraph),
-            None => format!("{} ¶{}", self.doc, self.paragraph),
+        let Some(page) = self.page else {
+            return format!("{} ¶{}", self.doc, self.paragraph);
+        };
+        let pages = match self.last_page {
+            Some(last) => format!("p.{page}–{last}"),
+            None => format!("p.{page}"),
+        };
+        match &self.page_label {
+            Some(label) => format!("{} p.{label} ¶{} (PDF {pages})", self.doc, self.paragraph),
+            None => format!("{} {pages} ¶{}", self.doc, self.paragraph),
         }
     }
 }

@@ -64,12 +64,20 @@ impl Target {
         };
         let text = text.trim();
         let mut page = None;
-        let (doc, number) = match text.rsplit_once('¶') {
+        // `… ¶3 (PDF p.1)`: the PDF's page, where the printed one is cited.
+        let (cited, pdf_page) = match text
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once(" (PDF p."))
+        {
+            Some((cited, pages)) => (cited, first_page(pages)),
+            None => (text, None),
+        };
+        let (doc, number) = match cited.rsplit_once('¶') {
             Some((doc, number)) => {
                 let doc = doc.trim_end();
                 let doc = match doc.rsplit_once(" p.") {
-                    Some((d, p)) if !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) => {
-                        page = p.parse().ok();
+                    Some((d, p)) if pdf_page.is_some() || first_page(p).is_some() => {
+                        page = pdf_page.or(first_page(p));
                         d
                     }
                     _ => doc,
@@ -95,6 +103,15 @@ impl Target {
             page,
         })
     }
+}
+
+/// The first page of `3` or `3–4` (printed labels such as `iv` are not
+/// page numbers and give `None`).
+fn first_page(pages: &str) -> Option<u64> {
+    let first = pages.split('–').next()?;
+    (!first.is_empty() && first.chars().all(|c| c.is_ascii_digit()))
+        .then(|| first.parse().ok())
+        .flatten()
 }
 
 /// The paragraph compared with the corpus, and the passages like it.
@@ -298,6 +315,19 @@ mod tests {
                 page: Some(2),
                 ..target("report.pdf", 14)
             }
+        );
+        let paged = |page| Target {
+            page: Some(page),
+            ..target("report.pdf", 14)
+        };
+        assert_eq!(Target::parse("report.pdf p.2–3 ¶14").unwrap(), paged(2));
+        assert_eq!(
+            Target::parse("report.pdf p.396 ¶14 (PDF p.1)").unwrap(),
+            paged(1)
+        );
+        assert_eq!(
+            Target::parse("report.pdf p.iv ¶14 (PDF p.4–5)").unwrap(),
+            paged(4)
         );
         assert_eq!(
             Target::parse("archive.mbox#2:3").unwrap(),

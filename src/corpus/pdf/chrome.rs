@@ -1,0 +1,154 @@
+//! Running headers, footers and page numbers: text repeated at the top or
+//! bottom of many pages, which a reader skips and a search must too.
+
+use std::collections::HashMap;
+
+use super::layout::Line;
+use crate::corpus::clean::normalize_inline;
+
+/// How many lines at the top and at the bottom of a page may be running
+/// headers, footers or page numbers.
+const CHROME_ZONE: usize = 2;
+
+/// Removes running headers/footers and bare page numbers; returns how many
+/// lines it removed. A line counts as running when, with digits masked, it
+/// sits in the top or bottom zone of at least two pages and of a third of
+/// them: a header missing from the first page, or alternating between odd
+/// and even pages, still counts.
+pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
+    // The lines on the page's first and last few baselines; on short pages
+    // the zones shrink so they never meet in the middle.
+    let zone = |lines: &[Line]| -> Vec<usize> {
+        let mut baselines: Vec<f64> = lines.iter().map(|l| l.y).collect();
+        baselines.sort_by(f64::total_cmp);
+        baselines.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+        let depth = CHROME_ZONE.min(baselines.len().div_ceil(3));
+        let (Some(&top), Some(&bottom)) = (
+            baselines.get(depth.saturating_sub(1)),
+            baselines.get(baselines.len().saturating_sub(depth)),
+        ) else {
+            return Vec::new();
+        };
+        (0..lines.len())
+            .filter(|&i| lines[i].y <= top + 1.0 || lines[i].y >= bottom - 1.0)
+            .collect()
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (_, lines) in pages.iter() {
+        let mut keys: Vec<String> = zone(lines)
+            .iter()
+            .map(|&i| chrome_key(&lines[i].text))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
+    let page_count = pages.len();
+    let running = |key: &str| {
+        seen.get(key)
+            .is_some_and(|&n| n >= 2 && n * 3 >= page_count)
+    };
+    let mut removed = 0;
+    for (_, lines) in pages.iter_mut() {
+        let drop: Vec<usize> = zone(lines)
+            .into_iter()
+            .filter(|&i| is_page_number(&lines[i].text) || running(&chrome_key(&lines[i].text)))
+            .collect();
+        removed += drop.len() as u32;
+        let mut index = 0;
+        lines.retain(|_| {
+            index += 1;
+            !drop.contains(&(index - 1))
+        });
+    }
+    removed
+}
+
+/// A line as compared across pages: lower case, single spaces, every digit
+/// run replaced by `#` so varying page numbers and dates still match.
+pub(super) fn chrome_key(text: &str) -> String {
+    let mut key = String::new();
+    let mut in_digits = false;
+    for word in normalize_inline(text).to_lowercase().split(' ') {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars() {
+            if c.is_ascii_digit() {
+                if !in_digits {
+                    key.push('#');
+                }
+                in_digits = true;
+            } else {
+                in_digits = false;
+                key.push(c);
+            }
+        }
+        in_digits = false;
+    }
+    key
+}
+
+/// "3", "- 3 -", "[3]", "Page 3", "Page 3 of 7", "p. 3", "3 / 7", "iv".
+pub(super) fn is_page_number(text: &str) -> bool {
+    let lower = normalize_inline(text).to_lowercase();
+    let numbers: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || "-–—[]()|/".contains(c))
+        .filter(|w| !w.is_empty() && !matches!(*w, "page" | "p." | "pg." | "of"))
+        .collect();
+    let is_number = |w: &str| {
+        (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            || (w.len() <= 6 && w.chars().all(|c| "ivxlc".contains(c)))
+    };
+    (1..=2).contains(&numbers.len()) && numbers.iter().all(|w| is_number(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x0: f64, x1: f64, y: f64) -> Line {
+        Line::plain(text, x0, x1, y, 10.0)
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for s in [
+            "3",
+            "- 3 -",
+            "Page 3",
+            "Page 3 of 7",
+            "[12]",
+            "iv",
+            "3 / 7",
+            "p. 3",
+        ] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["Principles", "2024 was a year", "Article 3 applies"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn running_header_and_footer_are_dropped() {
+        let page = |n: u32| {
+            (
+                n,
+                vec![
+                    line("Lisbon Declaration", 72.0, 200.0, 30.0),
+                    line(&format!("Body text of page {n}."), 72.0, 540.0, 100.0),
+                    line(&format!("Page {n} of 3"), 270.0, 320.0, 750.0),
+                ],
+            )
+        };
+        let mut pages = vec![page(1), page(2), page(3)];
+        assert_eq!(drop_running_chrome(&mut pages), 6);
+        for (n, lines) in &pages {
+            assert_eq!(lines.len(), 1, "page {n}: {lines:?}");
+            assert!(lines[0].text.starts_with("Body text"));
+        }
+    }
+}

@@ -1,0 +1,608 @@
+//! Reads PDF files into paragraphs with 1-based page numbers.
+//!
+//! `pdf-extract` (on `lopdf`) decodes fonts and positions every glyph; a
+//! small output device here collects them per page. The rest is layout
+//! analysis on those positions:
+//!
+//! - [`layout`]: glyphs → lines, columns, tables and footnotes, in reading
+//!   order;
+//! - [`chrome`]: running headers, footers and page numbers, found by
+//!   repetition across pages, are dropped;
+//! - [`paragraphs`]: lines → paragraphs (gaps, font sizes, list markers,
+//!   lines that stop short), words broken by hyphenation re-joined, a
+//!   paragraph cut by a column or page break kept whole;
+//! - [`labels`]: printed page numbers (`/PageLabels`).
+//!
+//! `pdf-extract` panics on some malformed fonts and streams, so every call
+//! into it runs under `catch_unwind`, with the panic message kept off
+//! stderr (see [`quietly`]). It does not print to stdout.
+
+mod chrome;
+mod labels;
+mod layout;
+mod paragraphs;
+
+use pdf_extract::{
+    Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform,
+};
+
+pub(super) use super::clean::list_marker_len;
+use super::clean::normalize_inline;
+use super::extract::{Extracted, Metadata, ReadStats};
+use super::quietly;
+use layout::{Glyph, Line};
+
+/// Reads a PDF from its bytes.
+///
+/// Errors are short reasons without the file name, for the caller to put
+/// in context: "the PDF is encrypted", "no text layer (scanned?)", "not a
+/// valid PDF: …". Pages that fail or carry no text are reported in
+/// `warnings` while the rest is returned.
+pub fn read_pdf(bytes: &[u8]) -> Result<Extracted, String> {
+    match quietly(|| read_pdf_unguarded(bytes)) {
+        Some(result) => result,
+        None => Err("not a valid PDF: the PDF library failed on its structure".to_string()),
+    }
+}
+
+fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err("not a valid PDF: no %PDF header".to_string());
+    }
+    let mut doc = Document::load_mem(bytes).map_err(|e| match e {
+        pdf_extract::Error::Decryption(_) => "the PDF is encrypted".to_string(),
+        other => format!("not a valid PDF: {other}"),
+    })?;
+    // Files encrypted with an empty user password (owner restrictions only)
+    // open like any other; anything else needs a password we don't have.
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err("the PDF is encrypted".to_string());
+    }
+
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err("not a valid PDF: it has no pages".to_string());
+    }
+    let mut warnings = Vec::new();
+    let mut pages: Vec<(u32, Vec<Line>)> = Vec::new();
+    let (mut blank_pages, mut broken_pages) = (0, 0);
+    let mut last_problem = String::new();
+    for (&number, &id) in &page_ids {
+        let mut device = GlyphCollector::default();
+        let problem = match check_page_structure(&doc, id) {
+            Err(reason) => Some(reason),
+            Ok(()) => match quietly(|| pdf_extract::output_doc_page(&doc, &mut device, number)) {
+                Some(Ok(())) => None,
+                Some(Err(e)) => Some(e.to_string()),
+                None => Some("the PDF library failed on it".to_string()),
+            },
+        };
+        let lines = layout::segments(&device.glyphs);
+        if let Some(reason) = problem {
+            warnings.push(format!("page {number} could not be read: {reason}"));
+            last_problem = reason;
+            if lines.is_empty() {
+                broken_pages += 1;
+            }
+        } else if lines.is_empty() {
+            blank_pages += 1;
+        }
+        pages.push((number, lines));
+    }
+    if broken_pages == page_ids.len() {
+        return Err(format!("not a valid PDF: {last_problem}"));
+    }
+    if blank_pages + broken_pages == page_ids.len() {
+        return Err("no text layer (scanned?)".to_string());
+    }
+    if blank_pages > 0 {
+        warnings.push(format!(
+            "{blank_pages} of {} pages have no text layer",
+            page_ids.len()
+        ));
+    }
+
+    let mut stats = ReadStats {
+        pages: page_ids.len() as u32,
+        ..ReadStats::default()
+    };
+    stats.running_lines_removed = chrome::drop_running_chrome(&mut pages);
+    let body_size = paragraphs::body_size(&pages);
+    let pages: Vec<(u32, Vec<Line>)> = pages
+        .into_iter()
+        .map(|(number, lines)| {
+            let arranged = layout::arrange(lines, body_size);
+            stats.multi_column_pages += u32::from(arranged.columns > 1);
+            (number, arranged.lines)
+        })
+        .collect();
+    let mut paragraphs = paragraphs::build_paragraphs(&pages, body_size, &mut stats);
+    let labels = labels::page_labels(&doc, page_ids.len());
+    let label = |page: u32| labels.get(page as usize - 1).cloned().flatten();
+    for p in &mut paragraphs {
+        p.page_label = match (p.page.and_then(label), p.last_page.and_then(label)) {
+            (Some(first), Some(last)) => Some(format!("{first}–{last}")),
+            (first, _) => first,
+        };
+    }
+    Ok(Extracted {
+        meta: Metadata {
+            title: info_string(&doc, b"Title").and_then(|t| meaningful_title(&t)),
+            author: info_string(&doc, b"Author"),
+            date: info_string(&doc, b"CreationDate").and_then(|d| pdf_date(&d)),
+            ..Metadata::default()
+        },
+        paragraphs,
+        warnings,
+        attachment: None,
+        stats,
+    })
+}
+
+/// Most nested form drawings (XObjects) a page may use; deeper nesting is
+/// treated as broken.
+const MAX_FORM_DEPTH: usize = 32;
+
+/// Rejects page structures that would send `pdf-extract` into unbounded
+/// recursion, a stack overflow that `catch_unwind` cannot stop: a loop in
+/// the `/Parent` chain (searched for inherited attributes) or a form
+/// XObject that draws itself, directly or through others.
+fn check_page_structure(doc: &Document, page: ObjectId) -> Result<(), String> {
+    let mut seen = vec![page];
+    let mut node = doc.get_dictionary(page).map_err(|e| e.to_string())?;
+    let mut resources = None;
+    loop {
+        if resources.is_none() {
+            resources = node
+                .get(b"Resources")
+                .ok()
+                .and_then(|r| as_dictionary(doc, r));
+        }
+        let Ok(parent) = node.get(b"Parent").and_then(Object::as_reference) else {
+            break;
+        };
+        if seen.contains(&parent) || seen.len() > 64 {
+            return Err("its page tree loops".to_string());
+        }
+        seen.push(parent);
+        match doc.get_dictionary(parent) {
+            Ok(dict) => node = dict,
+            Err(_) => break,
+        }
+    }
+    let mut budget = 10_000;
+    match resources {
+        Some(resources) if forms_loop(doc, resources, &mut Vec::new(), &mut budget) => {
+            Err("its drawing refers to itself".to_string())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether the form XObjects reachable from `resources` loop, nest deeper
+/// than [`MAX_FORM_DEPTH`], or take more than `budget` steps to check. A
+/// form without its own resources uses the ones it was drawn with, as in
+/// `pdf-extract`.
+fn forms_loop(
+    doc: &Document,
+    resources: &Dictionary,
+    stack: &mut Vec<ObjectId>,
+    budget: &mut u32,
+) -> bool {
+    let Some(xobjects) = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| as_dictionary(doc, x))
+    else {
+        return false;
+    };
+    for (_, value) in xobjects.iter() {
+        let Ok(id) = value.as_reference() else {
+            continue;
+        };
+        let Ok(Object::Stream(stream)) = doc.get_object(id) else {
+            continue;
+        };
+        if !matches!(stream.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form") {
+            continue;
+        }
+        *budget = budget.saturating_sub(1);
+        if stack.contains(&id) || stack.len() >= MAX_FORM_DEPTH || *budget == 0 {
+            return true;
+        }
+        let inner = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| as_dictionary(doc, r))
+            .unwrap_or(resources);
+        stack.push(id);
+        if forms_loop(doc, inner, stack, budget) {
+            return true;
+        }
+        stack.pop();
+    }
+    false
+}
+
+/// A dictionary given inline or by one reference.
+pub(super) fn as_dictionary<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
+    match object {
+        Object::Dictionary(dict) => Some(dict),
+        Object::Reference(id) => doc.get_dictionary(*id).ok(),
+        _ => None,
+    }
+}
+
+/// An entry of the document information dictionary (`/Title`,
+/// `/Author`, `/CreationDate`), if non-empty.
+fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
+    let info = match doc.trailer.get(b"Info").ok()? {
+        Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        Object::Dictionary(dict) => dict,
+        _ => return None,
+    };
+    let raw = match info.get(key).ok()? {
+        Object::String(bytes, _) => bytes.clone(),
+        Object::Reference(id) => match doc.get_object(*id).ok()? {
+            Object::String(bytes, _) => bytes.clone(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let text = normalize_inline(&decode_text_string(&raw));
+    (!text.is_empty()).then_some(text)
+}
+
+/// A `/Title` a reader would call a title: not the file name that word
+/// processors put there ("Microsoft Word - Call_FINAL_v3.docx",
+/// "untitled").
+fn meaningful_title(title: &str) -> Option<String> {
+    let title = title
+        .strip_prefix("Microsoft Word - ")
+        .or_else(|| title.strip_prefix("Microsoft PowerPoint - "))
+        .unwrap_or(title)
+        .trim();
+    let lower = title.to_lowercase();
+    let file_name = [
+        ".doc", ".docx", ".odt", ".rtf", ".indd", ".pdf", ".ppt", ".pptx", ".tex",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    let placeholder = matches!(lower.as_str(), "untitled" | "title" | "document" | "");
+    (!file_name && !placeholder).then(|| title.to_string())
+}
+
+/// A PDF date (`D:20181112093000+01'00'`) as an ISO date; `None` when it
+/// does not start with a plausible year, month and day.
+fn pdf_date(value: &str) -> Option<String> {
+    let digits = value.strip_prefix("D:").unwrap_or(value);
+    let part = |range: std::ops::Range<usize>| digits.get(range)?.parse::<u32>().ok();
+    let (year, month, day) = (part(0..4)?, part(4..6)?, part(6..8)?);
+    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Decodes a PDF text string: UTF-16BE with a byte-order mark, UTF-8 with
+/// one (PDF 2.0), else PDFDocEncoding: Latin-1 but for bytes 0x80–0xA0,
+/// which hold typographic punctuation (dashes, curly quotes, ligatures).
+pub(super) fn decode_text_string(raw: &[u8]) -> String {
+    if let Some(rest) = raw.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    if let Some(rest) = raw.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    raw.iter().map(|&b| pdf_doc_char(b)).collect()
+}
+
+/// A PDFDocEncoding byte (PDF 32000-1, Annex D).
+fn pdf_doc_char(byte: u8) -> char {
+    const HIGH: [char; 33] = [
+        '\u{2022}', '\u{2020}', '\u{2021}', '\u{2026}', '\u{2014}', '\u{2013}', '\u{0192}',
+        '\u{2044}', '\u{2039}', '\u{203A}', '\u{2212}', '\u{2030}', '\u{201E}', '\u{201C}',
+        '\u{201D}', '\u{2018}', '\u{2019}', '\u{201A}', '\u{2122}', '\u{FB01}', '\u{FB02}',
+        '\u{0141}', '\u{0152}', '\u{0160}', '\u{0178}', '\u{017D}', '\u{0131}', '\u{0142}',
+        '\u{0153}', '\u{0161}', '\u{017E}', '\u{FFFD}', '\u{20AC}',
+    ];
+    match byte {
+        0x80..=0xA0 => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// `pdf-extract` output device that collects a page's glyphs with their
+/// place and size, in drawing order.
+#[derive(Default)]
+struct GlyphCollector {
+    page_height: f64,
+    glyphs: Vec<Glyph>,
+    word_start: bool,
+}
+
+impl OutputDev for GlyphCollector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.page_height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        let sx = font_size * (trm.m11 + trm.m21);
+        let sy = font_size * (trm.m12 + trm.m22);
+        let size = (sx * sy).abs().sqrt().max(0.1);
+        self.glyphs.push(Glyph {
+            text: text.to_string(),
+            x: trm.m31,
+            y: self.page_height - trm.m32,
+            width: width * size,
+            size,
+            word_start: std::mem::take(&mut self.word_start),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.word_start = true;
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Paragraph;
+
+    fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
+        paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn pdf_metadata_is_read_as_a_reader_would() {
+        assert_eq!(
+            meaningful_title("Microsoft Word - Porto Call for Trust"),
+            Some("Porto Call for Trust".into())
+        );
+        assert_eq!(
+            meaningful_title("Microsoft Word - Call_FINAL_v3.docx"),
+            None
+        );
+        assert_eq!(meaningful_title("untitled"), None);
+        assert_eq!(
+            pdf_date("D:20181112093000+01'00'"),
+            Some("2018-11-12".into())
+        );
+        assert_eq!(pdf_date("D:0000"), None);
+        let raw = [b'S', 0x90, b's', b' ', 0x84, b' ', 0x8D, b'x', 0x8E];
+        assert_eq!(decode_text_string(&raw), "S’s — “x”");
+    }
+
+    /// A PDF with the given objects (numbered from 1, the first being the
+    /// catalog) and a correct cross-reference table.
+    fn tiny_pdf(objects: &[&str]) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for offset in offsets {
+            out.extend(format!("{offset:010} 00000 n \n").bytes());
+        }
+        out.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .bytes(),
+        );
+        out
+    }
+
+    const HELLO: &str = "<< /Length 36 >>\nstream\nBT /F1 12 Tf 72 700 Td (Hello) Tj ET\nendstream";
+    const FONT: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+    #[test]
+    fn minimal_pdf_is_read() {
+        let pdf = tiny_pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            HELLO,
+            FONT,
+        ]);
+        let e = read_pdf(&pdf).unwrap();
+        assert_eq!(e.paragraphs, [Paragraph::on_page("Hello", 1)]);
+        assert_eq!(e.meta.title, None);
+    }
+
+    /// A one-page PDF drawing `content` in Helvetica as /F1.
+    fn one_page_pdf(content: &str) -> Vec<u8> {
+        let stream = format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        );
+        tiny_pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            &stream,
+            FONT,
+        ])
+    }
+
+    #[test]
+    fn footnote_markers_do_not_stick_to_words() {
+        let pdf = one_page_pdf(
+            "BT /F1 12 Tf 72 700 Td (Norms for cyberspace) Tj 5 Ts /F1 7 Tf (12) Tj \
+             0 Ts /F1 12 Tf (. In 2018 the Call) Tj 5 Ts /F1 7 Tf (*) Tj 0 Ts /F1 12 Tf ( was made.) Tj ET",
+        );
+        let e = read_pdf(&pdf).unwrap();
+        assert_eq!(
+            e.paragraphs,
+            [Paragraph::on_page(
+                "Norms for cyberspace. In 2018 the Call was made.",
+                1
+            )]
+        );
+    }
+
+    // Both would overflow the stack inside pdf-extract, which aborts the
+    // process whatever catch_unwind does.
+    #[test]
+    fn page_tree_loop_is_an_error_not_a_crash() {
+        let pdf = tiny_pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>",
+            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            HELLO,
+            FONT,
+        ]);
+        assert_eq!(
+            read_pdf(&pdf).unwrap_err(),
+            "not a valid PDF: its page tree loops"
+        );
+    }
+
+    #[test]
+    fn self_drawing_form_is_an_error_not_a_crash() {
+        let pdf = tiny_pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources 6 0 R >>",
+            "<< /Length 6 >>\nstream\n/X0 Do\nendstream",
+            FONT,
+            "<< /Font << /F1 5 0 R >> /XObject << /X0 7 0 R >> >>",
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Length 6 >>\nstream\n/X0 Do\nendstream",
+        ]);
+        assert_eq!(
+            read_pdf(&pdf).unwrap_err(),
+            "not a valid PDF: its drawing refers to itself"
+        );
+    }
+
+    #[test]
+    fn declaration_fixture_reads_as_paragraphs_with_pages() {
+        let e = read_pdf(include_bytes!(
+            "../../../tests/fixtures/formats/declaration.pdf"
+        ))
+        .unwrap();
+        assert_eq!(
+            e.meta.title.as_deref(),
+            Some("Lisbon Declaration on Responsible State Behaviour in Cyberspace")
+        );
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        let all: Vec<&str> = texts(&e.paragraphs);
+        // the two-line title in large type is one paragraph
+        assert_eq!(
+            all[0],
+            "Lisbon Declaration on Responsible State Behaviour in Cyberspace"
+        );
+        // hyphenation undone, the compound kept, ligature and NBSP normalised
+        assert!(all[1].contains("conduct of States in cyberspace and is essential"));
+        assert!(all[2].contains(
+            "creates both benefits and new risks, and that non-state actors increasingly"
+        ));
+        assert!(all[3].ends_with("obligations under Article 2 of the Charter."));
+        // no running header or footer anywhere
+        assert!(all
+            .iter()
+            .all(|p| !p.contains("Page ")
+                && *p != "Lisbon Declaration on Responsible State Behaviour"));
+        // one paragraph per principle, numbered 1 to 7, all on page 1
+        let principles: Vec<&Paragraph> = e
+            .paragraphs
+            .iter()
+            .filter(|p| p.text.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(principles.len(), 7);
+        assert!(principles[0]
+            .text
+            .starts_with("1. States should not conduct"));
+        assert!(principles[6]
+            .text
+            .ends_with("in a flexible and inclusive process."));
+        assert!(principles.iter().all(|p| p.page == Some(1)));
+        // two paragraphs with no gap between them are still two
+        let agreed = e
+            .paragraphs
+            .iter()
+            .position(|p| p.text.ends_with("could not be agreed."))
+            .unwrap();
+        assert!(e.paragraphs[agreed]
+            .text
+            .starts_with("Several delegations noted"));
+        assert_eq!(e.paragraphs[agreed].page, Some(2));
+        // the paragraph cut by the page break stays whole, on its first page
+        let review = e
+            .paragraphs
+            .iter()
+            .find(|p| p.text.starts_with("A review conference"))
+            .unwrap();
+        assert!(review
+            .text
+            .ends_with("synthesis of the main themes raised by all participants."));
+        assert_eq!(review.page, Some(2));
+        assert_eq!(e.paragraphs.last().unwrap().page, Some(3));
+    }
+
+    #[test]
+    fn encrypted_truncated_and_scanned_fixtures_give_reasons() {
+        let read = |bytes: &[u8]| read_pdf(bytes).unwrap_err();
+        assert_eq!(
+            read(include_bytes!(
+                "../../../tests/fixtures/formats/encrypted.pdf"
+            )),
+            "the PDF is encrypted"
+        );
+        assert!(read(include_bytes!(
+            "../../../tests/fixtures/formats/truncated.pdf"
+        ))
+        .starts_with("not a valid PDF: "));
+        assert_eq!(
+            read(include_bytes!(
+                "../../../tests/fixtures/formats/scanned.pdf"
+            )),
+            "no text layer (scanned?)"
+        );
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(read_pdf(b"").is_err());
+        assert!(read_pdf(b"hello world").is_err());
+        let mut junk = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n".to_vec();
+        junk.extend((0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8));
+        assert!(read_pdf(&junk).is_err());
+    }
+}

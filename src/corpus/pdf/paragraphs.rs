@@ -1,0 +1,527 @@
+//! Lines in reading order → paragraphs: where one ends, how lines join
+//! (hyphenation), and when a paragraph runs on across a column or page.
+
+use std::collections::HashSet;
+
+use super::layout::{Line, LineKind};
+use crate::corpus::clean::{list_marker_len, normalize_inline};
+use crate::corpus::extract::{Paragraph, ReadStats, Role};
+
+/// A paragraph being built.
+struct Building {
+    text: String,
+    page: u32,
+    last_page: u32,
+    /// Font size of its first line.
+    size: f64,
+    role: Role,
+}
+
+impl Building {
+    fn start(line: &Line, page: u32, body_size: f64) -> Building {
+        let role = match line.kind {
+            LineKind::TableRow => Role::TableRow,
+            LineKind::Footnote => Role::Footnote,
+            LineKind::Text if list_marker_len(&line.text).is_some() => Role::ListItem,
+            LineKind::Text if line.size > body_size * 1.15 => Role::Heading,
+            LineKind::Text => Role::Body,
+        };
+        Building {
+            text: line.text.trim().to_string(),
+            page,
+            last_page: page,
+            size: line.size,
+            role,
+        }
+    }
+
+    fn finish(self) -> Option<Paragraph> {
+        let text = normalize_inline(&self.text);
+        (!text.is_empty()).then(|| Paragraph {
+            last_page: (self.last_page > self.page).then_some(self.last_page),
+            role: self.role,
+            ..Paragraph::on_page(text, self.page)
+        })
+    }
+}
+
+/// Builds the paragraphs of pages whose lines are in reading order, each
+/// page's footnotes last (see [`super::layout::arrange`]). `body_size` is
+/// the document's usual font size. A page's footnotes follow the paragraph
+/// that was open when the page ended.
+pub(super) fn build_paragraphs(
+    pages: &[(u32, Vec<Line>)],
+    body_size: f64,
+    stats: &mut ReadStats,
+) -> Vec<Paragraph> {
+    let leading = typical_leading(pages, body_size);
+    let words = Words::of(pages);
+    let mut done: Vec<Building> = Vec::new();
+    let mut notes: Vec<Building> = Vec::new();
+    let mut current: Option<Building> = None;
+    for (page, lines) in pages {
+        let margins = right_margins(lines);
+        let mut prev: Option<(&Line, f64)> = None;
+        let mut prev_note: Option<&Line> = None;
+        for (line, &margin) in lines.iter().zip(&margins) {
+            if line.kind == LineKind::Footnote {
+                let continues = prev_note.is_some_and(|p| {
+                    line.y - p.y <= leading * 1.4 * line.size / body_size
+                        && !starts_note(&line.text)
+                });
+                match notes.last_mut() {
+                    Some(note) if continues => {
+                        stats.hyphens_joined +=
+                            u32::from(join_line(&mut note.text, &line.text, &words));
+                    }
+                    _ => notes.push(Building::start(line, *page, body_size)),
+                }
+                prev_note = Some(line);
+                continue;
+            }
+            let new_paragraph = match (&current, prev) {
+                (None, _) => true,
+                (Some(open), None) => !continues_across_break(open, line),
+                (Some(open), Some((prev, margin))) => {
+                    if line.column_index != prev.column_index || line.y < prev.y - prev.size {
+                        !continues_across_break(open, line)
+                    } else {
+                        ends_paragraph(prev, margin, line, open, leading, body_size)
+                    }
+                }
+            };
+            if new_paragraph {
+                if let Some(open) = current.replace(Building::start(line, *page, body_size)) {
+                    done.push(open);
+                    // notes of earlier pages follow the paragraph open when
+                    // their page ended
+                    let earlier = notes.iter().take_while(|n| n.page < *page).count();
+                    done.extend(notes.drain(..earlier));
+                }
+            } else if let Some(open) = current.as_mut() {
+                stats.hyphens_joined += u32::from(join_line(&mut open.text, &line.text, &words));
+                open.last_page = *page;
+            }
+            prev = Some((line, margin));
+        }
+    }
+    done.extend(current);
+    done.extend(notes);
+    done.into_iter().filter_map(Building::finish).collect()
+}
+
+/// Whether `line` starts a new paragraph after `prev` in the same column:
+/// a table row, a wider gap than usual line spacing, a change of font size,
+/// a list marker, an indented first line, or a previous line that stopped
+/// short although the first word of this one would have fitted after it —
+/// unless it stopped mid-sentence and this line goes on in lower case.
+fn ends_paragraph(
+    prev: &Line,
+    margin: f64,
+    line: &Line,
+    open: &Building,
+    leading: f64,
+    body_size: f64,
+) -> bool {
+    if line.kind == LineKind::TableRow || prev.kind == LineKind::TableRow {
+        return true;
+    }
+    let size = line.size.max(prev.size);
+    let dy = line.y - prev.y;
+    let room = margin - prev.x1;
+    dy > leading * size / body_size * 1.4
+        || (line.size - prev.size).abs() > 0.15 * size
+        || list_marker_len(&line.text).is_some()
+        || (room > first_word_width(&line.text, line.size) + line.size * 0.6
+            && !(mid_sentence(&prev.text) && line.text.starts_with(char::is_lowercase)))
+        || (open.role != Role::ListItem && line.x0 > prev.x0 + line.size * 0.8 && room > line.size)
+}
+
+/// Lines either side of a line whose right ends tell where its right
+/// margin is.
+const MARGIN_WINDOW: usize = 4;
+
+/// The right margin at each line: the second furthest right end among the
+/// lines around it in the same block and font size, not crossing a
+/// vertical gap wider than two lines. One odd line (a URL, a line set
+/// wider) does not set the margin for its neighbours.
+fn right_margins(lines: &[Line]) -> Vec<f64> {
+    let near = |a: &Line, b: &Line| {
+        a.column_index == b.column_index
+            && a.kind == LineKind::Text
+            && b.kind == LineKind::Text
+            && (a.y - b.y).abs() <= a.size.max(b.size) * 2.0
+    };
+    (0..lines.len())
+        .map(|i| {
+            let line = &lines[i];
+            let same_size = |l: &Line| (l.size - line.size).abs() <= 0.15 * line.size;
+            let mut ends = vec![line.x1];
+            let mut j = i;
+            while j > 0 && i - j < MARGIN_WINDOW && near(&lines[j - 1], &lines[j]) {
+                j -= 1;
+                ends.extend(same_size(&lines[j]).then_some(lines[j].x1));
+            }
+            let mut j = i;
+            while j + 1 < lines.len() && j - i < MARGIN_WINDOW && near(&lines[j], &lines[j + 1]) {
+                j += 1;
+                ends.extend(same_size(&lines[j]).then_some(lines[j].x1));
+            }
+            ends.sort_by(|a, b| b.total_cmp(a));
+            ends.get(1).copied().unwrap_or(ends[0]).max(line.x1)
+        })
+        .collect()
+}
+
+/// A rough width of a line's first word: half an em per character, the
+/// average of proportional fonts.
+fn first_word_width(text: &str, size: f64) -> f64 {
+    let word = text.split_whitespace().next().unwrap_or("");
+    word.chars().count() as f64 * size * 0.5
+}
+
+/// Whether a paragraph cut by a column or page break goes on with `line`:
+/// it stopped mid-sentence and `line` does not look like a start.
+fn continues_across_break(open: &Building, line: &Line) -> bool {
+    let prev = open.text.trim_end();
+    let next = line.text.trim_start();
+    line.kind == LineKind::Text
+        && matches!(open.role, Role::Body | Role::ListItem)
+        && list_marker_len(next).is_none()
+        && (open.size - line.size).abs() <= 0.15 * open.size.max(line.size)
+        && !ends_sentence(prev)
+        && (next.starts_with(|c: char| c.is_lowercase())
+            || prev.ends_with(',')
+            || prev.ends_with('-'))
+}
+
+/// A line that stops inside a sentence: no closing punctuation, or a
+/// comma, or a hyphen.
+fn mid_sentence(text: &str) -> bool {
+    !ends_sentence(text)
+}
+
+/// A footnote line that begins a note: its number or mark first.
+fn starts_note(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || "*†‡§".contains(c))
+}
+
+/// The most common distance between consecutive baselines of one column
+/// in body text, in points; used to tell a paragraph gap from ordinary
+/// line spacing.
+fn typical_leading(pages: &[(u32, Vec<Line>)], body_size: f64) -> f64 {
+    let mut gaps: Vec<f64> = pages
+        .iter()
+        .flat_map(|(_, lines)| lines.windows(2))
+        .filter(|p| p[0].column_index == p[1].column_index && p[1].kind == LineKind::Text)
+        .map(|p| p[1].y - p[0].y)
+        .filter(|dy| *dy > body_size * 0.5)
+        .collect();
+    median(&mut gaps).unwrap_or(body_size * 1.2)
+}
+
+/// The document's usual font size: the median over its lines, weighted by
+/// their length.
+pub(super) fn body_size(pages: &[(u32, Vec<Line>)]) -> f64 {
+    let mut sizes: Vec<(f64, usize)> = pages
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|l| (l.size, l.text.len())))
+        .collect();
+    sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let half = sizes.iter().map(|s| s.1).sum::<usize>() / 2;
+    let mut seen = 0;
+    for (size, len) in &sizes {
+        seen += len;
+        if seen > half {
+            return size.max(0.1);
+        }
+    }
+    10.0
+}
+
+fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+/// Ends with `.`, `!`, `?`, `:` or `;`, possibly before a closing quote or
+/// bracket.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Prefixes that usually form real hyphenated compounds ("non-state",
+/// "self-defence", "cross-border"), so a hyphen after them at a line end
+/// is kept. Short prefixes that often start plain words broken by
+/// hyphenation ("pre-vent", "post-pone", "inter-national") are left out.
+const COMPOUND_PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "cross", "ex", "multi", "non", "quasi", "self", "semi", "state",
+    "well",
+];
+
+/// Second parts of common compounds ("confidence-building", "rules-based",
+/// "so-called", "follow-up"): before one of them a hyphen at a line end is
+/// kept whatever the first part.
+const COMPOUND_SECOND_PARTS: &[&str] = &[
+    "based",
+    "building",
+    "called",
+    "free",
+    "led",
+    "level",
+    "making",
+    "oriented",
+    "owned",
+    "related",
+    "run",
+    "scale",
+    "specific",
+    "sponsored",
+    "term",
+    "up",
+    "wide",
+];
+
+/// Word endings that are never a word on their own: after one of them the
+/// hyphen was hyphenation even behind a compound prefix ("state-ment").
+const SUFFIXES: &[&str] = &[
+    "ment", "ments", "ly", "ness", "less", "ful", "hood", "ship", "ed", "ing", "s", "er", "ers",
+];
+
+/// The words a document writes within its lines, lower-cased: the
+/// hyphenated ones ("confidence-building") and the plain ones
+/// ("expectations"), to tell a compound split at its hyphen from a word
+/// broken by hyphenation.
+#[derive(Default)]
+struct Words {
+    compounds: HashSet<String>,
+    plain: HashSet<String>,
+}
+
+impl Words {
+    fn of(pages: &[(u32, Vec<Line>)]) -> Words {
+        let mut words = Words::default();
+        let lines = pages.iter().flat_map(|(_, lines)| lines.iter());
+        for line in lines {
+            // a line's last word may be broken by hyphenation
+            let mut tokens = line.text.split_whitespace().peekable();
+            while let Some(token) = tokens.next() {
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                if word.is_empty() || (tokens.peek().is_none() && token.ends_with('-')) {
+                    continue;
+                }
+                if word.contains('-') {
+                    if word.split('-').all(|part| !part.is_empty()) {
+                        words.compounds.insert(word.to_lowercase());
+                    }
+                } else if word.chars().all(char::is_alphabetic) {
+                    words.plain.insert(word.to_lowercase());
+                }
+            }
+        }
+        words
+    }
+}
+
+/// Appends the next line to a paragraph; returns whether it re-joined a
+/// word broken by hyphenation. A line ending in a soft hyphen joins
+/// without it. A line ending in a hyphen right after a letter is a word
+/// split across lines; the hyphen is dropped ("cyber-" + "space" →
+/// "cyberspace") when the document writes the joined word elsewhere
+/// ("ex-" + "pectations" → "expectations"), and otherwise unless
+/// - the next line does not start with a lower-case letter ("non-" + "EU",
+///   "COVID-" + "19"),
+/// - the part before is already a compound ("state-of-" + "the-art"),
+/// - the document writes the compound with its hyphen elsewhere, or the
+///   part after is one of [`COMPOUND_SECOND_PARTS`] ("confidence-" +
+///   "building"), or
+/// - the part before is one of [`COMPOUND_PREFIXES`] and the part after is
+///   not one of [`SUFFIXES`] ("non-" + "state" → "non-state").
+fn join_line(paragraph: &mut String, next: &str, words: &Words) -> bool {
+    let next = next.trim();
+    if paragraph.ends_with('\u{AD}') {
+        paragraph.pop();
+        paragraph.push_str(next);
+        return true;
+    }
+    if let Some(keep) = join_hyphenated(paragraph, next, words) {
+        if !keep {
+            paragraph.pop();
+        }
+        paragraph.push_str(next);
+        return !keep;
+    }
+    paragraph.push(' ');
+    paragraph.push_str(next);
+    false
+}
+
+/// For a paragraph ending in a letter and a hyphen: `Some(true)` to keep the
+/// hyphen, `Some(false)` to drop it; `None` when it does not end like that.
+fn join_hyphenated(paragraph: &str, next: &str, words: &Words) -> Option<bool> {
+    let before = paragraph.strip_suffix('-')?;
+    if !before.ends_with(char::is_alphabetic) {
+        return None;
+    }
+    if !next.starts_with(char::is_lowercase) {
+        return Some(true);
+    }
+    let fragment = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    if fragment.contains('-') {
+        return Some(true);
+    }
+    let fragment = fragment
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let after = after.to_lowercase();
+    let compound = format!("{fragment}-{after}");
+    if words.compounds.contains(&compound) {
+        return Some(true);
+    }
+    if words.plain.contains(&format!("{fragment}{after}")) {
+        return Some(false);
+    }
+    Some(
+        COMPOUND_SECOND_PARTS.contains(&after.as_str())
+            || (COMPOUND_PREFIXES.contains(&fragment.as_str())
+                && !SUFFIXES.contains(&after.as_str())),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x0: f64, x1: f64, y: f64) -> Line {
+        Line {
+            column: (72.0, 540.0),
+            ..Line::plain(text, x0, x1, y, 10.0)
+        }
+    }
+
+    fn build(pages: &[(u32, Vec<Line>)]) -> Vec<Paragraph> {
+        build_paragraphs(pages, 10.0, &mut ReadStats::default())
+    }
+
+    fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
+        paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    fn joined(a: &str, b: &str) -> String {
+        let mut s = a.to_string();
+        join_line(&mut s, b, &Words::default());
+        s
+    }
+
+    #[test]
+    fn a_compound_the_document_writes_elsewhere_keeps_its_hyphen() {
+        let compounds = Words::of(&[(
+            1,
+            vec![line("confidence-building measures", 0.0, 100.0, 10.0)],
+        )]);
+        let mut s = "more confidence-".to_string();
+        join_line(&mut s, "building, less cyber-", &compounds);
+        join_line(&mut s, "space", &compounds);
+        assert_eq!(s, "more confidence-building, less cyberspace");
+        assert_eq!(joined("a rules-", "based order"), "a rules-based order");
+        assert_eq!(joined("a so-", "called norm"), "a so-called norm");
+    }
+
+    #[test]
+    fn hyphenated_word_across_lines_is_rejoined() {
+        assert_eq!(
+            joined("law applies in cyber-", "space and beyond"),
+            "law applies in cyberspace and beyond"
+        );
+    }
+
+    #[test]
+    fn compound_after_known_prefix_keeps_hyphen() {
+        assert_eq!(joined("that non-", "state actors"), "that non-state actors");
+        assert_eq!(
+            joined("the self-", "defence clause"),
+            "the self-defence clause"
+        );
+    }
+
+    #[test]
+    fn known_prefix_followed_by_suffix_is_hyphenation() {
+        assert_eq!(joined("a state-", "ment of"), "a statement of");
+    }
+
+    #[test]
+    fn hyphen_before_capital_or_digit_is_kept() {
+        assert_eq!(joined("non-", "EU States"), "non-EU States");
+        assert_eq!(joined("COVID-", "19 era"), "COVID-19 era");
+    }
+
+    #[test]
+    fn existing_compound_keeps_its_last_hyphen() {
+        assert_eq!(
+            joined("state-of-", "the-art tools"),
+            "state-of-the-art tools"
+        );
+    }
+
+    #[test]
+    fn soft_hyphen_and_plain_line_end_join() {
+        assert_eq!(joined("cyber\u{AD}", "space"), "cyberspace");
+        assert_eq!(joined("spaced dash -", "here"), "spaced dash - here");
+        assert_eq!(joined("one", "two"), "one two");
+    }
+
+    #[test]
+    fn paragraphs_split_on_gap_list_marker_and_short_sentence_end() {
+        let lines = vec![
+            line("The first paragraph runs across", 72.0, 540.0, 100.0),
+            line("two lines.", 72.0, 150.0, 112.0),
+            line(
+                "A second one follows without a gap and is",
+                72.0,
+                540.0,
+                124.0,
+            ),
+            line("long.", 72.0, 100.0, 136.0),
+            line("After a gap comes the list:", 72.0, 300.0, 160.0),
+            line("1. First item that wraps onto", 72.0, 540.0, 172.0),
+            line("a second line.", 90.0, 200.0, 184.0),
+            line("2. Second item.", 72.0, 200.0, 196.0),
+        ];
+        let paragraphs = build(&[(4, lines)]);
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                "The first paragraph runs across two lines.",
+                "A second one follows without a gap and is long.",
+                "After a gap comes the list:",
+                "1. First item that wraps onto a second line.",
+                "2. Second item.",
+            ]
+        );
+        assert!(paragraphs.iter().all(|p| p.page == Some(4)));
+    }
+
+    #[test]
+    fn sentence_cut_by_page_break_continues_on_its_first_page() {
+        let pages = vec![
+            (
+                1,
+                vec![line("A sentence that does not", 72.0, 540.0, 100.0)],
+            ),
+            (
+                2,
+                vec![line("end here but on the next page.", 72.0, 300.0, 100.0)],
+            ),
+        ];
+        let paragraphs = build(&pages);
+        assert_eq!(
+            texts(&paragraphs),
+            ["A sentence that does not end here but on the next page."]
+        );
+        assert_eq!(paragraphs[0].page, Some(1));
+    }
+}
