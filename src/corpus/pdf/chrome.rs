@@ -50,11 +50,18 @@ pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
         seen.get(key)
             .is_some_and(|&n| n >= 2 && n * 3 >= page_count)
     };
+    let title = title_words(pages);
     let mut removed = 0;
-    for (_, lines) in pages.iter_mut() {
+    for (page, (_, lines)) in pages.iter_mut().enumerate() {
+        let top = lines.iter().map(|l| l.y).fold(f64::INFINITY, f64::min);
         let drop: Vec<usize> = zone(lines)
             .into_iter()
-            .filter(|&i| is_page_number(&lines[i].text) || running(&chrome_key(&lines[i].text)))
+            .filter(|&i| {
+                let line = &lines[i];
+                is_page_number(&line.text)
+                    || running(&chrome_key(&line.text))
+                    || (page > 0 && line.y <= top + 1.0 && repeats_title(&line.text, &title))
+            })
             .collect();
         removed += drop.len() as u32;
         let mut index = 0;
@@ -64,6 +71,39 @@ pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
         });
     }
     removed
+}
+
+/// The words of the first page's first lines, where the title is: a
+/// running head on a later page repeats them.
+fn title_words(pages: &[(u32, Vec<Line>)]) -> Vec<String> {
+    let Some((_, first)) = pages.first() else {
+        return Vec::new();
+    };
+    let mut lines: Vec<&Line> = first.iter().collect();
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    lines
+        .iter()
+        .take(4)
+        .flat_map(|l| significant_words(&l.text))
+        .collect()
+}
+
+/// Lower-cased words of three letters or more.
+fn significant_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A page's top line that repeats the document's title: a running head on
+/// a document too short for repetition to show it ("Valletta Accord —
+/// Draft 3" over page 2 of 2). Three words or more, most of them in the
+/// title.
+fn repeats_title(text: &str, title: &[String]) -> bool {
+    let words = significant_words(text);
+    let shared = words.iter().filter(|w| title.contains(w)).count();
+    words.len() >= 3 && shared * 2 >= words.len() && !text.trim_end().ends_with('.')
 }
 
 /// A line as compared across pages: lower case, single spaces, every digit

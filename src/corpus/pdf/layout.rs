@@ -266,7 +266,10 @@ impl Arranged {
             } else if segment.x0 >= gutter {
                 &mut right
             } else {
-                if !left.is_empty() || !right.is_empty() {
+                if right.is_empty() {
+                    // a short line of the text across the page, not a column
+                    spanning.append(&mut left);
+                } else {
                     self.finish_block(std::mem::take(&mut left), body_size);
                     let n = self.order_columns(std::mem::take(&mut right), body_size, depth + 1);
                     columns = columns.max(1 + n);
@@ -309,9 +312,11 @@ impl Arranged {
 }
 
 /// An x position between two columns of prose, if the page has one: a
-/// strip at least half an em wide, crossed by at most one segment in ten,
-/// with at least four lines on either side whose median width is that of
-/// prose (12 em), not of table cells.
+/// strip at least half an em wide with at least three lines on either side
+/// whose median width is that of prose (12 em), not of table cells, and
+/// crossed by hardly any line where the two columns run side by side. Text
+/// above or below the columns may cross it. Of several, the one with the
+/// most lines beside it.
 fn find_gutter(segments: &[Line], body_size: f64) -> Option<f64> {
     if segments.len() < 8 {
         return None;
@@ -333,41 +338,42 @@ fn find_gutter(segments: &[Line], body_size: f64) -> Option<f64> {
         .collect();
     candidates.sort_by(f64::total_cmp);
     candidates.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    let median = |mut widths: Vec<f64>| -> f64 {
+        widths.sort_by(f64::total_cmp);
+        widths.get(widths.len() / 2).copied().unwrap_or(0.0)
+    };
     let mut best: Option<(usize, f64)> = None;
     for &start in &candidates {
         let strip_end = start + body_size * 0.5;
-        let crossing = segments
-            .iter()
-            .filter(|s| s.x0 < strip_end && s.x1 > start + 0.5)
-            .count();
-        if crossing * 10 > segments.len() {
+        let lefts: Vec<&Line> = segments.iter().filter(|s| s.x1 <= start + 0.5).collect();
+        let rights: Vec<&Line> = segments.iter().filter(|s| s.x0 >= strip_end).collect();
+        let span = |side: &[&Line]| {
+            let top = side.iter().map(|s| s.y).fold(f64::INFINITY, f64::min);
+            let bottom = side.iter().map(|s| s.y).fold(f64::NEG_INFINITY, f64::max);
+            (top, bottom)
+        };
+        let ((l_top, l_bottom), (r_top, r_bottom)) = (span(&lefts), span(&rights));
+        let (top, bottom) = (l_top.max(r_top), l_bottom.min(r_bottom));
+        let inside = |s: &Line| s.y >= top && s.y <= bottom;
+        let (l_in, r_in) = (
+            lefts.iter().filter(|s| inside(s)).count(),
+            rights.iter().filter(|s| inside(s)).count(),
+        );
+        if l_in < 3 || r_in < 3 {
             continue;
         }
-        let mid = start + body_size * 0.25;
-        let median_width = |side: Vec<f64>| -> Option<f64> {
-            let mut side = side;
-            (side.len() >= 4).then(|| {
-                side.sort_by(f64::total_cmp);
-                side[side.len() / 2]
-            })
-        };
-        let lefts = median_width(
-            segments
-                .iter()
-                .filter(|s| s.x1 <= mid)
-                .map(|s| s.x1 - s.x0)
-                .collect(),
-        );
-        let rights = median_width(
-            segments
-                .iter()
-                .filter(|s| s.x0 >= mid)
-                .map(|s| s.x1 - s.x0)
-                .collect(),
-        );
-        let prose = |w: Option<f64>| w.is_some_and(|w| w >= body_size * 12.0);
-        if prose(lefts) && prose(rights) && best.is_none_or(|(n, _)| crossing < n) {
-            best = Some((crossing, mid));
+        let crossing = segments
+            .iter()
+            .filter(|s| s.x1 > start + 0.5 && s.x0 < strip_end && inside(s))
+            .count();
+        let prose =
+            |side: &[&Line]| median(side.iter().map(|s| s.x1 - s.x0).collect()) >= body_size * 12.0;
+        if crossing * 10 <= l_in + r_in
+            && prose(&lefts)
+            && prose(&rights)
+            && best.is_none_or(|(n, _)| l_in + r_in > n)
+        {
+            best = Some((l_in + r_in, start + body_size * 0.25));
         }
     }
     best.map(|(_, x)| x)

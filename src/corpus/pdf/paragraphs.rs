@@ -36,7 +36,12 @@ impl Building {
     }
 
     fn finish(self) -> Option<Paragraph> {
-        let text = normalize_inline(&self.text);
+        let mut text = normalize_inline(&self.text);
+        if self.role == Role::Footnote {
+            // the note's own number, set raised: the role says what it is
+            let number = text.len() - text.trim_start_matches(NOTE_MARKS).trim_start().len();
+            text.drain(..number);
+        }
         (!text.is_empty()).then(|| Paragraph {
             last_page: (self.last_page > self.page).then_some(self.last_page),
             role: self.role,
@@ -134,7 +139,9 @@ fn ends_paragraph(
         || list_marker_len(&line.text).is_some()
         || (room > first_word_width(&line.text, line.size) + line.size * 0.6
             && !(mid_sentence(&prev.text) && line.text.starts_with(char::is_lowercase)))
-        || (open.role != Role::ListItem && line.x0 > prev.x0 + line.size * 0.8 && room > line.size)
+        || (open.role != Role::ListItem
+            && line.x0 > prev.x0 + line.size * 0.8
+            && (room > line.size || ends_sentence(&prev.text)))
 }
 
 /// Lines either side of a line whose right ends tell where its right
@@ -167,8 +174,12 @@ fn right_margins(lines: &[Line]) -> Vec<f64> {
                 j += 1;
                 ends.extend(same_size(&lines[j]).then_some(lines[j].x1));
             }
+            if ends.len() < 2 {
+                // too few lines around to tell: the block's right edge
+                return line.column.1.max(line.x1);
+            }
             ends.sort_by(|a, b| b.total_cmp(a));
-            ends.get(1).copied().unwrap_or(ends[0]).max(line.x1)
+            ends[1].max(line.x1)
         })
         .collect()
 }
@@ -201,10 +212,14 @@ fn mid_sentence(text: &str) -> bool {
     !ends_sentence(text)
 }
 
+/// What a footnote starts with: its number or mark.
+const NOTE_MARKS: &[char] = &[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '†', '‡', '§',
+];
+
 /// A footnote line that begins a note: its number or mark first.
 fn starts_note(text: &str) -> bool {
-    text.trim_start()
-        .starts_with(|c: char| c.is_ascii_digit() || "*†‡§".contains(c))
+    text.trim_start().starts_with(NOTE_MARKS)
 }
 
 /// The most common distance between consecutive baselines of one column
@@ -258,8 +273,7 @@ fn ends_sentence(text: &str) -> bool {
 /// is kept. Short prefixes that often start plain words broken by
 /// hyphenation ("pre-vent", "post-pone", "inter-national") are left out.
 const COMPOUND_PREFIXES: &[&str] = &[
-    "anti", "co", "counter", "cross", "ex", "multi", "non", "quasi", "self", "semi", "state",
-    "well",
+    "anti", "co", "counter", "cross", "multi", "non", "quasi", "self", "semi", "state", "well",
 ];
 
 /// Second parts of common compounds ("confidence-building", "rules-based",
