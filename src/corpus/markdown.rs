@@ -16,12 +16,13 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::clean::{normalize_date, normalize_inline};
+use super::clean::{normalize_date, normalize_inline, normalize_line_endings};
 use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 
 /// Reads a Markdown file, front matter included.
 pub fn read_markdown(text: &str) -> Extracted {
-    let (meta, body) = read_plain_front_matter(text);
+    let text = normalize_line_endings(text);
+    let (meta, body) = read_plain_front_matter(&text);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut in_html_block = false;
@@ -283,6 +284,13 @@ mod tests {
             "2. Protect the public core of the internet. This item wraps onto a second line."
         );
         assert_eq!(e.paragraphs.len(), 9);
+    }
+
+    // issue #16
+    #[test]
+    fn cr_cr_lf_line_endings_do_not_split_paragraphs() {
+        let e = read_markdown("# Title\r\r\n\r\r\nStates warn\r\r\nfirst.\r\r\n");
+        assert_eq!(texts(&e), ["Title", "States warn first."]);
     }
 
     #[test]

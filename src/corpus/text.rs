@@ -1,7 +1,9 @@
 //! Plain-text documents: re-join hard-wrapped lines into paragraphs and drop
 //! the boilerplate that mailing lists and web copy-paste leave behind.
 
-use super::clean::{is_list_chrome, join_wrapped_line, normalize_inline, starts_list_footer};
+use super::clean::{
+    is_list_chrome, join_wrapped_line, normalize_inline, normalize_line_endings, starts_list_footer,
+};
 use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 
 /// Lines at most this long, in a text with no longer lines, mark the text as
@@ -9,7 +11,7 @@ use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
 const WRAP_LIMIT: usize = 100;
 
 pub fn read_text(text: &str) -> Extracted {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = normalize_line_endings(text);
     let mut meta = Metadata::default();
     let lines = strip_boilerplate(&text, &mut meta);
     Extracted {
@@ -256,6 +258,26 @@ mod tests {
         assert_eq!(
             texts(&doc)[1],
             "The ministry said it would never let its clients hack back against intruders, whatever the cost."
+        );
+    }
+
+    // issue #16
+    #[test]
+    fn cr_cr_lf_line_endings_still_rejoin_wrapped_lines() {
+        let doc = read_text(
+            "The chair opened the session\r\r\nand thanked the interpreters.\r\r\n\r\r\nSecond\r\r\nparagraph.\r\r\n",
+        );
+        assert_eq!(
+            texts(&doc),
+            [
+                "The chair opened the session and thanked the interpreters.",
+                "Second paragraph."
+            ]
+        );
+        let doc = read_text("One\rstray carriage return.\nStill one paragraph.\n");
+        assert_eq!(
+            texts(&doc),
+            ["One stray carriage return. Still one paragraph."]
         );
     }
 
