@@ -410,3 +410,31 @@ fn office_documents_are_read_with_their_metadata_and_quotes() {
         .json()[0];
     assert_eq!(quote["speaker"], "Marta Kovač");
 }
+
+/// The passages of one document, in reading order.
+fn passages_of(env: &Env, doc: &str) -> Vec<String> {
+    env.run(&["search", &format!("doc:{doc}"), "--json", "--limit", "1000"])
+        .ok()
+        .json()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// issue #16: CR CR LF line endings read as a blank line after every line.
+#[test]
+fn text_with_cr_cr_lf_line_endings_keeps_its_paragraphs_whole() {
+    let env = Env::fixture("site");
+    assert_eq!(
+        passages_of(&env, "minutes.txt"),
+        [
+            "Harbour Working Group: minutes of the third session",
+            "The chair opened the session by recalling that the group had agreed in March to report on how states apply the norm against attacks on emergency services, and asked delegations to keep statements short.",
+            "Delegations raised three points:",
+            "- that hospitals and ambulance dispatch should be named in the text, not left to a footnote;",
+            "- that the norm should cover ransomware crews acting for a state;",
+            "- that reports on incidents go to the group within thirty days.",
+            "The chair closed the session and thanked the interpreters.",
+        ]
+    );
+}
