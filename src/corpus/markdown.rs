@@ -8,6 +8,14 @@
 //! keys (Jekyll's `layout:`, `permalink:`, `nav_order:` …), lists and
 //! nested tables are ignored.
 //!
+//! Before parsing, the syntax that static-site generators add to Markdown
+//! is taken out (see [`strip_site_syntax`]): kramdown attribute lists and
+//! extensions (`{: .no_toc }`, `{:toc}` with its placeholder list,
+//! `{::comment}`), kramdown abbreviation definitions, and Liquid tags and
+//! output (`{% include … %}`, `{{ site.title }}`), whose surrounding text
+//! stays. `<div markdown="1">` (kramdown's "Markdown inside HTML") is read
+//! as Markdown. Code spans and fenced code are left as written.
+//!
 //! The Markdown itself goes through `pulldown-cmark` (CommonMark with
 //! tables, footnotes, definition lists, heading attributes and
 //! strikethrough). Each heading, paragraph, list item, table row, code
@@ -32,6 +40,7 @@ pub fn read_markdown(text: &str) -> Extracted {
     let text = normalize_line_endings(text);
     let (meta, body) = read_plain_front_matter(&text);
     let mut out = Builder::default();
+    let body = strip_site_syntax(body, &mut out.stats);
     let mut html = String::new();
     // next number of each open list, `None` for bullet lists
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -41,7 +50,7 @@ pub fn read_markdown(text: &str) -> Extracted {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    for event in Parser::new_ext(body, options) {
+    for event in Parser::new_ext(&body, options) {
         match event {
             Event::Start(tag) => {
                 if starts_paragraph(&tag) {
@@ -329,6 +338,360 @@ fn read_html_block(html: &str, out: &mut Builder) {
     out.flush();
 }
 
+/// Takes out of Markdown the syntax of kramdown and of Jekyll's Liquid
+/// templates, which the CommonMark parser would keep as text:
+///
+/// - kramdown attribute lists and extensions: `{: .no_toc }`, `{:toc}`,
+///   `{: #id .class}`, `{:name: .class}`, `{::options … /}`, on a line of
+///   their own or after a heading, paragraph, link or emphasis; a
+///   `{::comment}` … `{:/comment}` block with its content; and the list
+///   item a `{:toc}` stands under (`* TOC`, a placeholder kramdown
+///   replaces by the table of contents);
+/// - kramdown abbreviation definitions (`*[IHL]: international
+///   humanitarian law`), which the page never shows;
+/// - Liquid tags and output, `{% include note.html %}`, `{{ site.title }}`:
+///   the tag goes, the text around it stays. `{% comment %}` blocks go
+///   whole, `{% raw %}` blocks keep their content as written, and
+///   `{% highlight %}` blocks become fenced code;
+/// - and it puts blank lines around `<div markdown="1">` … `</div>` (any
+///   element with a `markdown` attribute), so their content parses as
+///   Markdown rather than as one raw HTML block.
+///
+/// Fenced code and code spans keep everything but `{% raw %}` tags. A
+/// marker that leaves its line empty counts as removed boilerplate, as
+/// does a table-of-contents placeholder.
+fn strip_site_syntax(body: &str, stats: &mut ReadStats) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut scanner = Scanner::default();
+    let mut chunk: Vec<&str> = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    for line in body.split_inclusive('\n') {
+        let bare = line.trim_start_matches([' ', '\t', '>']);
+        let run = |c: u8| bare.bytes().take_while(|&b| b == c).count();
+        if let Some((c, len)) = fence {
+            if run(c) >= len && bare[run(c)..].trim().is_empty() {
+                fence = None;
+            }
+            out.push_str(&strip_raw_tags(line));
+            continue;
+        }
+        // a backtick fence's info string has no backtick: "```x``` y" is code
+        let opens_fence = |c: u8| run(c) >= 3 && (c == b'~' || !bare[run(c)..].contains('`'));
+        if let Some(c) = [b'`', b'~'].into_iter().find(|&c| opens_fence(c)) {
+            out.push_str(&scanner.strip(&chunk.concat(), stats));
+            chunk.clear();
+            fence = Some((c, run(c)));
+            out.push_str(&strip_raw_tags(line));
+            continue;
+        }
+        let trimmed = line.trim();
+        if is_toc_marker(trimmed) && chunk.last().is_some_and(|l| is_list_item_line(l)) {
+            chunk.pop();
+            chunk.push("\n");
+            stats.boilerplate_removed += 1;
+        }
+        if trimmed.starts_with("*[") && trimmed.contains("]:") {
+            chunk.push("\n");
+            stats.boilerplate_removed += 1;
+            continue;
+        }
+        chunk.push(line);
+    }
+    out.push_str(&scanner.strip(&chunk.concat(), stats));
+    out
+}
+
+/// `{:toc}`, `{: toc }`.
+fn is_toc_marker(line: &str) -> bool {
+    line.strip_prefix("{:")
+        .and_then(|l| l.strip_suffix('}'))
+        .is_some_and(|inner| inner.split_whitespace().any(|w| w == "toc"))
+}
+
+fn is_list_item_line(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    let rest = if digits > 0 {
+        rest.strip_prefix(['.', ')'])
+    } else {
+        rest.strip_prefix(['*', '-', '+'])
+    };
+    rest.is_some_and(|r| r.starts_with([' ', '\t']))
+}
+
+/// The state [`strip_site_syntax`] keeps from one stretch of prose to the
+/// next.
+#[derive(Default)]
+struct Scanner {
+    /// Elements opened with a `markdown` attribute and not yet closed,
+    /// innermost last, each with the count of same-named elements open
+    /// inside it.
+    markdown_html: Vec<(String, usize)>,
+    /// Closing markers already sought in vain in the text being stripped,
+    /// so an unclosed `{% comment %}` is not sought again and again.
+    unclosed: Vec<&'static str>,
+}
+
+impl Scanner {
+    /// Strips a stretch of prose (no fenced code in it).
+    fn strip(&mut self, text: &str, stats: &mut ReadStats) -> String {
+        self.unclosed.clear();
+        let b = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut line_start = 0;
+        let mut removed_on_line = false;
+        let mut i = 0;
+        while i < b.len() {
+            // copy plain text up to the next byte that may start syntax
+            let plain = b[i..]
+                .iter()
+                .position(|c| b"\\`{<\n".contains(c))
+                .unwrap_or(b.len() - i);
+            out.push_str(&text[i..i + plain]);
+            i += plain;
+            if i >= b.len() {
+                break;
+            }
+            let rest = &text[i..];
+            let skip = match b[i] {
+                b'\n' => {
+                    if removed_on_line
+                        && out[line_start..].trim_matches([' ', '\t', '>']).is_empty()
+                    {
+                        stats.boilerplate_removed += 1;
+                    }
+                    out.push('\n');
+                    line_start = out.len();
+                    removed_on_line = false;
+                    i += 1;
+                    continue;
+                }
+                // an escaped character is never syntax
+                b'\\' => {
+                    let escaped = rest[1..].chars().next().map_or(0, char::len_utf8);
+                    out.push_str(&rest[..1 + escaped]);
+                    i += 1 + escaped;
+                    continue;
+                }
+                b'`' => {
+                    let end = code_span_len(rest);
+                    out.push_str(&rest[..end]);
+                    i += end;
+                    continue;
+                }
+                b'<' => {
+                    if let Some((len, replacement)) = self.markdown_html_tag(rest) {
+                        out.push_str(&replacement);
+                        i += len;
+                    } else {
+                        out.push('<');
+                        i += 1;
+                    }
+                    continue;
+                }
+                _ if rest.starts_with("{%") => self.liquid_tag(rest, &mut out),
+                _ if rest.starts_with("{{") => ahead(rest).find("}}").map(|end| end + 2),
+                _ if rest.starts_with("{::comment}") => self
+                    .find_closing(rest, "{:/")
+                    .map(|end| end + rest[end..].find('}').map_or(3, |e| e + 1)),
+                _ if rest.starts_with("{:") => {
+                    let line = ahead(rest).split('\n').next().unwrap_or("");
+                    line.find('}').map(|end| end + 1)
+                }
+                _ => None,
+            };
+            match skip {
+                Some(len) => {
+                    removed_on_line = true;
+                    i += len;
+                }
+                None => {
+                    out.push('{');
+                    i += 1;
+                }
+            }
+        }
+        if removed_on_line && out[line_start..].trim_matches([' ', '\t', '>']).is_empty() {
+            stats.boilerplate_removed += 1;
+        }
+        out
+    }
+
+    /// A Liquid tag at the start of `rest`: how many bytes to skip, or
+    /// `None` when it is not closed. What a tag stands for goes to `out`.
+    fn liquid_tag(&mut self, rest: &str, out: &mut String) -> Option<usize> {
+        let (len, name) = liquid_tag_at(rest)?;
+        // the first tag named `end_name` after this one: where it starts
+        // and ends, from the end of this one
+        let block_end = |scanner: &mut Self, end_name: &'static str| {
+            if scanner.unclosed.contains(&end_name) {
+                return None;
+            }
+            let after = &rest[len..];
+            let mut from = 0;
+            while let Some(at) = after[from..].find("{%") {
+                let at = from + at;
+                match liquid_tag_at(&after[at..]) {
+                    Some((tag_len, name)) if name == end_name => {
+                        return Some((at, at + tag_len));
+                    }
+                    _ => from = at + 2,
+                }
+            }
+            scanner.unclosed.push(end_name);
+            None
+        };
+        match name {
+            "comment" => Some(block_end(self, "endcomment").map_or(len, |(_, end)| len + end)),
+            "raw" => {
+                let Some((content_end, end)) = block_end(self, "endraw") else {
+                    return Some(len);
+                };
+                out.push_str(&rest[len..len + content_end]);
+                Some(len + end)
+            }
+            "highlight" | "endhighlight" => {
+                out.push_str("\n```\n");
+                Some(len)
+            }
+            _ => Some(len),
+        }
+    }
+
+    /// Where `needle` first occurs in `haystack`, remembering a search that
+    /// failed so it is not run again further on in the same text.
+    fn find_closing(&mut self, haystack: &str, needle: &'static str) -> Option<usize> {
+        if self.unclosed.contains(&needle) {
+            return None;
+        }
+        let found = haystack.find(needle);
+        if found.is_none() {
+            self.unclosed.push(needle);
+        }
+        found
+    }
+
+    /// An HTML tag at the start of `rest` that opens or closes an element
+    /// read as Markdown: its length and what replaces it (the tag between
+    /// blank lines). `None` for every other tag.
+    fn markdown_html_tag(&mut self, rest: &str) -> Option<(usize, String)> {
+        let line = ahead(rest).split('\n').next().unwrap_or("");
+        let tag = &line[..line.find('>')? + 1];
+        let closing = tag.starts_with("</");
+        let name: String = tag[if closing { 2 } else { 1 }..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            return None;
+        }
+        let between_blank_lines = Some((tag.len(), format!("\n\n{tag}\n\n")));
+        let top = self.markdown_html.last_mut();
+        if closing {
+            let (_, depth) = top.filter(|(n, _)| *n == name)?;
+            if *depth > 0 {
+                *depth -= 1;
+                return None;
+            }
+            self.markdown_html.pop();
+            return between_blank_lines;
+        }
+        let has_markdown_attr = tag
+            .to_ascii_lowercase()
+            .split(|c: char| c.is_whitespace())
+            .any(|attr| attr.starts_with("markdown="));
+        if has_markdown_attr && !tag.ends_with("/>") {
+            self.markdown_html.push((name, 0));
+            return between_blank_lines;
+        }
+        if let Some((open_name, depth)) = top {
+            if *open_name == name && !tag.ends_with("/>") {
+                *depth += 1;
+            }
+        }
+        None
+    }
+}
+
+/// Fenced code keeps everything but `{% raw %}` and `{% endraw %}`.
+fn strip_raw_tags(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("{%") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match liquid_tag_at(rest) {
+            Some((len, "raw" | "endraw")) => rest = &rest[len..],
+            _ => {
+                out.push_str("{%");
+                rest = &rest[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the Liquid tag (`{% name … %}`) at the start of `text`,
+/// and its name; `None` when it is not closed within a few lines.
+fn liquid_tag_at(text: &str) -> Option<(usize, &str)> {
+    let end = ahead(text).get(2..)?.find("%}")? + 4;
+    let name = text[2..end - 2]
+        .trim_start_matches(['-', ' ', '\t', '\n'])
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '%')
+        .next()
+        .unwrap_or("");
+    Some((end, name))
+}
+
+/// Tags and markers are sought this many bytes ahead at most (a Liquid tag
+/// with many parameters spans a few lines), so a stray `{{` or `<` in a
+/// long text costs no search to its end.
+const MAX_TAG_BYTES: usize = 1000;
+
+/// The start of `text`, [`MAX_TAG_BYTES`] long or a little less, ending on
+/// a character boundary.
+fn ahead(text: &str) -> &str {
+    let mut end = text.len().min(MAX_TAG_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The length of the code span opening `text` (which starts with a
+/// backtick run), or of the backtick run alone when no run of the same
+/// length closes it before the paragraph ends.
+fn code_span_len(text: &str) -> usize {
+    // a code span longer than this is a stray backtick run
+    let b = &text.as_bytes()[..text.len().min(64 * MAX_TAG_BYTES)];
+    let run = b.iter().take_while(|&&c| c == b'`').count();
+    let mut j = run;
+    while j < b.len() {
+        match b[j] {
+            b'`' => {
+                let close = b[j..].iter().take_while(|&&c| c == b'`').count();
+                if close == run {
+                    return j + close;
+                }
+                j += close;
+            }
+            b'\n' => {
+                let next_line = &text[j + 1..];
+                let line = &next_line[..next_line.find('\n').unwrap_or(next_line.len())];
+                if line.trim().is_empty() {
+                    return run;
+                }
+                j += 1;
+            }
+            _ => j += 1,
+        }
+    }
+    run
+}
+
 /// Splits optional front matter off the start of `text`; returns the
 /// metadata found (all `None` without front matter) and the rest of the
 /// text. An opening fence without a closing one is not front matter.
@@ -505,6 +868,49 @@ mod tests {
 
     // issue #16
     #[test]
+    fn kramdown_attribute_lists_leave_no_trace() {
+        let e = read_markdown(
+            "# Principles\n{: .no_toc }\n\n## Contents\n{: .no_toc .text-delta }\n\n1. TOC\n{:toc}\n\n\
+             ## Warning first {: #warn .principle}\n\nStates warn first.\n{: .fs-6 }\n\
+             Operators log it.\n\n[Read more](x.html){: .btn } now. Say `{: .no_toc }` to hide one.\n\n\
+             {::comment}\nhidden\n{:/comment}\n\n```\n{: .kept-in-code }\n```\n",
+        );
+        assert_eq!(
+            texts(&e),
+            [
+                "Principles",
+                "Contents",
+                "Warning first",
+                "States warn first.",
+                "Operators log it.",
+                "Read more now. Say {: .no_toc } to hide one.",
+                "{: .kept-in-code }",
+            ]
+        );
+        assert_eq!(e.stats.boilerplate_removed, 6);
+    }
+
+    // issue #16
+    #[test]
+    fn markdown_inside_a_div_with_the_markdown_attribute_is_read() {
+        let e = read_markdown(
+            "<div class=\"note\" markdown=\"1\">\n**Note:** states warn\nfirst.\n- One item.\n\
+             <div>inner</div>\n</div>\nAfter the div.\n",
+        );
+        assert_eq!(
+            texts(&e),
+            [
+                "Note: states warn first.",
+                "One item.",
+                "inner",
+                "After the div."
+            ]
+        );
+        assert_eq!(e.paragraphs[1].role, Role::ListItem);
+    }
+
+    // issue #16
+    #[test]
     fn raw_html_keeps_its_text_but_not_scripts_styles_or_comments() {
         let e = read_markdown(
             "<details>\n<summary>Why warn</summary>\nA warning &amp; a log.<br>Kept.\n</details>\n\n\
@@ -518,6 +924,28 @@ mod tests {
         assert_eq!(e.paragraphs[2].role, Role::TableRow);
         assert_eq!(e.paragraphs[3].role, Role::ListItem);
         assert_eq!(e.stats.boilerplate_removed, 2);
+    }
+
+    // issue #16
+    #[test]
+    fn liquid_tags_go_and_their_text_stays() {
+        let e = read_markdown(
+            "{% include nav.html %}\nThe {{ site.title }} group met.\n\n\
+             {% comment %}\nEditor's note.\n{% endcomment %}\n\n\
+             Use {% raw %}{{ page.title }}{% endraw %} in templates.\n\n\
+             {% highlight ruby %}\n# not a heading\n{% endhighlight %}\n\n\
+             ```\n{% raw %}{% include x %}{% endraw %}\n```\n\nUnclosed {% tag and {{ text.\n",
+        );
+        assert_eq!(
+            texts(&e),
+            [
+                "The group met.",
+                "Use {{ page.title }} in templates.",
+                "# not a heading",
+                "{% include x %}",
+                "Unclosed {% tag and {{ text.",
+            ]
+        );
     }
 
     #[test]
@@ -535,7 +963,7 @@ mod tests {
     fn footnotes_and_table_rows_are_passages_of_their_own() {
         let e = read_markdown(
             "States warn first.[^1]\n\n| Norm | Who |\n| --- | --- |\n| Warn | States |\n|  | Operators |\n\n\
-             [^1]: As the 2023 review found.\n",
+             *[IHL]: international humanitarian law\n\n[^1]: As the 2023 review found.\n",
         );
         assert_eq!(
             texts(&e),
@@ -598,6 +1026,27 @@ mod tests {
                 .join()
                 .expect("no stack overflow");
             assert!(texts(&e).iter().any(|t| t.contains("deep")));
+        }
+    }
+
+    #[test]
+    fn broken_site_syntax_does_not_panic() {
+        let wide = "é".repeat(700);
+        for doc in [
+            "{%}".to_string(),
+            "{%".to_string(),
+            "{{".to_string(),
+            "{:".to_string(),
+            "{::comment}".to_string(),
+            "{% raw %}".to_string(),
+            "{% comment %}{% comment %}".to_string(),
+            "<div markdown=\"1\">".to_string(),
+            "</div></div><div markdown=1/>".to_string(),
+            "``` `` ` \\".to_string(),
+            format!("{{{{{wide}}}}} {{% {wide} %}} {{: {wide}}} <{wide}> `{wide}"),
+            format!("1. TOC\n{{:toc}}\n*[{wide}]:"),
+        ] {
+            let _ = read_markdown(&doc);
         }
     }
 
