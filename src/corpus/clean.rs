@@ -68,6 +68,35 @@ pub fn normalize_inline(s: &str) -> String {
     out
 }
 
+/// Makes every line break a single `\n`, whatever wrote it: CRLF
+/// (Windows); CR CR LF, which a Windows tool leaves when it converts a CRLF
+/// file to CRLF a second time, and which would otherwise read as a blank
+/// line after every line; LF CR (a few old editors); and CR alone (classic
+/// Mac OS) in a text that has no LF at all. In a text with LFs, a CR that
+/// touches no LF is a stray and becomes a space, so it never splits a
+/// paragraph.
+pub fn normalize_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return text.into();
+    }
+    if !text.contains('\n') {
+        return text.replace('\r', "\n").into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        let run = rest[at..].bytes().take_while(|&b| b == b'\r').count();
+        let touches_lf = out.ends_with('\n') || rest[at + run..].starts_with('\n');
+        if !touches_lf {
+            out.push(' ');
+        }
+        rest = &rest[at + run..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// Length in bytes of the list marker that opens `text`, with the one
 /// whitespace character after it, or `None` when the line is not a list
 /// item: "•", "◦", "▪", "–", "-", "*", "1.", "12)", "(a)", "(iv)", "a.",
@@ -270,6 +299,17 @@ mod tests {
     fn inline_drops_control_characters() {
         assert_eq!(normalize_inline("a\u{0007}b\u{0000}"), "ab");
         assert_eq!(normalize_inline("forty\u{2011}two"), "forty-two");
+    }
+
+    #[test]
+    fn line_endings_of_every_kind_become_lf() {
+        // issue #16: CR CR LF from a twice-converted Windows file
+        assert_eq!(normalize_line_endings("a\r\r\nb\r\r\n\r\r\nc"), "a\nb\n\nc");
+        assert_eq!(normalize_line_endings("a\r\nb\r\n"), "a\nb\n");
+        assert_eq!(normalize_line_endings("a\n\rb\n\r"), "a\nb\n");
+        assert_eq!(normalize_line_endings("a\rb\r\rc"), "a\nb\n\nc");
+        assert_eq!(normalize_line_endings("stray\rcr\nhere"), "stray cr\nhere");
+        assert_eq!(normalize_line_endings("plain\n"), "plain\n");
     }
 
     #[test]

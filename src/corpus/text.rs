@@ -1,20 +1,23 @@
 //! Plain-text documents: re-join hard-wrapped lines into paragraphs and drop
 //! the boilerplate that mailing lists and web copy-paste leave behind.
 
-use super::clean::{is_list_chrome, join_wrapped_line, normalize_inline, starts_list_footer};
-use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
+use super::clean::{
+    is_list_chrome, join_wrapped_line, list_marker_len, normalize_inline, normalize_line_endings,
+    starts_list_footer,
+};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
 
 /// Lines at most this long, in a text with no longer lines, mark the text as
 /// hard-wrapped (mail clients wrap at 72–80 columns).
 const WRAP_LIMIT: usize = 100;
 
 pub fn read_text(text: &str) -> Extracted {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = normalize_line_endings(text);
     let mut meta = Metadata::default();
     let lines = strip_boilerplate(&text, &mut meta);
     Extracted {
         meta,
-        paragraphs: paragraphs(&lines).into_iter().map(Paragraph::new).collect(),
+        paragraphs: paragraphs(&lines),
         warnings: Vec::new(),
         attachment: None,
         stats: ReadStats::default(),
@@ -124,10 +127,14 @@ fn is_boilerplate_line(line: &str) -> bool {
 /// blank line (or to a short line that ends a sentence); in unwrapped text
 /// every line is a paragraph of its own. A text is hard-wrapped when its
 /// lines fit the wrap limit but for one in ten (and at most one in a short
-/// text), so a long URL in a mail does not undo the wrapping of the rest; in an unwrapped text, a run of lines that all
-/// fill the same narrow width is still one wrapped paragraph (a quoted
-/// mail in a web-page dump).
-fn paragraphs(lines: &[&str]) -> Vec<String> {
+/// text), so a long URL in a mail does not undo the wrapping of the rest;
+/// in an unwrapped text, a run of lines that all fill the same narrow width
+/// is still one wrapped paragraph (a quoted mail in a web-page dump).
+///
+/// A line that opens a list item (see [`opens_list_item`]) starts a
+/// paragraph of its own, with its marker kept, and the lines wrapped after
+/// it join it.
+fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
     let lengths: Vec<usize> = lines
         .iter()
         .map(|l| l.trim().chars().count())
@@ -144,13 +151,15 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
         .unwrap_or(0);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
-    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+    let mut role = Role::Body;
+    let flush = |current: &mut String, role: &mut Role, paragraphs: &mut Vec<Paragraph>| {
         let paragraph = normalize_inline(current);
         // Rules and ornaments ("* * *", "_____") separate; they are not prose.
         if paragraph.chars().any(char::is_alphanumeric) {
-            paragraphs.push(paragraph);
+            paragraphs.push(Paragraph::new(paragraph).with_role(*role));
         }
         current.clear();
+        *role = Role::Body;
     };
     for block in lines.split(|l| l.trim().is_empty()) {
         let wrapped = wrapped_text || wrapped_block(block);
@@ -163,19 +172,53 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
                 .max()
                 .unwrap_or(0)
         };
+        // the shape of the markers of the list this block holds, if any
+        let mut list: Option<String> = None;
+        let mut previous = "";
         for line in block {
             let line = line.trim();
-            if !wrapped {
-                flush(&mut current, &mut paragraphs);
+            let item = opens_list_item(line, previous, current.is_empty(), list.as_deref());
+            if !wrapped || item.is_some() {
+                flush(&mut current, &mut role, &mut paragraphs);
+            }
+            if let Some(shape) = item {
+                role = Role::ListItem;
+                list = Some(shape);
             }
             join_wrapped_line(&mut current, line);
             if wrapped && ends_short_paragraph(line, width) {
-                flush(&mut current, &mut paragraphs);
+                flush(&mut current, &mut role, &mut paragraphs);
             }
+            previous = line;
         }
-        flush(&mut current, &mut paragraphs);
+        flush(&mut current, &mut role, &mut paragraphs);
     }
     paragraphs
+}
+
+/// Whether `line` opens a list item, and if so the shape of its marker
+/// (`-`, `•`, `#.` for "1." or "a.", `(#)` for "(iv)"). A marker counts at
+/// the start of a paragraph, after a line that ends a clause, or when it
+/// has the shape of the list already running; so a dash that a wrap put at
+/// the start of a line mid-sentence ("the states\n– all of them –") does
+/// not cut the sentence in two.
+fn opens_list_item(
+    line: &str,
+    previous: &str,
+    at_start: bool,
+    running: Option<&str>,
+) -> Option<String> {
+    let len = list_marker_len(line)?;
+    let shape: String = line[..len].trim().chars().fold(String::new(), |mut s, c| {
+        if !c.is_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('#') {
+            s.push('#');
+        }
+        s
+    });
+    let after_clause = previous.ends_with(['.', ':', ';', '!', '?']);
+    (at_start || after_clause || running == Some(shape.as_str())).then_some(shape)
 }
 
 /// Whether a run of lines between blank lines is one hard-wrapped
@@ -256,6 +299,49 @@ mod tests {
         assert_eq!(
             texts(&doc)[1],
             "The ministry said it would never let its clients hack back against intruders, whatever the cost."
+        );
+    }
+
+    // issue #16
+    #[test]
+    fn cr_cr_lf_line_endings_still_rejoin_wrapped_lines() {
+        let doc = read_text(
+            "The chair opened the session\r\r\nand thanked the interpreters.\r\r\n\r\r\nSecond\r\r\nparagraph.\r\r\n",
+        );
+        assert_eq!(
+            texts(&doc),
+            [
+                "The chair opened the session and thanked the interpreters.",
+                "Second paragraph."
+            ]
+        );
+        let doc = read_text("One\rstray carriage return.\nStill one paragraph.\n");
+        assert_eq!(
+            texts(&doc),
+            ["One stray carriage return. Still one paragraph."]
+        );
+    }
+
+    #[test]
+    fn wrapped_list_items_are_paragraphs_of_their_own() {
+        let doc = read_text(
+            "Delegations raised two points:\n- that hospitals should be named in the text,\n  not in a footnote;\n\
+             - that reports go to the group.\n\nThe states agreed that the duty, which binds\n\
+             - as all of them said - every state, is firm.\n",
+        );
+        assert_eq!(
+            texts(&doc),
+            [
+                "Delegations raised two points:",
+                "- that hospitals should be named in the text, not in a footnote;",
+                "- that reports go to the group.",
+                "The states agreed that the duty, which binds - as all of them said - every state, is firm.",
+            ]
+        );
+        let roles: Vec<Role> = doc.paragraphs.iter().map(|p| p.role).collect();
+        assert_eq!(
+            roles,
+            [Role::Body, Role::ListItem, Role::ListItem, Role::Body]
         );
     }
 

@@ -410,3 +410,80 @@ fn office_documents_are_read_with_their_metadata_and_quotes() {
         .json()[0];
     assert_eq!(quote["speaker"], "Marta Kovač");
 }
+
+/// The passages of one document, in reading order.
+fn passages_of(env: &Env, doc: &str) -> Vec<String> {
+    env.run(&["search", &format!("doc:{doc}"), "--json", "--limit", "1000"])
+        .ok()
+        .json()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// issue #16: CR CR LF line endings read as a blank line after every line.
+#[test]
+fn text_with_cr_cr_lf_line_endings_keeps_its_paragraphs_whole() {
+    let env = Env::fixture("site");
+    assert_eq!(
+        passages_of(&env, "minutes.txt"),
+        [
+            "Harbour Working Group: minutes of the third session",
+            "The chair opened the session by recalling that the group had agreed in March to report on how states apply the norm against attacks on emergency services, and asked delegations to keep statements short.",
+            "Delegations raised three points:",
+            "- that hospitals and ambulance dispatch should be named in the text, not left to a footnote;",
+            "- that the norm should cover ransomware crews acting for a state;",
+            "- that reports on incidents go to the group within thirty days.",
+            "The chair closed the session and thanked the interpreters.",
+        ]
+    );
+}
+
+// issue #16: kramdown attribute lists and Liquid tags became passages or
+// stayed in the text.
+#[test]
+fn jekyll_markdown_loses_kramdown_markers_and_liquid_tags() {
+    let env = Env::fixture("site");
+    assert_eq!(
+        passages_of(&env, "principles.md"),
+        [
+            "The Harbour Principles",
+            "Table of contents",
+            "The Harbour Principles set out what states owe one another when a cyber operation reaches a port.",
+            "Read the full text",
+            "Principle 1: ports are critical infrastructure",
+            "States should treat port systems as critical infrastructure, as the secretariat noted in its review.",
+            "Principle 2: warning before harm",
+            "States should warn the port operator before an operation could cause harm, and keep the warning on record.",
+            "Principle | Who acts | When",
+            "1 | States | Always",
+            "2 | Operators | Before harm",
+            "The secretariat's review of port incidents, published in 2023.",
+        ]
+    );
+    let hit = &env.run(&["search", "port operator", "--json"]).ok().json()[0];
+    assert_eq!(hit["title"], "The Harbour Principles");
+    assert_eq!(hit["date"], "2024-05-14");
+}
+
+// issue #16: the content of <div markdown="1"> was dropped.
+#[test]
+fn markdown_in_html_blocks_is_read_and_scripts_are_not() {
+    let env = Env::fixture("site");
+    assert_eq!(
+        passages_of(&env, "explainer.md"),
+        [
+            "Explainer on port warnings",
+            "Note: the warning duty applies to every operation that could reach a port's cargo systems.",
+            "It binds states.",
+            "It binds their proxies.",
+            "Why warnings matter",
+            "A warning lets the operator switch to manual handling.",
+            "Operators asked for a single contact point.",
+            "The explainer ends here.",
+        ]
+    );
+    for left_out in ["tracker", "border", "draft", "\"editor's note\""] {
+        env.run(&["search", left_out]).code(1);
+    }
+}
