@@ -487,3 +487,131 @@ fn markdown_in_html_blocks_is_read_and_scripts_are_not() {
         env.run(&["search", left_out]).code(1);
     }
 }
+
+/// The passages of one PDF made by a real producer (`tests/fixtures/pdf`,
+/// see its README), and its ground truth: one JSON object per paragraph.
+fn producer_pdf(name: &str) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+    let env = Env::empty();
+    let pdf = std::fs::read(repo_path(&format!("tests/fixtures/pdf/{name}.pdf"))).unwrap();
+    env.write(&format!("{name}.pdf"), pdf);
+    let got = env
+        .run(&[
+            "search",
+            &format!("doc:{name}.pdf"),
+            "--json",
+            "--limit",
+            "1000",
+        ])
+        .ok()
+        .json();
+    let truth = std::fs::read_to_string(repo_path(&format!(
+        "tests/fixtures/pdf/{name}.expected.jsonl"
+    )))
+    .unwrap();
+    let expected = truth
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (got, expected)
+}
+
+/// Every expected paragraph that `wanted` picks is one passage, word for
+/// word, on its pages, with its block.
+fn assert_read_as_expected(
+    got: &[serde_json::Value],
+    expected: &[serde_json::Value],
+    wanted: impl Fn(&serde_json::Value) -> bool,
+) {
+    let texts: Vec<&str> = got.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    for e in expected.iter().filter(|e| wanted(e)) {
+        let hit = got
+            .iter()
+            .find(|h| h["text"] == e["text"])
+            .unwrap_or_else(|| panic!("no passage reads\n  {}\namong\n{texts:#?}", e["text"]));
+        assert_eq!(hit["page"], e["page"], "{}", e["text"]);
+        assert_eq!(hit["last_page"], e["last_page"], "{}", e["text"]);
+        assert_eq!(hit["block"], e["role"], "{}", e["text"]);
+    }
+}
+
+#[test]
+fn word_pdf_lists_footnotes_table_and_page_break_read_as_written_issue_16() {
+    // LibreOffice Writer, ragged right with no space between paragraphs,
+    // as Word writes them: the Paris Call's layout.
+    let (got, expected) = producer_pdf("writer-accord");
+    assert_read_as_expected(&got, &expected, |e| {
+        matches!(
+            e["role"].as_str(),
+            Some("list_item" | "footnote" | "heading")
+        ) || e["last_page"].is_number()
+    });
+    let texts: Vec<&str> = got.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    // the running header from page 2 on and the page numbers are gone
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("Draft 3") || t.starts_with("Page ")),
+        "{texts:#?}"
+    );
+    // a paragraph cut by the page break is cited with both pages
+    let modest = got
+        .iter()
+        .find(|h| {
+            h["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("The commitments are")
+        })
+        .unwrap();
+    assert_eq!(
+        modest["citation"].as_str().unwrap(),
+        format!("writer-accord.pdf p.1–2 ¶{}", modest["paragraph"])
+    );
+    // table rows are rows, not a passage per cell
+    assert!(!texts.contains(&"✓") && !texts.contains(&"✗"), "{texts:#?}");
+}
+
+#[test]
+fn latex_two_column_article_reads_in_column_order_with_printed_pages_issue_16() {
+    let (got, expected) = producer_pdf("latex-article");
+    // (the authors' line, set large under the title, reads as a heading)
+    assert_read_as_expected(&got, &expected, |e| {
+        matches!(e["role"].as_str(), Some("body" | "footnote"))
+            && !e["text"].as_str().unwrap().starts_with("Mira Okonjo")
+    });
+    let texts: Vec<&str> = got.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("Journal of Cyber Norms")),
+        "the running head stays out: {texts:#?}"
+    );
+    // the printed page is cited first, the PDF's page after it
+    let intro = got
+        .iter()
+        .find(|h| {
+            h["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Scholars of international")
+        })
+        .unwrap();
+    assert_eq!(intro["page_label"], "396");
+    assert_eq!(
+        intro["citation"].as_str().unwrap(),
+        format!("latex-article.pdf p.396 ¶{} (PDF p.1)", intro["paragraph"])
+    );
+}
+
+#[test]
+fn groff_memo_keeps_its_footnote_apart_and_its_paragraphs_whole_issue_16() {
+    let (got, expected) = producer_pdf("groff-memo");
+    assert_read_as_expected(&got, &expected, |e| {
+        e["role"] == "footnote" || e["last_page"].is_number()
+    });
+    let texts: Vec<&str> = got.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("Valletta Accord: first reporting cycle")),
+        "{texts:#?}"
+    );
+}

@@ -37,6 +37,14 @@ impl Building {
 
     fn finish(self) -> Option<Paragraph> {
         let mut text = normalize_inline(&self.text);
+        if self.role == Role::ListItem {
+            // a bullet says nothing a reader needs; "1." or "(a)" does
+            if let Some(len) = list_marker_len(&text) {
+                if !text[..len].contains(char::is_alphanumeric) {
+                    text.drain(..len);
+                }
+            }
+        }
         if self.role == Role::Footnote {
             // the note's own number, set raised: the role says what it is
             let number = text.len() - text.trim_start_matches(NOTE_MARKS).trim_start().len();
