@@ -61,6 +61,7 @@ enum Command {
     Kwic(cmd::kwic::KwicArgs),
     Variants(cmd::variants::VariantsArgs),
     Similar(cmd::similar::SimilarArgs),
+    Report(cmd::report::ReportArgs),
 }
 
 /// The command line, where `-word` in a query is a word to exclude as in
@@ -122,6 +123,7 @@ fn main() -> ExitCode {
         Command::Kwic(args) => cmd::kwic::run(args, &settings),
         Command::Variants(args) => cmd::variants::run(args, &settings),
         Command::Similar(args) => cmd::similar::run(args, &settings),
+        Command::Report(args) => cmd::report::run(args, &settings),
     });
     match result {
         Ok(Ok(Outcome::Found)) => ExitCode::SUCCESS,

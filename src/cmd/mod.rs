@@ -5,6 +5,7 @@
 pub mod index;
 pub mod kwic;
 pub mod quotes;
+pub mod report;
 pub mod search;
 pub mod similar;
 pub mod speakers;

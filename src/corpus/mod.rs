@@ -11,6 +11,7 @@ pub mod mail;
 pub mod markdown;
 pub mod office;
 pub mod pdf;
+pub mod quality;
 pub mod text;
 
 use std::cell::Cell;
@@ -44,6 +45,8 @@ pub struct Document {
     pub kind: String,
     pub meta: Metadata,
     pub paragraphs: Vec<Paragraph>,
+    /// What its reader repaired and removed (for `accord report`).
+    pub stats: ReadStats,
 }
 
 /// Lists the corpus's files and folders. Hidden files and the corpus's own
@@ -132,6 +135,7 @@ pub fn read_documents(
             kind,
             meta: doc.meta,
             paragraphs: doc.paragraphs,
+            stats: doc.stats,
         });
     }
     if documents.iter().all(|d| d.paragraphs.is_empty()) {

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::corpus::quality::{Quality, Reported};
 use crate::search::kwic::Concordance;
 use crate::search::speakers::Speaker;
 use crate::search::variants::Variant;
@@ -299,6 +300,56 @@ pub fn variants(out: &mut impl Write, variants: &[Variant]) -> io::Result<()> {
                 spun: v.spun,
             },
         )?;
+    }
+    Ok(())
+}
+
+/// One `report` line: a document, or a file that yielded none.
+#[derive(Debug, Serialize)]
+pub struct ReportLine<'a> {
+    pub doc: &'a str,
+    pub title: &'a str,
+    /// Why the file yielded no document (then every count is absent).
+    pub skipped: Option<&'a str>,
+    pub warnings: &'a [String],
+    /// Cut paragraphs or scraps make more than one passage in ten.
+    pub check: bool,
+    #[serde(flatten)]
+    pub quality: Option<&'a Quality>,
+    /// With `--passages`: each passage's citation, block and text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passage_list: Option<Vec<ReportPassage<'a>>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportPassage<'a> {
+    pub citation: &'a str,
+    pub block: &'a str,
+    pub text: &'a str,
+}
+
+pub fn report(out: &mut impl Write, reported: &[Reported], with_passages: bool) -> io::Result<()> {
+    for r in reported {
+        let read = r.outcome.as_ref().ok();
+        let json = ReportLine {
+            doc: &r.doc,
+            title: &r.title,
+            skipped: r.outcome.as_ref().err().map(String::as_str),
+            warnings: &r.warnings,
+            check: read.is_some_and(|read| read.quality.suspicious()),
+            quality: read.map(|read| &read.quality),
+            passage_list: read.filter(|_| with_passages).map(|read| {
+                read.passages
+                    .iter()
+                    .map(|(citation, block, text)| ReportPassage {
+                        citation,
+                        block,
+                        text,
+                    })
+                    .collect()
+            }),
+        };
+        line(out, &json)?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::corpus::quality::Reported;
 use crate::search::kwic::Concordance;
 use crate::search::speakers::Speaker;
 use crate::search::variants::Variant;
@@ -344,4 +345,84 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// `accord report`: a few lines per document, then a summary.
+pub fn report(out: &mut impl Write, reported: &[Reported], style: Style) -> io::Result<()> {
+    let (mut read, mut check, mut skipped) = (0, 0, 0);
+    for r in reported {
+        let q = match &r.outcome {
+            Ok(doc) => &doc.quality,
+            Err(reason) => {
+                skipped += 1;
+                writeln!(
+                    out,
+                    "{} {}",
+                    style.bold(&r.doc),
+                    style.dim(&format!("skipped: {reason}"))
+                )?;
+                continue;
+            }
+        };
+        read += 1;
+        writeln!(
+            out,
+            "{} {}",
+            style.bold(&r.doc),
+            style.dim(&format!("· {}", r.title))
+        )?;
+        let pages = if q.read.pages > 0 {
+            format!(", pages: {}", q.read.pages)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "    passages: {}{pages}; headings: {}, list items: {}, footnotes: {}, table rows: {}",
+            q.passages, q.headings, q.list_items, q.footnotes, q.table_rows
+        )?;
+        let mut repairs = Vec::new();
+        for (n, what) in [
+            (
+                q.read.running_lines_removed,
+                "running header/footer lines removed",
+            ),
+            (q.read.multi_column_pages, "pages read as columns"),
+            (q.read.hyphens_joined, "hyphenated words re-joined"),
+            (q.read.ligatures_repaired, "ligatures repaired"),
+            (q.read.boilerplate_removed, "boilerplate blocks removed"),
+        ] {
+            if n > 0 {
+                repairs.push(format!("{what}: {n}"));
+            }
+        }
+        if !repairs.is_empty() {
+            writeln!(out, "    {}", repairs.join(", "))?;
+        }
+        let problems = format!("cut mid-sentence: {}, scraps: {}", q.mid_sentence, q.scraps);
+        if q.suspicious() {
+            check += 1;
+            writeln!(out, "    {}", style.bold(&format!("check: {problems}")))?;
+        } else {
+            writeln!(out, "    {}", style.dim(&problems))?;
+        }
+        for warning in &r.warnings {
+            writeln!(out, "    warning: {}", clean(warning))?;
+        }
+        if let Ok(doc) = &r.outcome {
+            for (citation, block, text) in &doc.passages {
+                let block = if *block == "body" {
+                    String::new()
+                } else {
+                    format!(" · {block}")
+                };
+                writeln!(out, "      {}{}", style.dim(citation), style.dim(&block))?;
+                writeln!(out, "      {}", clean(text))?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "{read} documents read, {check} to check, {skipped} files skipped"
+    )
 }
