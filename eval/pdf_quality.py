@@ -5,8 +5,9 @@ For every file in FOLDER, accord's passages are fetched through the real
 binary, and counted:
 
   passages       how many passages the file became
-  mid_sentence   passages that stop without ending a sentence while the next
-                 one starts in lower case: a paragraph cut in two
+  mid_sentence   prose passages that stop without ending a sentence while the
+                 next one starts in lower case: a paragraph cut in two (table
+                 rows, headings and footnotes, where accord marks them, aside)
   repeated       short passages (< 80 characters) found 2+ times in one file:
                  running headers, footers, table cells
   scraps         passages under 25 characters (page furniture, cells, bullets)
@@ -35,6 +36,7 @@ import tempfile
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 ENDS = tuple('.!?:;"”’)]…')
+PROSE = ("body", "list_item")
 
 
 def accord_passages(binary, folder):
@@ -54,7 +56,7 @@ def accord_passages(binary, folder):
             hits = [json.loads(l) for l in res.stdout.splitlines() if l.strip()]
             hits = [h for h in hits if h["doc"] == name]
             hits.sort(key=lambda h: h["passage"])
-            out[name] = [h["text"] for h in hits]
+            out[name] = [(h["text"], h.get("block", "body")) for h in hits]
         return out
     finally:
         shutil.rmtree(index, ignore_errors=True)
@@ -69,21 +71,24 @@ def pdftotext_passages(folder):
                              capture_output=True, text=True)
         text = res.stdout.replace("\f", "\n\n")
         paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
-        out[name] = [p for p in paras if p]
+        out[name] = [(p, "body") for p in paras if p]
     return out
 
 
 def measure(docs):
     vocabulary = collections.Counter()
     for passages in docs.values():
-        for p in passages:
+        for p, _ in passages:
             vocabulary.update(w.lower() for w in WORD.findall(p))
     rows = {}
-    for name, passages in docs.items():
+    for name, blocks in docs.items():
+        # table rows, headings and footnotes are not prose cut in two
         mid = [
-            (a, b) for a, b in zip(passages, passages[1:])
-            if not a.rstrip().endswith(ENDS) and b[:1].islower()
+            (a, b) for (a, ka), (b, kb) in zip(blocks, blocks[1:])
+            if ka in PROSE and kb == "body"
+            and not a.rstrip().endswith(ENDS) and b[:1].islower()
         ]
+        passages = [p for p, _ in blocks]
         short = collections.Counter(p for p in passages if len(p) < 80)
         repeated = sum(n for n in short.values() if n > 1)
         scraps = sum(1 for p in passages if len(p) < 25)

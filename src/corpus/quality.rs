@@ -63,9 +63,10 @@ pub fn assess(doc: &Document) -> (Vec<Passage>, Quality) {
     let role = |p: &Passage| doc.paragraphs[p.paragraph - 1].role;
     let count = |r: Role| doc.paragraphs.iter().filter(|p| p.role == r).count();
     let body = |p: &Passage| matches!(role(p), Role::Body | Role::ListItem);
+    // (a list item after a line without a full stop is a new item)
     let mid_sentence = passages
         .windows(2)
-        .filter(|w| body(&w[0]) && body(&w[1]))
+        .filter(|w| body(&w[0]) && role(&w[1]) == Role::Body)
         .filter(|w| {
             let (a, b) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
             !ends_sentence(a) && b.starts_with(char::is_lowercase)

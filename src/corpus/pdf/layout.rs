@@ -260,12 +260,9 @@ impl Arranged {
         // column, then the right, then the spanning lines.
         let mut columns = 2;
         let (mut left, mut right, mut spanning) = (Vec::new(), Vec::new(), Vec::new());
-        for segment in segments {
-            let side = if segment.x1 <= gutter {
-                &mut left
-            } else if segment.x0 >= gutter {
-                &mut right
-            } else {
+        let across = rows_across(&segments, gutter);
+        for (segment, across) in segments.into_iter().zip(across) {
+            if across || (segment.x0 < gutter && segment.x1 > gutter) {
                 if right.is_empty() {
                     // a short line of the text across the page, not a column
                     spanning.append(&mut left);
@@ -276,11 +273,15 @@ impl Arranged {
                 }
                 spanning.push(segment);
                 continue;
-            };
+            }
             if !spanning.is_empty() {
                 self.finish_block(std::mem::take(&mut spanning), body_size);
             }
-            side.push(segment);
+            if segment.x1 <= gutter {
+                left.push(segment);
+            } else {
+                right.push(segment);
+            }
         }
         self.finish_block(spanning, body_size);
         self.finish_block(left, body_size);
@@ -311,9 +312,34 @@ impl Arranged {
     }
 }
 
+/// For each segment (in reading order), whether its baseline holds three
+/// segments or more on both sides of `gutter`: a row of names, cells or
+/// labels across the page (an author block), not two columns side by side.
+fn rows_across(segments: &[Line], gutter: f64) -> Vec<bool> {
+    let mut across = vec![false; segments.len()];
+    let mut start = 0;
+    while start < segments.len() {
+        let mut end = start + 1;
+        while end < segments.len()
+            && segments[end].y - segments[start].y <= segments[start].size * 0.3
+        {
+            end += 1;
+        }
+        let row = &segments[start..end];
+        if row.len() >= 3
+            && row.iter().any(|s| s.x1 <= gutter)
+            && row.iter().any(|s| s.x0 >= gutter)
+        {
+            across[start..end].fill(true);
+        }
+        start = end;
+    }
+    across
+}
+
 /// An x position between two columns of prose, if the page has one: a
-/// strip at least half an em wide with at least three lines on either side
-/// whose median width is that of prose (12 em), not of table cells, and
+/// strip at least half an em wide with at least three lines on either side,
+/// of which some are as wide as prose (12 em), not table cells, and
 /// crossed by hardly any line where the two columns run side by side. Text
 /// above or below the columns may cross it. Of several, the one with the
 /// most lines beside it.
@@ -338,10 +364,6 @@ fn find_gutter(segments: &[Line], body_size: f64) -> Option<f64> {
         .collect();
     candidates.sort_by(f64::total_cmp);
     candidates.dedup_by(|a, b| (*a - *b).abs() < 1.0);
-    let median = |mut widths: Vec<f64>| -> f64 {
-        widths.sort_by(f64::total_cmp);
-        widths.get(widths.len() / 2).copied().unwrap_or(0.0)
-    };
     let mut best: Option<(usize, f64)> = None;
     for &start in &candidates {
         let strip_end = start + body_size * 0.5;
@@ -366,8 +388,15 @@ fn find_gutter(segments: &[Line], body_size: f64) -> Option<f64> {
             .iter()
             .filter(|s| s.x1 > start + 0.5 && s.x0 < strip_end && inside(s))
             .count();
-        let prose =
-            |side: &[&Line]| median(side.iter().map(|s| s.x1 - s.x0).collect()) >= body_size * 12.0;
+        // a column holds prose: some of its lines are prose-wide (12 em),
+        // though a table or figure in it may make most of them short
+        let prose = |side: &[&Line]| {
+            let wide = side
+                .iter()
+                .filter(|s| s.x1 - s.x0 >= body_size * 12.0)
+                .count();
+            wide >= 4 && wide * 10 >= side.len() * 3
+        };
         if crossing * 10 <= l_in + r_in
             && prose(&lefts)
             && prose(&rights)
