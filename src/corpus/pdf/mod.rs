@@ -22,6 +22,8 @@ mod labels;
 mod layout;
 mod paragraphs;
 
+use std::collections::HashSet;
+
 use pdf_extract::{
     Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform,
 };
@@ -173,7 +175,15 @@ fn check_page_structure(doc: &Document, page: ObjectId) -> Result<(), String> {
     }
     let mut budget = 10_000;
     match resources {
-        Some(resources) if forms_loop(doc, resources, &mut Vec::new(), &mut budget) => {
+        Some(resources)
+            if forms_loop(
+                doc,
+                resources,
+                &mut Vec::new(),
+                &mut HashSet::new(),
+                &mut budget,
+            ) =>
+        {
             Err("its drawing refers to itself".to_string())
         }
         _ => Ok(()),
@@ -181,13 +191,15 @@ fn check_page_structure(doc: &Document, page: ObjectId) -> Result<(), String> {
 }
 
 /// Whether the form XObjects reachable from `resources` loop, nest deeper
-/// than [`MAX_FORM_DEPTH`], or take more than `budget` steps to check. A
+/// than [`MAX_FORM_DEPTH`], or take more than `budget` steps to check
+/// (forms in `checked` are known not to). A
 /// form without its own resources uses the ones it was drawn with, as in
 /// `pdf-extract`.
 fn forms_loop(
     doc: &Document,
     resources: &Dictionary,
     stack: &mut Vec<ObjectId>,
+    checked: &mut HashSet<ObjectId>,
     budget: &mut u32,
 ) -> bool {
     let Some(xobjects) = resources
@@ -204,24 +216,40 @@ fn forms_loop(
         let Ok(Object::Stream(stream)) = doc.get_object(id) else {
             continue;
         };
-        if !matches!(stream.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form") {
+        if !matches!(stream.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form")
+            || checked.contains(&id)
+        {
+            continue;
+        }
+        // A form that draws no XObject (no `Do` in its content) cannot loop:
+        // a slide deck's 200 shapes sharing the page's resources are not
+        // 200 nested drawings.
+        let content = stream
+            .get_plain_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        if !content.windows(2).any(|w| w == b"Do") {
+            checked.insert(id);
             continue;
         }
         *budget = budget.saturating_sub(1);
         if stack.contains(&id) || stack.len() >= MAX_FORM_DEPTH || *budget == 0 {
             return true;
         }
-        let inner = stream
+        let own = stream
             .dict
             .get(b"Resources")
             .ok()
-            .and_then(|r| as_dictionary(doc, r))
-            .unwrap_or(resources);
+            .and_then(|r| as_dictionary(doc, r));
         stack.push(id);
-        if forms_loop(doc, inner, stack, budget) {
+        if forms_loop(doc, own.unwrap_or(resources), stack, checked, budget) {
             return true;
         }
         stack.pop();
+        // A form with resources of its own draws the same wherever it is
+        // used: a slide deck reusing one logo on every page is checked once.
+        if own.is_some() {
+            checked.insert(id);
+        }
     }
     false
 }
@@ -266,11 +294,15 @@ fn meaningful_title(title: &str) -> Option<String> {
         .trim();
     let lower = title.to_lowercase();
     let file_name = [
-        ".doc", ".docx", ".odt", ".rtf", ".indd", ".pdf", ".ppt", ".pptx", ".tex",
+        ".doc", ".docx", ".odt", ".rtf", ".indd", ".pdf", ".ppt", ".pptx", ".tex", ".xls", ".xlsx",
+        ".odp", ".key", ".pages",
     ]
     .iter()
     .any(|ext| lower.ends_with(ext));
-    let placeholder = matches!(lower.as_str(), "untitled" | "title" | "document" | "");
+    let placeholder = matches!(
+        lower.as_str(),
+        "untitled" | "title" | "document" | "powerpoint presentation" | "presentation" | ""
+    );
     (!file_name && !placeholder).then(|| title.to_string())
 }
 
@@ -396,6 +428,8 @@ mod tests {
             None
         );
         assert_eq!(meaningful_title("untitled"), None);
+        assert_eq!(meaningful_title("PowerPoint Presentation"), None);
+        assert_eq!(meaningful_title("feedback for prEN 40000-1-1.xlsx"), None);
         assert_eq!(
             pdf_date("D:20181112093000+01'00'"),
             Some("2018-11-12".into())
