@@ -47,6 +47,8 @@ pub(super) struct Line {
     pub y: f64,
     /// Font size in points (the largest on the line).
     pub size: f64,
+    /// Width of the line's first word in points, as drawn (0 until known).
+    pub first_word: f64,
     /// Left and right edges of the column the line sits in.
     pub column: (f64, f64),
     /// Which block of its page the line belongs to (numbered from 1 in
@@ -71,6 +73,7 @@ impl Line {
             x1,
             y,
             size,
+            first_word: 0.0,
             column: (x0, x1),
             column_index: 0,
             kind: LineKind::Text,
@@ -92,10 +95,11 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
     let mut seen = HashSet::new();
     let mut pieces: Vec<Line> = Vec::new();
     for g in glyphs {
-        if g.text.trim().is_empty() && !g.word_start {
+        if g.text.trim().is_empty() {
             // A drawn space: its width is the gap, nothing more.
             if let Some(last) = pieces.last_mut() {
                 if (g.y - last.y).abs() <= last.size * 0.5 {
+                    end_first_word(last);
                     last.text.push(' ');
                 }
             }
@@ -128,6 +132,7 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
             if ((g.word_start && gap > g.size * 0.1) || gap > g.size * 0.25)
                 && !last.text.ends_with(' ')
             {
+                end_first_word(last);
                 last.text.push(' ');
             }
             last.text.push_str(&g.text);
@@ -144,6 +149,7 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
                 x1: g.x + g.width,
                 y: g.y,
                 size: g.size,
+                first_word: 0.0,
                 column: (0.0, 0.0),
                 column_index: 0,
                 kind: LineKind::Text,
@@ -154,7 +160,18 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
     for p in &mut pieces {
         p.text = p.text.trim().to_string();
     }
-    merge_baselines(pieces)
+    let mut lines = merge_baselines(pieces);
+    for line in &mut lines {
+        end_first_word(line);
+    }
+    lines
+}
+
+/// Records the width of a line's first word when a space first follows it.
+fn end_first_word(line: &mut Line) {
+    if line.first_word == 0.0 {
+        line.first_word = line.x1 - line.x0;
+    }
 }
 
 /// Joins pieces on one baseline that nearly touch, or that are a list
@@ -169,6 +186,7 @@ fn merge_baselines(mut pieces: Vec<Line>) -> Vec<Line> {
             let same_baseline = (piece.y - last.y).abs() <= size * 0.3;
             let marker = is_lone_marker(&last.text) && gap <= size * 6.0;
             if same_baseline && gap >= -size * 0.5 && (gap <= size * 0.8 || marker) {
+                end_first_word(last);
                 last.text.push(' ');
                 last.text.push_str(&piece.text);
                 last.x1 = last.x1.max(piece.x1);

@@ -145,7 +145,7 @@ fn ends_paragraph(
     dy > leading * size / body_size * 1.4
         || (line.size - prev.size).abs() > 0.15 * size
         || list_marker_len(&line.text).is_some()
-        || (room > first_word_width(&line.text, line.size) + line.size * 0.6
+        || (room > first_word_width(line) + line.size * 0.6
             && !(mid_sentence(&prev.text) && line.text.starts_with(char::is_lowercase)))
         || (open.role != Role::ListItem
             && line.x0 > prev.x0 + line.size * 0.8
@@ -192,11 +192,14 @@ fn right_margins(lines: &[Line]) -> Vec<f64> {
         .collect()
 }
 
-/// A rough width of a line's first word: half an em per character, the
-/// average of proportional fonts.
-fn first_word_width(text: &str, size: f64) -> f64 {
-    let word = text.split_whitespace().next().unwrap_or("");
-    word.chars().count() as f64 * size * 0.5
+/// The width of a line's first word as drawn, or, where unknown, half an
+/// em per character (the average of proportional fonts).
+fn first_word_width(line: &Line) -> f64 {
+    if line.first_word > 0.0 {
+        return line.first_word;
+    }
+    let word = line.text.split_whitespace().next().unwrap_or("");
+    word.chars().count() as f64 * line.size * 0.5
 }
 
 /// Whether a paragraph cut by a column or page break goes on with `line`:
