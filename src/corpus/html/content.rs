@@ -355,8 +355,11 @@ struct Counts {
     paragraphs: u32,
     images: u32,
     inputs: u32,
-    embeds: u32,
     blocks: u32,
+    /// Text and commas outside any block child: prose laid out with
+    /// `<br>` beside blocks, which Readability wraps into paragraphs.
+    loose_text: u32,
+    loose_commas: u32,
 }
 
 impl Counts {
@@ -369,8 +372,17 @@ impl Counts {
         self.paragraphs += o.paragraphs;
         self.images += o.images;
         self.inputs += o.inputs;
-        self.embeds += o.embeds;
         self.blocks += o.blocks;
+    }
+
+    /// Adds a child's counts (its own loose text is not the parent's);
+    /// text outside a block child is loose.
+    fn add_child(&mut self, child: &Counts, block: bool) {
+        self.add(child);
+        if !block {
+            self.loose_text += child.text;
+            self.loose_commas += child.commas;
+        }
     }
 
     fn link_density(&self) -> f32 {
@@ -504,13 +516,22 @@ fn attempt(page: &Page, steps: Steps) -> (MainText, u32) {
             continue;
         }
         let tag = page.tag(i);
+        let c = &counts[i];
         let paragraph = matches!(tag, "p" | "pre" | "td")
-            || (matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6" | "section")
-                && counts[i].blocks == 0)
-            || (tag == "div" && counts[i].blocks == 0);
-        if paragraph && counts[i].text >= 25 {
-            let points = 1.0 + counts[i].commas as f32 + (counts[i].text as f32 / 100.0).min(3.0);
-            let mut at = page.parent[i];
+            || (matches!(tag, "div" | "section" | "h2" | "h3" | "h4" | "h5" | "h6")
+                && c.blocks == 0);
+        // Prose loose beside blocks is a paragraph of the block it is in.
+        let loose = matches!(tag, "div" | "section" | "article" | "main" | "td")
+            && c.blocks > 0
+            && c.loose_text >= 25;
+        let (text, commas, first) = if paragraph {
+            (c.text, c.commas, page.parent[i])
+        } else {
+            (c.loose_text, c.loose_commas, i)
+        };
+        if (paragraph && text >= 25) || loose {
+            let points = 1.0 + commas as f32 + (text as f32 / 100.0).min(3.0);
+            let mut at = first;
             let mut level = 0;
             while at != NONE && level < 5 {
                 let Some(element) = page.element(at) else {
@@ -788,7 +809,9 @@ fn should_clean(page: &Page, i: usize, c: &Counts, weigh: bool) -> bool {
         c.heading_text as f32 / c.text as f32
     };
     (!in_figure && c.images > 1 && p / (c.images as f32) < 0.5)
-        || (c.inputs as f32 > (p / 3.0).floor())
+        // Readability removes inputs and embeds before it cleans other
+        // blocks, so only forms are judged by their inputs.
+        || (matches!(tag, "form" | "fieldset") && c.inputs as f32 > (p / 3.0).floor())
         || (!is_list
             && !in_figure
             && heading_density < 0.9
@@ -798,7 +821,6 @@ fn should_clean(page: &Page, i: usize, c: &Counts, weigh: bool) -> bool {
         || (!is_list && weight < 25.0 && density > 0.2)
         || (is_list && density > 0.5)
         || (weight >= 25.0 && density > 0.5)
-        || ((c.embeds == 1 && c.text < 75) || c.embeds > 1)
 }
 
 /// A table of data (headed, captioned, or large) rather than layout.
@@ -857,7 +879,6 @@ fn count(
                 match tag {
                     "a" => c.link_text = c.text,
                     "img" | "picture" => c.images += 1,
-                    "embed" | "object" | "iframe" => c.embeds += 1,
                     "ul" | "ol" => c.list_text = c.text,
                     _ if is_heading(tag) => c.heading_text = c.text,
                     _ => {}
@@ -873,9 +894,19 @@ fn count(
         if let Some(parent) = parent {
             let mut add = c;
             // `blocks` and `paragraphs` count descendants, not the node.
-            add.blocks += u32::from(BLOCK_TAGS.contains(&tag));
-            add.paragraphs += u32::from(tag == "p");
-            counts[parent].add(&add);
+            // A div of inline content is a paragraph, as is prose loose
+            // beside blocks (Readability makes them `<p>`).
+            let block = BLOCK_TAGS.contains(&tag);
+            add.blocks += u32::from(block);
+            add.paragraphs +=
+                u32::from(tag == "p" || (tag == "div" && c.blocks == 0 && c.text > 0));
+            if matches!(tag, "div" | "section" | "article" | "main" | "td")
+                && c.blocks > 0
+                && c.loose_text >= 25
+            {
+                add.paragraphs += 1;
+            }
+            counts[parent].add_child(&add, block);
         }
     }
     counts
