@@ -38,6 +38,25 @@ pub(super) struct Page<'a> {
     inside: Vec<u8>,
     /// Visible characters (not counting white space) of each text node.
     chars: Vec<u32>,
+    /// Commas in each text node.
+    commas: Vec<u32>,
+}
+
+/// Characters other than ASCII white space, and commas (Latin, CJK and
+/// Arabic), of a text: counted on bytes, as every pass over the page
+/// reads these counts and a page can hold megabytes of text.
+fn measure(text: &str) -> (u32, u32) {
+    let bytes = text.as_bytes();
+    // A character starts at every byte that is not a UTF-8 continuation.
+    let chars = bytes
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80 && !b.is_ascii_whitespace())
+        .count();
+    let mut commas = bytes.iter().filter(|&&b| b == b',').count();
+    if !text.is_ascii() {
+        commas += text.matches(['，', '、', '،']).count();
+    }
+    (chars as u32, commas as u32)
 }
 
 /// No parent: the document node.
@@ -51,6 +70,7 @@ impl<'a> Page<'a> {
             parent: Vec::new(),
             inside: Vec::new(),
             chars: Vec::new(),
+            commas: Vec::new(),
         };
         let mut open: Vec<usize> = Vec::new();
         for edge in root.traverse() {
@@ -66,10 +86,12 @@ impl<'a> Page<'a> {
                     };
                     page.inside.push(outer);
                     page.end.push(i + 1);
-                    page.chars.push(match node.value() {
-                        Node::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count() as u32,
-                        _ => 0,
-                    });
+                    let (chars, commas) = match node.value() {
+                        Node::Text(t) => measure(t),
+                        _ => (0, 0),
+                    };
+                    page.chars.push(chars);
+                    page.commas.push(commas);
                     page.nodes.push(node);
                     open.push(i);
                 }
@@ -251,15 +273,14 @@ const NEGATIVE_NAMES: &[&str] = &[
     "widget",
 ];
 
-fn words(value: &str) -> impl Iterator<Item = String> + '_ {
-    value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-}
-
+/// Whether a class or id, split into words at non-alphanumerics, has a
+/// word of `list` (compared whole, ignoring case).
 fn names_any(element: &Element, list: &[&str]) -> bool {
-    let named = |value: &str| words(value).any(|w| list.contains(&w.as_str()));
+    let named = |value: &str| {
+        value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| !w.is_empty() && list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
     element.attr("class").is_some_and(named) || element.attr("id").is_some_and(named)
 }
 
@@ -446,9 +467,10 @@ pub(super) fn main_text(page: &Page) -> MainText {
             clean: false,
         },
     ];
+    let start = start(page);
     let mut first: Option<(MainText, u32)> = None;
     for steps in attempts {
-        let (found, text) = attempt(page, steps);
+        let (found, text) = attempt(page, &start, steps);
         if text >= ENOUGH_TEXT {
             // A relaxed attempt is taken only when it finds much more: on
             // a short page, the first attempt's text is the story.
@@ -464,18 +486,28 @@ pub(super) fn main_text(page: &Page) -> MainText {
     first.expect("at least one attempt is made").0
 }
 
-fn attempt(page: &Page, steps: Steps) -> (MainText, u32) {
-    let n = page.nodes.len();
-    let mut removed = vec![false; n];
-    let body = page.find("body").unwrap_or(0);
+/// What every attempt starts from: the text of each node with code left
+/// out, and what is never the story whatever the steps.
+struct Start {
+    body: usize,
+    raw: Vec<Counts>,
+    never: Vec<bool>,
+    /// Blocks named like chrome that do not hold most of the page.
+    chrome: Vec<bool>,
+}
 
-    // Step 1: what is never the story. Nodes come children first, so a
-    // node's counts are complete when it is reached.
-    let raw = count(page, 0..n, &mut removed, |i, _, page: &Page| {
+fn start(page: &Page) -> Start {
+    let n = page.nodes.len();
+    let body = page.find("body").unwrap_or(0);
+    let mut never = vec![false; n];
+    // Nodes come children first, so a node's counts are complete when it
+    // is reached.
+    let raw = count(page, 0..n, &mut never, |i, _, page: &Page| {
         CODE_TAGS.contains(&page.tag(i))
     });
     let page_text = raw[body].text;
-    for i in (0..n).rev() {
+    let mut chrome = vec![false; n];
+    for i in 0..n {
         let Some(element) = page.element(i) else {
             continue;
         };
@@ -486,15 +518,32 @@ fn attempt(page: &Page, steps: Steps) -> (MainText, u32) {
         // A form around the whole page (ASP.NET wraps every page in one)
         // is not a form.
         let skip = SKIP_TAGS.contains(&tag) && !(tag == "form" && 2 * raw[i].text > page_text);
+        if skip || is_hidden(element) || is_comments(element) {
+            never[i] = true;
+        }
         // A chrome-like name on a block holding most of the page names
         // its subject ("tag-social-media"), or is a layout's.
-        let chrome = steps.strip_chrome
-            && is_chrome(element)
+        chrome[i] = is_chrome(element)
             && 2 * raw[i].text <= page_text
             && !matches!(tag, "body" | "html" | "a" | "article" | "main")
             && !page.inside(i, IN_CODE);
-        if skip || chrome || is_hidden(element) || is_comments(element) {
-            removed[i] = true;
+    }
+    Start {
+        body,
+        raw,
+        never,
+        chrome,
+    }
+}
+
+fn attempt(page: &Page, start: &Start, steps: Steps) -> (MainText, u32) {
+    let n = page.nodes.len();
+    let (body, raw) = (start.body, &start.raw);
+    // Step 1: what is never the story.
+    let mut removed = start.never.clone();
+    if steps.strip_chrome {
+        for (removed, chrome) in removed.iter_mut().zip(&start.chrome) {
+            *removed |= chrome;
         }
     }
     let counts = count(page, 0..n, &mut removed, |_, _, _| false);
@@ -560,7 +609,7 @@ fn attempt(page: &Page, steps: Steps) -> (MainText, u32) {
     let best = best_candidates(page, &score, body);
     let Some(&first) = best.first() else {
         let text = counts[body].text;
-        return whole_body(page, body, removed, &raw, text);
+        return whole_body(page, body, removed, raw, text);
     };
     let mut top = first;
     // Several candidates scoring nearly as well are parts of one story
@@ -669,7 +718,7 @@ fn attempt(page: &Page, steps: Steps) -> (MainText, u32) {
             i != root && should_clean(page, i, c, weigh)
         });
     }
-    let boilerplate = left_out(page, body, root, &removed, &raw);
+    let boilerplate = left_out(page, body, root, &removed, raw);
     let kept = count(page, range, &mut removed, |_, _, _| false)[root].text;
     (
         MainText {
@@ -868,12 +917,9 @@ fn count(
         }
         let mut c = counts[i];
         match page.nodes[i].value() {
-            Node::Text(t) => {
+            Node::Text(_) => {
                 c.text = page.chars[i];
-                c.commas = t
-                    .chars()
-                    .filter(|ch| matches!(ch, ',' | '，' | '、' | '،'))
-                    .count() as u32;
+                c.commas = page.commas[i];
             }
             Node::Element(_) => {
                 match tag {
