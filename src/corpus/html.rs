@@ -832,6 +832,22 @@ mod tests {
     }
 
     #[test]
+    fn a_section_whose_id_is_a_heading_slug_is_not_chrome() {
+        let e = read_html(
+            "<article><div id=\"sharing-with-a-single-developer\"><h2>Sharing with a single \
+             developer</h2><p>Push your drafts to a non-publishing repository.</p></div>\
+             <div id=\"share-bar\"><a href=\"/s\">Share</a></div></article>",
+        );
+        assert_eq!(
+            texts(&e),
+            [
+                "Sharing with a single developer",
+                "Push your drafts to a non-publishing repository."
+            ]
+        );
+    }
+
+    #[test]
     fn hidden_blocks_are_left_out() {
         let e = read_html(
             "<article><p>Shown.</p><p style=\"display: none\">Hidden by style.</p>\

@@ -274,14 +274,25 @@ const NEGATIVE_NAMES: &[&str] = &[
 ];
 
 /// Whether a class or id, split into words at non-alphanumerics, has a
-/// word of `list` (compared whole, ignoring case).
+/// word of `list` (compared whole, ignoring case). An id of five words or
+/// more is a heading's slug ("sharing-with-a-single-developer"), which
+/// names the section's subject, not chrome.
 fn names_any(element: &Element, list: &[&str]) -> bool {
+    let words = |value: &str| {
+        value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
     let named = |value: &str| {
         value
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| !w.is_empty() && list.iter().any(|l| l.eq_ignore_ascii_case(w)))
     };
-    element.attr("class").is_some_and(named) || element.attr("id").is_some_and(named)
+    element.attr("class").is_some_and(named)
+        || element
+            .attr("id")
+            .is_some_and(|id| words(id) < 5 && named(id))
 }
 
 /// Whether an element's class, id or role names page chrome.
