@@ -5,52 +5,46 @@
 //! Servo), which copes with the broken markup found in saved web pages and
 //! decodes entities. Lighter parsers (`tl`) are not spec-compliant on
 //! malformed input, and `lol_html` is a streaming rewriter without a tree,
-//! which the "prefer `<article>`" rule needs.
+//! which the search for the main text needs.
 //!
-//! What counts as main text: the largest `<article>`, else `<main>` (or
-//! `role="main"`), if it holds a quarter of the page's text or more (an
-//! article holding only the headline is not the story), else `<body>`.
-//! Inside it, scripts, styles, forms, `nav`, `aside`, `footer` and
-//! anything whose class, id or role names chrome (cookie, consent, share,
-//! social, nav, menu, footer, banner, subscribe, newsletter, related,
-//! comments, ad, sidebar, byline, …; see [`CHROME_WORDS`]) are skipped,
-//! unless it holds most of the text (a WordPress post's `tag-social-media`
-//! class names its subject, not chrome); `<header>` is skipped only when the whole
-//! body is read, since inside an article it holds the headline. Every
-//! block element (p, li, h1–h6, blockquote, td, dd, div, …) ends a
-//! paragraph.
+//! Which element holds the main text, and which blocks inside it are
+//! chrome, is the business of [`content`] (a Readability-style search by
+//! text, commas and link density). This module turns what it keeps into
+//! paragraphs: every block element (p, li, h1–h6, blockquote, td, dd, div,
+//! …) ends one; headings and list items carry their [`Role`]; paragraphs
+//! that are furniture wherever they sit ("Advertisement", "Continue
+//! reading the main story", a lone "By") are dropped, and counted with
+//! the removed blocks in [`ReadStats::boilerplate_removed`].
 //!
-//! Known limits: a page without semantic markup that keeps its text in a
-//! `<div class="content">` next to menus lacking chrome-like names keeps
-//! the menus; text laid out with `<br>` alone stays one paragraph; tables
-//! come out cell by cell.
+//! Known limits: text laid out with `<br>` alone stays one paragraph;
+//! tables come out cell by cell; MathML is left out.
 
 use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::clean::{normalize_date, normalize_inline};
-use super::extract::{Extracted, Metadata, Paragraph, ReadStats};
+use super::extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
+
+mod content;
+
+use content::{MainText, Page};
 
 /// Reads an HTML page (already decoded to text). Never fails: a page with
 /// no main text yields no paragraphs and a warning.
 pub fn read_html(text: &str) -> Extracted {
     let document = Html::parse_document(text);
     let metas = meta_values(&document);
-    let (root, whole_body) = main_root(&document);
-    let mut collector = Collector::default();
-    let walker = Walker {
-        whole_body,
-        root_text: text_len(&root),
-    };
-    walker.walk(root, &mut collector, true);
-    collector.flush();
+    let page = Page::new(document.tree.root());
+    let main = content::main_text(&page);
+    let (paragraphs, dropped) = paragraphs(&page, &main);
+    let root = ElementRef::wrap(page.nodes[main.root]).unwrap_or_else(|| document.root_element());
 
     let site = metas.get("og:site_name").cloned();
     let meta = Metadata {
         title: find_title(
             &document,
-            (!whole_body).then_some(root),
+            (!main.whole_body).then(|| main_headings(&page, &main)),
             &metas,
             site.as_deref(),
         ),
@@ -62,24 +56,40 @@ pub fn read_html(text: &str) -> Extracted {
         author: find_author(&document, &metas),
     };
     let mut warnings = Vec::new();
-    if collector.paragraphs.is_empty() {
+    if paragraphs.is_empty() {
         warnings.push("the page has no main text".to_string());
     }
     Extracted {
         meta,
-        paragraphs: collector.paragraphs,
+        paragraphs,
         warnings,
         attachment: None,
-        stats: ReadStats::default(),
+        stats: ReadStats {
+            boilerplate_removed: main.boilerplate + dropped,
+            ..ReadStats::default()
+        },
     }
 }
 
-/// Tags whose content is never prose.
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "iframe", "svg",
-    "math", "button", "select", "textarea", "input", "label", "dialog", "head", "object", "embed",
-    "canvas", "video", "audio", "map",
-];
+/// The `<h1>` headings of the main text, those of the story itself first
+/// (a heading beside it may be the site's).
+fn main_headings<'a>(page: &Page<'a>, main: &MainText) -> Vec<ElementRef<'a>> {
+    let story = main.story..page.end[main.story];
+    let mut headings = Vec::new();
+    let mut i = main.root;
+    while i < page.end[main.root] {
+        if i != main.root && main.removed[i] {
+            i = page.end[i];
+            continue;
+        }
+        if page.element(i).is_some_and(|e| e.name() == "h1") {
+            headings.extend(ElementRef::wrap(page.nodes[i]).map(|h| (!story.contains(&i), h)));
+        }
+        i += 1;
+    }
+    headings.sort_by_key(|&(outside, _)| outside);
+    headings.into_iter().map(|(_, h)| h).collect()
+}
 
 /// Tags that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
@@ -121,166 +131,142 @@ const BLOCK_TAGS: &[&str] = &[
     "body",
 ];
 
-/// Words in a class or id (split at non-alphanumerics, compared whole) that
-/// mark page chrome rather than content.
-const CHROME_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
+/// Paragraphs that are page furniture whatever block they sit in: ad
+/// labels, prompts to subscribe or share, teaser headings, and the "By"
+/// left of a byline whose name was a link. Compared lower-cased, with
+/// punctuation and spacing ignored.
+const BOILERPLATE: &[&str] = &[
     "advertisement",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "byline",
-    "comment",
-    "comments",
-    "consent",
-    "cookie",
-    "cookies",
-    "footer",
-    "gdpr",
-    "menu",
-    "modal",
-    "nav",
-    "navbar",
-    "navigation",
-    "newsletter",
-    "popup",
-    "promo",
-    "related",
-    "share",
-    "sharing",
-    "sidebar",
-    "social",
-    "sponsored",
+    "advertisement continue reading below",
+    "story continues below advertisement",
+    "continue reading",
+    "continue reading the main story",
+    "supported by",
     "subscribe",
-    "subscription",
-    "toolbar",
+    "subscribe now",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "you may also like",
+    "you might also like",
+    "more from",
+    "read more",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "most popular",
+    "most read",
+    "recommended",
+    "reuse this content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "show comments",
+    "view comments",
+    "skip to content",
+    "skip to main content",
+    "skip advertisement",
+    "by",
 ];
 
-/// ARIA landmark roles that are not main content.
-const CHROME_ROLES: &[&str] = &[
-    "banner",
-    "complementary",
-    "contentinfo",
-    "dialog",
-    "navigation",
-    "search",
-    "alertdialog",
-];
+fn is_boilerplate(text: &str) -> bool {
+    if text.len() > 48 {
+        return false;
+    }
+    let key: String = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    BOILERPLATE.contains(&key.as_str())
+}
 
-fn is_chrome(element: &scraper::node::Element) -> bool {
-    let named_chrome = |value: &str| {
-        value
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|word| CHROME_WORDS.contains(&word.to_ascii_lowercase().as_str()))
-    };
-    element.attr("class").is_some_and(named_chrome)
-        || element.attr("id").is_some_and(named_chrome)
-        || element
-            .attr("role")
-            .is_some_and(|r| CHROME_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
-        || element.attr("aria-hidden") == Some("true")
-        || element.attr("hidden").is_some()
+/// The paragraphs of the main text in reading order, and how many
+/// boilerplate paragraphs were dropped. Every block element ends a
+/// paragraph; headings and list items carry their role, and blocks inside
+/// them share it. A loop over the page's preorder array with a stack of
+/// open blocks, so nesting depth costs heap, not stack.
+fn paragraphs(page: &Page, main: &MainText) -> (Vec<Paragraph>, u32) {
+    let mut out = Collector::default();
+    let mut open: Vec<(usize, Role)> = Vec::new();
+    let root = main.root;
+    let mut i = root;
+    while i < page.end[root] {
+        while let Some(&(end, role)) = open.last() {
+            if end > i {
+                break;
+            }
+            out.flush(role);
+            open.pop();
+        }
+        if i != root && main.removed[i] {
+            i = page.end[i];
+            continue;
+        }
+        match page.nodes[i].value() {
+            Node::Text(text) => out.buffer.push_str(text),
+            Node::Element(element) => {
+                let name = element.name();
+                // Only when the whole body is read: inside an article a
+                // header holds the headline.
+                if i != root && main.whole_body && name == "header" {
+                    i = page.end[i];
+                    continue;
+                }
+                if name == "br" {
+                    out.buffer.push(' ');
+                } else if BLOCK_TAGS.contains(&name) {
+                    let current = open.last().map_or(Role::Body, |&(_, role)| role);
+                    out.flush(current);
+                    let role = match name {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
+                        "li" => Role::ListItem,
+                        _ => current,
+                    };
+                    open.push((page.end[i], role));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    while let Some((_, role)) = open.pop() {
+        out.flush(role);
+    }
+    out.flush(Role::Body);
+    (out.paragraphs, out.dropped)
 }
 
 #[derive(Default)]
 struct Collector {
     buffer: String,
     paragraphs: Vec<Paragraph>,
+    dropped: u32,
 }
 
 impl Collector {
-    fn flush(&mut self) {
+    fn flush(&mut self, role: Role) {
         let text = normalize_inline(&self.buffer);
         self.buffer.clear();
-        if !text.is_empty() {
-            self.paragraphs.push(Paragraph::new(text));
-        }
-    }
-}
-
-/// How to walk the main root: whether it is the whole body, and how much
-/// text it holds.
-struct Walker {
-    whole_body: bool,
-    root_text: usize,
-}
-
-impl Walker {
-    fn walk(&self, element: ElementRef<'_>, out: &mut Collector, is_root: bool) {
-        let value = element.value();
-        let name = value.name();
-        if !is_root
-            && (SKIP_TAGS.contains(&name)
-                || (self.whole_body && name == "header")
-                || (is_chrome(value) && !self.holds_most_text(&element)))
-        {
+        if text.is_empty() {
             return;
         }
-        if name == "br" {
-            out.buffer.push(' ');
-            return;
+        if is_boilerplate(&text) {
+            self.dropped += 1;
+        } else {
+            self.paragraphs.push(Paragraph::new(text).with_role(role));
         }
-        let block = BLOCK_TAGS.contains(&name);
-        if block {
-            out.flush();
-        }
-        for child in element.children() {
-            if let Node::Text(text) = child.value() {
-                out.buffer.push_str(text);
-            } else if let Some(child) = ElementRef::wrap(child) {
-                self.walk(child, out, false);
-            }
-        }
-        if block {
-            out.flush();
-        }
-    }
-
-    /// Whether an element holds more than half the main text: then its
-    /// chrome-like name is not chrome ("tag-social-media" on a WordPress
-    /// post, a "layout--has-sidebar" wrapper).
-    fn holds_most_text(&self, element: &ElementRef) -> bool {
-        2 * text_len(element) > self.root_text
-    }
-}
-
-/// Bytes of visible text in an element: scripts and styles left out,
-/// since a saved page can hold more script than prose.
-fn text_len(e: &ElementRef) -> usize {
-    e.descendants()
-        .filter_map(|node| {
-            let text = node.value().as_text()?;
-            let parent = node.parent()?.value().as_element()?.name();
-            (!matches!(parent, "script" | "style" | "noscript" | "template"))
-                .then(|| text.trim().len())
-        })
-        .sum()
-}
-
-/// The element holding the main text, and whether it is the whole body.
-fn main_root(document: &Html) -> (ElementRef<'_>, bool) {
-    let body_text = select_all(document, "body")
-        .next()
-        .map_or(0, |b| text_len(&b));
-    // An article or main that holds little of the page is a headline or a
-    // teaser beside the story, not the story; chrome-like class names do
-    // not count here, where the largest one wins anyway.
-    let largest = |selector: &str| {
-        select_all(document, selector)
-            .max_by_key(text_len)
-            .filter(|e| text_len(e) > 0 && 4 * text_len(e) >= body_text)
-    };
-    if let Some(article) = largest("article") {
-        return (article, false);
-    }
-    if let Some(main) = largest("main, [role=main]") {
-        return (main, false);
-    }
-    match select_all(document, "body").next() {
-        Some(body) => (body, true),
-        None => (document.root_element(), true),
     }
 }
 
@@ -301,8 +287,8 @@ fn element_text(element: ElementRef) -> String {
     normalize_inline(&element.text().collect::<String>())
 }
 
-/// `<meta>` contents by lower-cased `property`, `name` or `itemprop`; the
-/// first non-empty one of each wins.
+/// `<meta>` contents by lower-cased `property`, `name` or `itemprop` (each
+/// word of them); the first non-empty one of each wins.
 fn meta_values(document: &Html) -> HashMap<String, String> {
     let mut values = HashMap::new();
     for meta in select_all(document, "meta[content]") {
@@ -311,12 +297,16 @@ fn meta_values(document: &Html) -> HashMap<String, String> {
         if content.is_empty() {
             continue;
         }
-        for key in ["property", "name", "itemprop"] {
-            if let Some(k) = element.attr(key) {
-                values
-                    .entry(k.trim().to_ascii_lowercase())
-                    .or_insert_with(|| content.clone());
-            }
+        // An attribute may name several properties at once:
+        // `itemprop="datePublished dateCreated"`.
+        let keys = ["property", "name", "itemprop"]
+            .into_iter()
+            .filter_map(|attr| element.attr(attr))
+            .flat_map(str::split_whitespace);
+        for key in keys {
+            values
+                .entry(key.to_ascii_lowercase())
+                .or_insert_with(|| content.clone());
         }
     }
     // News sites give the article's date and headline in JSON-LD
@@ -352,13 +342,14 @@ fn first_string<'j>(json: &'j serde_json::Value, key: &str) -> Option<&'j str> {
 }
 
 /// `og:title`, else the headline a page gives in metadata (`itemprop` or
-/// JSON-LD), else the `<h1>` of the article, else `<title>` without the
+/// JSON-LD), else the first of `article`'s `<h1>` headings (those in the
+/// main text, when that is not the whole body), else `<title>` without the
 /// site's name (see [`strip_site_name`]). On a page with no article
 /// element any `<h1>` comes before `<title>`. An `<h1>` that is only the
 /// site's name is a logo, not a title.
 fn find_title(
     document: &Html,
-    article: Option<ElementRef>,
+    article: Option<Vec<ElementRef>>,
     metas: &HashMap<String, String>,
     site: Option<&str>,
 ) -> Option<String> {
@@ -386,19 +377,33 @@ fn find_title(
     });
     let site = site.as_deref();
     let logo = |t: &str| site.is_some_and(|s| s.eq_ignore_ascii_case(t)) || names_site(t);
-    let headline = |scope: ElementRef| {
-        scope
-            .select(&h1)
-            .map(element_text)
-            .find(|t| !t.is_empty() && !logo(t))
+    let headline = |mut headings: Box<dyn Iterator<Item = ElementRef> + '_>| {
+        headings.find_map(|h| {
+            let t = element_text(h);
+            (!t.is_empty() && !logo(&t) && !is_logo_heading(&h)).then_some(t)
+        })
     };
     let stripped = || page_title.as_deref().map(|t| strip_site_name(t, site));
-    let anywhere = || headline(document.root_element());
+    let anywhere = || headline(Box::new(document.select(&h1)));
     match article {
         // A heading outside the article is the site's, not the story's.
-        Some(article) => headline(article).or_else(stripped).or_else(anywhere),
+        Some(article) => headline(Box::new(article.into_iter()))
+            .or_else(stripped)
+            .or_else(anywhere),
         None => anywhere().or_else(stripped),
     }
+}
+
+/// A heading that is the site's logo: it says "logo", or holds an image
+/// and a few words at most (the image's label, often repeated in hidden
+/// text: "Logo of …").
+fn is_logo_heading(heading: &ElementRef) -> bool {
+    let image = Selector::parse("img, svg, picture").expect("a valid selector");
+    let text = element_text(*heading).to_lowercase();
+    let says_logo = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "logo");
+    says_logo || (heading.select(&image).next().is_some() && text.split_whitespace().count() <= 5)
 }
 
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » "];
@@ -437,6 +442,7 @@ fn split_site_name<'a>(title: &'a str, site: &str) -> Option<&'a str> {
 fn find_date(document: &Html, root: ElementRef, metas: &HashMap<String, String>) -> Option<String> {
     const DATE_KEYS: &[&str] = &[
         "article:published_time",
+        "article:published",
         "datepublished",
         "date",
         "dc.date",
@@ -478,6 +484,35 @@ fn find_author(document: &Html, metas: &HashMap<String, String>) -> Option<Strin
             .map(element_text)
             .find(|t| !t.is_empty())
     })
+    .or_else(|| byline_author(document))
+}
+
+/// The name in a byline ("By Maria Ortiz"): a short text marked as the
+/// author by `itemprop` or by a class naming a byline or an author.
+fn byline_author(document: &Html) -> Option<String> {
+    select_all(
+        document,
+        "[itemprop~=author], [class*=byline], [class*=author]",
+    )
+    .map(element_text)
+    .map(|t| {
+        let name = t
+            .strip_prefix("By ")
+            .or_else(|| t.strip_prefix("by "))
+            .unwrap_or(&t);
+        name.trim().to_string()
+    })
+    .find(|t| looks_like_name(t))
+}
+
+/// Two to five words, each capitalised but for short particles ("de",
+/// "van"): "Maria Ortiz", not "About the author".
+fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() <= 3)
 }
 
 #[cfg(test)]
@@ -667,6 +702,176 @@ mod tests {
             e.meta.url.as_deref(),
             Some("https://normswatch.example.org/analysis/lisbon-declaration")
         );
+    }
+
+    fn roles(e: &Extracted) -> Vec<(&str, Role)> {
+        e.paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.role))
+            .collect()
+    }
+
+    #[test]
+    fn headings_and_list_items_carry_their_role() {
+        let e = read_html(
+            "<article><h2>Two <em>rules</em></h2><p>States agreed on two rules.</p>\
+             <ol><li>Answer within a day.</li><li><p>Report within a week.</p></li></ol></article>",
+        );
+        assert_eq!(
+            roles(&e),
+            [
+                ("Two rules", Role::Heading),
+                ("States agreed on two rules.", Role::Body),
+                ("Answer within a day.", Role::ListItem),
+                ("Report within a week.", Role::ListItem),
+            ]
+        );
+    }
+
+    /// Issue #16: a page without article markup lost its story to the
+    /// headline feeds around it.
+    #[test]
+    fn a_story_in_plain_divs_wins_over_headline_feeds() {
+        let feed: String = (0..40)
+            .map(|i| format!("<li><a href=\"/n/{i}\">Headline {i} of another story</a></li>"))
+            .collect();
+        let story: String = (0..6)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story says, at some length, what the delegates \
+                     agreed and why the deadline matters to hospitals.</p>"
+                )
+            })
+            .collect();
+        let e = read_html(&format!(
+            "<body><div><a href=\"/in\">Sign in</a></div><div><ul>{feed}</ul></div>\
+             <div><div class=\"x\">{story}</div></div><div><ul>{feed}</ul></div></body>"
+        ));
+        assert_eq!(e.paragraphs.len(), 6, "{:?}", texts(&e));
+        assert!(texts(&e).iter().all(|t| t.starts_with("Paragraph")));
+        assert!(e.stats.boilerplate_removed >= 3, "{:?}", e.stats);
+    }
+
+    /// Issue #16: furniture paragraphs leaked into the passages.
+    #[test]
+    fn furniture_paragraphs_are_dropped_and_counted() {
+        let e = read_html(
+            "<article><p>Hospitals are attacked because they pay.</p>\
+             <div>Advertisement</div><p><a href=\"#x\">Continue reading the main story</a></p>\
+             <p>States owe each other help.</p><p>Subscribe</p><p>Reuse this content</p>\
+             <p>By</p></article>",
+        );
+        assert_eq!(
+            texts(&e),
+            [
+                "Hospitals are attacked because they pay.",
+                "States owe each other help."
+            ]
+        );
+        assert_eq!(e.stats.boilerplate_removed, 5);
+    }
+
+    /// Issue #16: a byline whose name was taken for chrome left "By".
+    #[test]
+    fn a_byline_leaves_no_lone_by_and_names_the_author() {
+        let e = read_html(
+            "<article><h1>One year on</h1><div class=\"meta\">By <a class=\"byline__author\" \
+             href=\"/p/o\">Maria Ortiz</a></div><p>Nine of twelve States named a contact \
+             point.</p></article>",
+        );
+        assert_eq!(
+            texts(&e),
+            [
+                "One year on",
+                "Nine of twelve States named a contact point."
+            ]
+        );
+        assert_eq!(e.meta.author.as_deref(), Some("Maria Ortiz"));
+    }
+
+    /// Issue #16: a date meta naming several properties was ignored.
+    #[test]
+    fn date_from_a_meta_tag_naming_several_properties() {
+        let e = read_html(
+            "<head><meta property=\"article:published\" itemprop=\"datePublished dateCreated\" \
+             content=\"2021-05-04T10:00:00Z\"></head><p>x</p>",
+        );
+        assert_eq!(e.meta.date.as_deref(), Some("2021-05-04"));
+    }
+
+    /// Issue #16: a logo's label was taken for the title.
+    #[test]
+    fn a_logo_image_heading_is_not_the_title() {
+        let e = read_html(
+            "<header><h1><a href=\"/\"><img src=\"l.png\" alt=\"Logo of Norms Watch\">\
+             <span class=\"sr-only\">Logo of Norms Watch</span></a></h1></header>\
+             <div><h2>Geneva group agrees its work</h2><p>The group agreed its programme.</p></div>",
+        );
+        assert_eq!(e.meta.title, None);
+        assert_eq!(texts(&e)[0], "Geneva group agrees its work");
+        let e = read_html("<h1>Norms Watch logo</h1><p>x</p>");
+        assert_eq!(e.meta.title, None);
+    }
+
+    /// Issue #16: reader comments under an article were indexed.
+    #[test]
+    fn reader_comments_are_left_out_even_when_longer_than_the_story() {
+        let comment = "<li><article class=\"comment-body\"><p>I think one day is far too \
+                       short for a small team, and I have said so, at length, twice.</p>\
+                       </article></li>";
+        let e = read_html(&format!(
+            "<body><div id=\"content\"><article class=\"post\"><h1>One day</h1>\
+             <p>The draft gives States one day to answer.</p></article>\
+             <div id=\"comments\"><h2>8 comments</h2><ol>{}</ol></div></div></body>",
+            comment.repeat(8)
+        ));
+        assert_eq!(
+            texts(&e),
+            ["One day", "The draft gives States one day to answer."]
+        );
+    }
+
+    #[test]
+    fn a_section_whose_id_is_a_heading_slug_is_not_chrome() {
+        let e = read_html(
+            "<article><div id=\"sharing-with-a-single-developer\"><h2>Sharing with a single \
+             developer</h2><p>Push your drafts to a non-publishing repository.</p></div>\
+             <div id=\"share-bar\"><a href=\"/s\">Share</a></div></article>",
+        );
+        assert_eq!(
+            texts(&e),
+            [
+                "Sharing with a single developer",
+                "Push your drafts to a non-publishing repository."
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_blocks_are_left_out() {
+        let e = read_html(
+            "<article><p>Shown.</p><p style=\"display: none\">Hidden by style.</p>\
+             <div hidden><p>Hidden by attribute.</p></div></article>",
+        );
+        assert_eq!(texts(&e), ["Shown."]);
+    }
+
+    #[test]
+    fn deeply_nested_markup_does_not_overflow_the_stack() {
+        let depth = 20_000;
+        let page = format!(
+            "<body>{}<p>Deep text.</p>{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        // Test threads have small stacks; a recursive walk would overflow.
+        let e = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || read_html(&page))
+            .expect("a thread can be spawned")
+            .join()
+            .expect("reading does not overflow the stack");
+        assert_eq!(texts(&e), ["Deep text."]);
     }
 
     #[test]

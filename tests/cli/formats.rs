@@ -614,4 +614,103 @@ fn groff_memo_keeps_its_footnote_apart_and_its_paragraphs_whole_issue_16() {
             .any(|t| t.contains("Valletta Accord: first reporting cycle")),
         "{texts:#?}"
     );
+/// The passages of one document, in reading order, and its first hit.
+fn passages(env: &Env, doc: &str) -> (Vec<String>, serde_json::Value) {
+    let hits = env
+        .run(&["search", &format!("doc:{doc}"), "--json", "--limit", "1000"])
+        .ok()
+        .json();
+    let texts = hits
+        .iter()
+        .filter(|h| h["doc"] == doc)
+        .map(|h| h["text"].as_str().unwrap().to_string())
+        .collect();
+    (texts, hits[0].clone())
+}
+
+/// Issue #16: a page without article markup lost its story to the
+/// headline feeds and the "Sign in" bar around it.
+#[test]
+fn web_page_story_in_plain_divs_is_read_without_the_headline_feeds() {
+    let env = Env::fixture("web");
+    let (texts, hit) = passages(&env, "feed-page.html");
+    assert_eq!(
+        texts,
+        [
+            "Tallinn talks draft ransomware contact points",
+            "Negotiators from twelve States met in Tallinn on Monday to draft a common position on ransomware attacks against hospitals.",
+            "The draft asks each State to name a single contact point that answers within twenty-four hours.",
+            "Delegates said the contact points would share indicators of compromise, not attribution claims, which remain a national decision.",
+            "Two delegations wanted a reporting deadline of seventy-two hours, while others argued that a deadline nobody can meet helps nobody.",
+            "The chair proposed a compromise: a first notice within a day, a fuller report within a week.",
+            "Civil society observers welcomed the focus on hospitals but asked why water and power utilities were left out of the text.",
+            "A second round of talks is planned for the autumn, when the group hopes to agree on a template for the reports.",
+        ]
+    );
+    assert_eq!(
+        hit["title"],
+        "Tallinn talks draft ransomware contact points"
+    );
+    assert_eq!(hit["source"], "Norms Watch");
+}
+
+/// Issue #16: ad labels, reading and subscribe prompts, teaser lists and
+/// "Reuse this content" leaked into passages.
+#[test]
+fn web_page_furniture_inside_the_article_is_left_out() {
+    let env = Env::fixture("web");
+    let (texts, _) = passages(&env, "furniture.html");
+    assert_eq!(
+        texts,
+        [
+            "Why hospitals need their own cyber norm",
+            "Hospitals are attacked because they pay, and they pay because patients cannot wait.",
+            "A norm that protects health care would not stop criminals, but it would tell States what they owe each other when an attack crosses a border.",
+            "Such a norm already has a model in the rules that protect medical units in armed conflict.",
+            "Its weak point is evidence: hospitals rarely know who attacked them, and States rarely say.",
+        ]
+    );
+}
+
+/// Issue #16: a byline came out as the passage "By", and a date meta
+/// naming several properties was ignored.
+#[test]
+fn web_page_byline_leaves_no_passage_and_a_multi_property_meta_dates_it() {
+    let env = Env::fixture("web");
+    let (texts, hit) = passages(&env, "byline.html");
+    assert_eq!(
+        texts,
+        [
+            "Contact points, one year on",
+            "A year after the Tallinn draft, nine of the twelve States have named a contact point, and four of them answered a test call within a day.",
+            "The other three say their national procedures are still being written.",
+        ]
+    );
+    assert_eq!(hit["date"], "2021-05-04");
+}
+
+/// Issue #16: a logo's label ("Logo of …") was taken for the title.
+#[test]
+fn web_page_logo_heading_is_not_the_title() {
+    let env = Env::fixture("web");
+    let (texts, hit) = passages(&env, "logo-title.html");
+    assert_eq!(hit["title"], "Geneva group agrees its programme of work");
+    assert_eq!(texts.len(), 3, "{texts:#?}");
+    assert!(!texts.iter().any(|t| t.contains("Logo")), "{texts:#?}");
+}
+
+/// Issue #16: reader comments under an article were indexed.
+#[test]
+fn web_page_reader_comments_are_left_out() {
+    let env = Env::fixture("web");
+    let (texts, _) = passages(&env, "comments.html");
+    assert_eq!(
+        texts,
+        [
+            "A deadline of one day",
+            "The draft gives States one day to acknowledge a request for help after an attack on a hospital.",
+            "Small States say they cannot staff a desk around the clock, and ask for three days instead.",
+        ]
+    );
+    env.run(&["search", "\"comment number\""]).code(1);
 }
