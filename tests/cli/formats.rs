@@ -614,6 +614,8 @@ fn groff_memo_keeps_its_footnote_apart_and_its_paragraphs_whole_issue_16() {
             .any(|t| t.contains("Valletta Accord: first reporting cycle")),
         "{texts:#?}"
     );
+}
+
 /// The passages of one document, in reading order, and its first hit.
 fn passages(env: &Env, doc: &str) -> (Vec<String>, serde_json::Value) {
     let hits = env
