@@ -120,8 +120,6 @@ pub struct ReadStats {
     pub multi_column_pages: u32,
     /// Words re-joined across a line-end hyphen.
     pub hyphens_joined: u32,
-    /// Words whose lost ligature ("refect" for "reflect") was restored.
-    pub ligatures_repaired: u32,
     /// Boilerplate blocks removed from a web page or message (navigation,
     /// share prompts, list footers, …).
     pub boilerplate_removed: u32,
