@@ -54,18 +54,11 @@ pub struct SearchArgs {
 }
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
+    let (since, until) = search::date_range(args.since.as_deref(), args.until.as_deref())?;
     let filters = Filters {
         kind: args.kind.clone(),
-        since: args
-            .since
-            .as_deref()
-            .map(|d| search::parse_date_bound(d, false))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|d| search::parse_date_bound(d, true))
-            .transpose()?,
+        since,
+        until,
         speaker: args.speaker.clone(),
     };
     let query = args.query.join(" ");

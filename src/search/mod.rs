@@ -295,6 +295,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             }
         }
     }
+    drop_stop_word_highlights(&mut compiled.patterns);
     if !parsed.clauses.is_empty()
         && compiled.positives.is_empty()
         && compiled.filters.is_empty()
@@ -379,6 +380,19 @@ fn words_query(
         pattern: Some(pattern),
         aliases: via,
     })
+}
+
+/// Leaves the single stop words ("to", "of") of a query out of what is
+/// highlighted, when it has other words: they weigh little in ranking and
+/// would light up every line. A query of stop words alone keeps them.
+fn drop_stop_word_highlights(patterns: &mut Vec<Pattern>) {
+    let stop = |p: &Pattern| {
+        matches!(p, Pattern::Stem(stem) if similar::STOP_WORDS.iter()
+            .any(|w| analysis::stem(w).as_deref().unwrap_or(w) == stem))
+    };
+    if patterns.iter().any(|p| !stop(p)) {
+        patterns.retain(|p| !stop(p));
+    }
 }
 
 /// The query and pattern for analysed words: one word a term (its stem when
@@ -904,6 +918,21 @@ pub fn all_matches(opened: &Opened, compiled: &Compiled, record: &str) -> Result
             Ok(Record::from_doc(&doc, &opened.fields))
         })
         .collect()
+}
+
+/// The `--since` and `--until` bounds as date keys; a range that ends
+/// before it starts is a mistake to name, not a search with no results.
+pub fn date_range(since: Option<&str>, until: Option<&str>) -> Result<(Option<u64>, Option<u64>)> {
+    let from = since.map(|d| parse_date_bound(d, false)).transpose()?;
+    let to = until.map(|d| parse_date_bound(d, true)).transpose()?;
+    if let (Some(from), Some(to), Some(since), Some(until)) = (from, to, since, until) {
+        if from > to {
+            return Err(Error::Input(format!(
+                "--since {since} is after --until {until}; did you mean --since {until} --until {since}?"
+            )));
+        }
+    }
+    Ok((from, to))
 }
 
 /// `--since`/`--until` values: `2018-11-01`, `2018-11` or `2018`. An upper

@@ -1,6 +1,6 @@
 //! `accord search`: ranking, phrases, analysis, filters, output.
 
-use crate::common::{slice, Env};
+use crate::common::{highlighted, slice, Env};
 
 #[test]
 fn search_hacking_back_finds_both_seed_documents_with_phrase_highlighted() {
@@ -249,6 +249,14 @@ fn kind_and_date_flags_filter_documents() {
         env.run(&["search", "accord", "--since", typo])
             .error("is not a date");
     }
+    // issue #17: a range backwards is named, not searched
+    env.run(&["search", "accord", "--since", "2026-03", "--until", "2025"])
+        .error("--since 2026-03 is after --until 2025; did you mean --since 2025 --until 2026-03?");
+    // a range within one month is fine
+    env.run(&[
+        "search", "accord", "--since", "2026-03", "--until", "2026-03",
+    ])
+    .code(0);
 }
 
 #[test]
@@ -461,4 +469,21 @@ fn passages_with_the_query_words_together_rank_first() {
         .json();
     assert_eq!(hits[0]["doc"], "b-together.txt", "{hits:?}");
     assert!(hits[0]["score"].as_f64() > hits[1]["score"].as_f64());
+}
+
+#[test]
+fn stop_words_are_not_highlighted_beside_other_words_issue_17() {
+    let env = Env::empty();
+    env.write(
+        "note.txt",
+        "The right to privacy applies online. Each of the States agreed to respect it.\n",
+    );
+    let hits = env
+        .run(&["search", "right to privacy", "--json"])
+        .ok()
+        .json();
+    assert_eq!(highlighted(&hits[0]), ["right", "privacy"]);
+    // a query of stop words alone still shows where they are
+    let hits = env.run(&["search", "to", "--json"]).ok().json();
+    assert_eq!(highlighted(&hits[0]), ["to", "to"]);
 }
