@@ -13,8 +13,9 @@ const CHROME_ZONE: usize = 2;
 /// Removes running headers/footers and bare page numbers; returns how many
 /// lines it removed. A line counts as running when, with digits masked, it
 /// sits in the top or bottom zone of at least two pages and of a third of
-/// them: a header missing from the first page, or alternating between odd
-/// and even pages, still counts.
+/// them (a header missing from the first page, or alternating between odd
+/// and even pages, still counts), or on the same baseline of a page one or
+/// two pages away (a chapter's own running head).
 pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
     // The lines on the page's first and last few baselines; on short pages
     // the zones shrink so they never meet in the middle.
@@ -34,17 +35,42 @@ pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
             .collect()
     };
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (_, lines) in pages.iter() {
-        let mut keys: Vec<String> = zone(lines)
-            .iter()
-            .map(|&i| chrome_key(&lines[i].text))
-            .collect();
+    // Each page's zone lines as (key, baseline), for the placement test.
+    let placed: Vec<Vec<(String, f64)>> = pages
+        .iter()
+        .map(|(_, lines)| {
+            zone(lines)
+                .iter()
+                .map(|&i| (chrome_key(&lines[i].text), lines[i].y))
+                .collect()
+        })
+        .collect();
+    for keys in &placed {
+        let mut keys: Vec<&String> = keys.iter().map(|(k, _)| k).collect();
         keys.sort();
         keys.dedup();
         for key in keys {
-            *seen.entry(key).or_default() += 1;
+            *seen.entry(key.clone()).or_default() += 1;
         }
     }
+    // A section's own running head repeats on its pages only: the same
+    // text on the same baseline one or two pages on (odd/even) is one too.
+    let repeated_in_place = |page: usize, key: &str, y: f64| {
+        [
+            page.checked_sub(2),
+            page.checked_sub(1),
+            Some(page + 1),
+            Some(page + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|other| placed.get(other))
+        .any(|lines| {
+            lines
+                .iter()
+                .any(|(k, at)| k == key && (at - y).abs() <= 2.0)
+        })
+    };
     let page_count = pages.len();
     let running = |key: &str| {
         seen.get(key)
@@ -58,8 +84,10 @@ pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
             .into_iter()
             .filter(|&i| {
                 let line = &lines[i];
+                let key = chrome_key(&line.text);
                 is_page_number(&line.text)
-                    || running(&chrome_key(&line.text))
+                    || running(&key)
+                    || repeated_in_place(page, &key, line.y)
                     || (page > 0 && line.y <= top + 1.0 && repeats_title(&line.text, &title))
             })
             .collect();
@@ -190,5 +218,40 @@ mod tests {
             assert_eq!(lines.len(), 1, "page {n}: {lines:?}");
             assert!(lines[0].text.starts_with("Body text"));
         }
+    }
+
+    #[test]
+    fn a_sections_own_running_head_is_dropped_but_a_heading_once_is_kept() {
+        // (digits are masked when lines are compared: words tell pages apart)
+        const WORDS: [&str; 8] = ["", "one", "two", "three", "four", "five", "six", "seven"];
+        let page = |n: u32, head: Option<&str>| {
+            let word = WORDS[n as usize];
+            let mut lines = vec![
+                line(&format!("Body text of page {word}."), 72.0, 540.0, 100.0),
+                line(&format!("More body text on {word}."), 72.0, 540.0, 112.0),
+                line(
+                    &format!("The last line {word} of the body."),
+                    72.0,
+                    540.0,
+                    124.0,
+                ),
+            ];
+            if let Some(head) = head {
+                lines.insert(0, line(head, 72.0, 300.0, 30.0));
+            }
+            (n, lines)
+        };
+        let mut pages = vec![
+            page(1, Some("Introduction")),
+            page(2, None),
+            page(3, Some("Part Two: Methods")),
+            page(4, Some("Part Two: Methods")),
+            page(5, None),
+            page(6, None),
+            page(7, None),
+        ];
+        assert_eq!(drop_running_chrome(&mut pages), 2);
+        assert_eq!(pages[0].1[0].text, "Introduction");
+        assert!(pages[2].1[0].text.starts_with("Body text"));
     }
 }
