@@ -129,9 +129,8 @@ fn read_file(file: &CorpusFile, catalog: &Catalog, passages: bool) -> Vec<Report
     };
     let mut out = Vec::new();
     for doc in documents {
-        let (split, quality) = quality::assess(&doc);
+        let (text, split, quality) = quality::assess(&doc);
         let shown = if passages {
-            let (text, _) = crate::passage::document_text(&doc.paragraphs);
             split
                 .iter()
                 .map(|p| {

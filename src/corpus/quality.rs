@@ -56,8 +56,9 @@ pub struct Read {
     pub passages: Vec<(String, &'static str, String)>,
 }
 
-/// The document's passages (as the index makes them) and their counts.
-pub fn assess(doc: &Document) -> (Vec<Passage>, Quality) {
+/// The document's text, its passages (as the index makes them, with spans
+/// in that text) and their counts.
+pub fn assess(doc: &Document) -> (String, Vec<Passage>, Quality) {
     let (text, spans) = passage::document_text(&doc.paragraphs);
     let passages = passage::split(&text, &doc.paragraphs, &spans);
     let role = |p: &Passage| doc.paragraphs[p.paragraph - 1].role;
@@ -87,7 +88,7 @@ pub fn assess(doc: &Document) -> (Vec<Passage>, Quality) {
         scraps,
         read: doc.stats.clone(),
     };
-    (passages, quality)
+    (text, passages, quality)
 }
 
 /// A short passage that is not a heading set in body type ("Background"):
@@ -123,7 +124,7 @@ mod tests {
 
     #[test]
     fn cut_paragraphs_and_scraps_are_counted_but_not_headings_or_rows() {
-        let (passages, q) = assess(&doc(vec![
+        let (_, passages, q) = assess(&doc(vec![
             Paragraph::new("Principles").with_role(Role::Heading),
             Paragraph::new("States should not harm the"),
             Paragraph::new("public core of the internet."),
