@@ -602,6 +602,22 @@ fn latex_two_column_article_reads_in_column_order_with_printed_pages_issue_16() 
 }
 
 #[test]
+fn chromium_pdf_with_css_columns_reads_word_for_word_issue_16() {
+    // Skia sets glyph widths that pdf-extract misread ("Nor ms W atch");
+    // the two CSS columns are read one after the other.
+    let (got, expected) = producer_pdf("chromium-brief");
+    // every paragraph word for word; the blocks of the body text too (the
+    // standfirst, set large, reads as a heading, the bold subheading as body)
+    assert_read_as_expected(&got, &expected, |e| {
+        e["role"] == "body" && !e["text"].as_str().unwrap().starts_with("After a week")
+    });
+    for e in &expected {
+        assert!(got.iter().any(|h| h["text"] == e["text"]), "{}", e["text"]);
+    }
+    assert_eq!(got.len(), expected.len());
+}
+
+#[test]
 fn groff_memo_keeps_its_footnote_apart_and_its_paragraphs_whole_issue_16() {
     let (got, expected) = producer_pdf("groff-memo");
     assert_read_as_expected(&got, &expected, |e| {

@@ -2,7 +2,7 @@
 //! (PDF 32000-1, 12.4.2). A journal reprint whose first PDF page is printed
 //! page 396 says so there; lawyers cite the printed number.
 
-use pdf_extract::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document, Object};
 
 use super::{as_dictionary, decode_text_string};
 

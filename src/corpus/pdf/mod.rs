@@ -1,8 +1,9 @@
 //! Reads PDF files into paragraphs with 1-based page numbers.
 //!
-//! `pdf-extract` (on `lopdf`) decodes fonts and positions every glyph; a
-//! small output device here collects them per page. The rest is layout
-//! analysis on those positions:
+//! [`glyphs`] draws each page with hayro, keeping every glyph's text, place
+//! and size; `lopdf` reads the document's structure (information
+//! dictionary, page labels, loops that must not be drawn). The rest is
+//! layout analysis on the glyphs' positions:
 //!
 //! - [`layout`]: glyphs → lines, columns, tables and footnotes, in reading
 //!   order;
@@ -13,26 +14,25 @@
 //!   paragraph cut by a column or page break kept whole;
 //! - [`labels`]: printed page numbers (`/PageLabels`).
 //!
-//! `pdf-extract` panics on some malformed fonts and streams, so every call
-//! into it runs under `catch_unwind`, with the panic message kept off
-//! stderr (see [`quietly`]). It does not print to stdout.
+//! A PDF library may panic on a malformed font or stream, so every call
+//! into hayro runs under `catch_unwind`, with the panic message kept off
+//! stderr (see [`quietly`]).
 
 mod chrome;
+mod glyphs;
 mod labels;
 mod layout;
 mod paragraphs;
 
 use std::collections::HashSet;
 
-use pdf_extract::{
-    Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform,
-};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 pub(super) use super::clean::list_marker_len;
 use super::clean::normalize_inline;
 use super::extract::{Extracted, Metadata, ReadStats};
 use super::quietly;
-use layout::{Glyph, Line};
+use layout::Line;
 
 /// Reads a PDF from its bytes.
 ///
@@ -52,61 +52,78 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err("not a valid PDF: no %PDF header".to_string());
     }
-    let mut doc = Document::load_mem(bytes).map_err(|e| match e {
-        pdf_extract::Error::Decryption(_) => "the PDF is encrypted".to_string(),
-        other => format!("not a valid PDF: {other}"),
-    })?;
-    // Files encrypted with an empty user password (owner restrictions only)
-    // open like any other; anything else needs a password we don't have.
-    if doc.is_encrypted() && doc.decrypt("").is_err() {
-        return Err("the PDF is encrypted".to_string());
+    // lopdf reads the document's structure (information dictionary, page
+    // labels, and the loops checked below); hayro draws the glyphs, and
+    // still reads a file whose structure lopdf cannot rebuild.
+    let structure = match Document::load_mem(bytes) {
+        Ok(doc) => Ok(doc),
+        Err(lopdf::Error::Decryption(_)) => return Err("the PDF is encrypted".to_string()),
+        Err(other) => Err(format!("not a valid PDF: {other}")),
+    };
+    let mut structure = structure;
+    if let Ok(doc) = &mut structure {
+        // Files encrypted with an empty user password (owner restrictions
+        // only) open like any other; anything else needs a password.
+        if doc.is_encrypted() && doc.decrypt("").is_err() {
+            return Err("the PDF is encrypted".to_string());
+        }
     }
-
-    let page_ids = doc.get_pages();
-    if page_ids.is_empty() {
+    // A loop in the page tree or a form drawing itself would overflow the
+    // stack, which no panic handler catches: such pages are not drawn.
+    let page_problems: Vec<Option<String>> = match &structure {
+        Ok(doc) => doc
+            .get_pages()
+            .values()
+            .map(|&id| check_page_structure(doc, id).err())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let drawn = glyphs::read_pages(bytes, &page_problems).map_err(|e| match (e, &structure) {
+        (glyphs::OpenError::Encrypted, _) => "the PDF is encrypted".to_string(),
+        (glyphs::OpenError::Invalid, Err(reason)) => reason.clone(),
+        (glyphs::OpenError::Invalid, Ok(_)) => {
+            "not a valid PDF: the PDF library could not read it".to_string()
+        }
+    })?;
+    if drawn.is_empty() {
         return Err("not a valid PDF: it has no pages".to_string());
     }
+    let page_count = drawn.len();
     let mut warnings = Vec::new();
     let mut pages: Vec<(u32, Vec<Line>)> = Vec::new();
     let (mut blank_pages, mut broken_pages) = (0, 0);
     let mut last_problem = String::new();
-    for (&number, &id) in &page_ids {
-        let mut device = GlyphCollector::default();
-        let problem = match check_page_structure(&doc, id) {
-            Err(reason) => Some(reason),
-            Ok(()) => match quietly(|| pdf_extract::output_doc_page(&doc, &mut device, number)) {
-                Some(Ok(())) => None,
-                Some(Err(e)) => Some(e.to_string()),
-                None => Some("the PDF library failed on it".to_string()),
-            },
-        };
-        let lines = layout::segments(&device.glyphs);
-        if let Some(reason) = problem {
-            warnings.push(format!("page {number} could not be read: {reason}"));
-            last_problem = reason;
-            if lines.is_empty() {
-                broken_pages += 1;
+    for (index, page) in drawn.into_iter().enumerate() {
+        let number = index as u32 + 1;
+        let lines = match page {
+            Ok(glyphs) => {
+                let lines = layout::segments(&glyphs);
+                blank_pages += usize::from(lines.is_empty());
+                lines
             }
-        } else if lines.is_empty() {
-            blank_pages += 1;
-        }
+            Err(reason) => {
+                warnings.push(format!("page {number} could not be read: {reason}"));
+                last_problem = reason;
+                broken_pages += 1;
+                Vec::new()
+            }
+        };
         pages.push((number, lines));
     }
-    if broken_pages == page_ids.len() {
+    if broken_pages == page_count {
         return Err(format!("not a valid PDF: {last_problem}"));
     }
-    if blank_pages + broken_pages == page_ids.len() {
+    if blank_pages + broken_pages == page_count {
         return Err("no text layer (scanned?)".to_string());
     }
     if blank_pages > 0 {
         warnings.push(format!(
-            "{blank_pages} of {} pages have no text layer",
-            page_ids.len()
+            "{blank_pages} of {page_count} pages have no text layer"
         ));
     }
 
     let mut stats = ReadStats {
-        pages: page_ids.len() as u32,
+        pages: page_count as u32,
         ..ReadStats::default()
     };
     stats.running_lines_removed = chrome::drop_running_chrome(&mut pages);
@@ -120,7 +137,10 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         })
         .collect();
     let mut paragraphs = paragraphs::build_paragraphs(&pages, body_size, &mut stats);
-    let labels = labels::page_labels(&doc, page_ids.len());
+    let labels = structure
+        .as_ref()
+        .map(|doc| labels::page_labels(doc, page_count))
+        .unwrap_or_default();
     let label = |page: u32| labels.get(page as usize - 1).cloned().flatten();
     for p in &mut paragraphs {
         p.page_label = match (p.page.and_then(label), p.last_page.and_then(label)) {
@@ -128,11 +148,17 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
             (first, _) => first,
         };
     }
+    let info = |key: &[u8]| {
+        structure
+            .as_ref()
+            .ok()
+            .and_then(|doc| info_string(doc, key))
+    };
     Ok(Extracted {
         meta: Metadata {
-            title: info_string(&doc, b"Title").and_then(|t| meaningful_title(&t)),
-            author: info_string(&doc, b"Author"),
-            date: info_string(&doc, b"CreationDate").and_then(|d| pdf_date(&d)),
+            title: info(b"Title").and_then(|t| meaningful_title(&t)),
+            author: info(b"Author"),
+            date: info(b"CreationDate").and_then(|d| pdf_date(&d)),
             ..Metadata::default()
         },
         paragraphs,
@@ -146,8 +172,8 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
 /// treated as broken.
 const MAX_FORM_DEPTH: usize = 32;
 
-/// Rejects page structures that would send `pdf-extract` into unbounded
-/// recursion, a stack overflow that `catch_unwind` cannot stop: a loop in
+/// Rejects page structures that could send a PDF interpreter into
+/// unbounded recursion, a stack overflow that `catch_unwind` cannot stop: a loop in
 /// the `/Parent` chain (searched for inherited attributes) or a form
 /// XObject that draws itself, directly or through others.
 fn check_page_structure(doc: &Document, page: ObjectId) -> Result<(), String> {
@@ -192,9 +218,8 @@ fn check_page_structure(doc: &Document, page: ObjectId) -> Result<(), String> {
 
 /// Whether the form XObjects reachable from `resources` loop, nest deeper
 /// than [`MAX_FORM_DEPTH`], or take more than `budget` steps to check
-/// (forms in `checked` are known not to). A
-/// form without its own resources uses the ones it was drawn with, as in
-/// `pdf-extract`.
+/// (forms in `checked` are known not to). A form without its own
+/// resources uses the ones it was drawn with.
 fn forms_loop(
     doc: &Document,
     resources: &Dictionary,
@@ -348,66 +373,6 @@ fn pdf_doc_char(byte: u8) -> char {
     }
 }
 
-/// `pdf-extract` output device that collects a page's glyphs with their
-/// place and size, in drawing order.
-#[derive(Default)]
-struct GlyphCollector {
-    page_height: f64,
-    glyphs: Vec<Glyph>,
-    word_start: bool,
-}
-
-impl OutputDev for GlyphCollector {
-    fn begin_page(
-        &mut self,
-        _page_num: u32,
-        media_box: &MediaBox,
-        _art_box: Option<(f64, f64, f64, f64)>,
-    ) -> Result<(), OutputError> {
-        self.page_height = media_box.ury - media_box.lly;
-        Ok(())
-    }
-
-    fn end_page(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn output_character(
-        &mut self,
-        trm: &Transform,
-        width: f64,
-        _spacing: f64,
-        font_size: f64,
-        text: &str,
-    ) -> Result<(), OutputError> {
-        let sx = font_size * (trm.m11 + trm.m21);
-        let sy = font_size * (trm.m12 + trm.m22);
-        let size = (sx * sy).abs().sqrt().max(0.1);
-        self.glyphs.push(Glyph {
-            text: text.to_string(),
-            x: trm.m31,
-            y: self.page_height - trm.m32,
-            width: width * size,
-            size,
-            word_start: std::mem::take(&mut self.word_start),
-        });
-        Ok(())
-    }
-
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        self.word_start = true;
-        Ok(())
-    }
-
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,8 +476,8 @@ mod tests {
         );
     }
 
-    // Both would overflow the stack inside pdf-extract, which aborts the
-    // process whatever catch_unwind does.
+    // Both could overflow the stack inside a PDF interpreter, which aborts
+    // the process whatever catch_unwind does.
     #[test]
     fn page_tree_loop_is_an_error_not_a_crash() {
         let pdf = tiny_pdf(&[

@@ -1,0 +1,121 @@
+//! The glyphs each page draws, with their place and size, read with hayro
+//! (a pure-Rust PDF interpreter; chosen by measurement, see
+//! `eval/pdf_crates/README.md`: as accurate as pdf-extract word for word,
+//! four times faster, right about glyph widths where pdf-extract puts
+//! spaces inside words, and it opens damaged files pdf-extract cannot).
+
+use hayro_interpret::font::{Glyph as HayroGlyph, GlyphRun};
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect};
+use hayro_interpret::{
+    interpret_page, BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image,
+    ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
+};
+use hayro_syntax::{LoadPdfError, Pdf};
+
+use super::layout::Glyph;
+use super::quietly;
+
+/// Why a PDF could not be opened.
+pub(super) enum OpenError {
+    Encrypted,
+    Invalid,
+}
+
+/// Each page's glyphs in drawing order, or why the page could not be read.
+/// A page with a known problem (`problems[i]` for page `i + 1`) is not drawn.
+pub(super) fn read_pages(
+    bytes: &[u8],
+    problems: &[Option<String>],
+) -> Result<Vec<Result<Vec<Glyph>, String>>, OpenError> {
+    let pdf = match quietly(|| Pdf::new(bytes.to_vec())) {
+        Some(Ok(pdf)) => pdf,
+        Some(Err(LoadPdfError::Decryption(_))) => return Err(OpenError::Encrypted),
+        Some(Err(LoadPdfError::Invalid)) | None => return Err(OpenError::Invalid),
+    };
+    let cache = InterpreterCache::new();
+    let pages = pdf.pages();
+    let mut out = Vec::with_capacity(pages.len());
+    for (index, page) in pages.iter().enumerate() {
+        if let Some(Some(problem)) = problems.get(index) {
+            out.push(Err(problem.clone()));
+            continue;
+        }
+        let mut device = Collector::default();
+        let read = quietly(|| {
+            let mut context = Context::new(
+                Affine::IDENTITY,
+                Rect::new(0.0, 0.0, 1.0, 1.0),
+                &cache,
+                pdf.xref(),
+                InterpreterSettings::default(),
+            );
+            interpret_page(page, &mut context, &mut device);
+        });
+        out.push(match read {
+            Some(()) => Ok(device.glyphs),
+            None => Err("the PDF library failed on it".to_string()),
+        });
+    }
+    Ok(out)
+}
+
+/// A hayro output device that keeps only text: each glyph's text, origin,
+/// advance and size. Paths, images and clips are ignored.
+#[derive(Default)]
+struct Collector {
+    glyphs: Vec<Glyph>,
+    /// Where the previous glyph's advance left the pen.
+    next_x: f64,
+}
+
+impl Device<'_> for Collector {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'_>, _: &DrawMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'_>>, _: BlendMode) {}
+    fn draw_image(&mut self, _: Image<'_, '_>, _: ImageDrawProps<'_>) {}
+    fn pop_clip(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, '_>, props: DrawProps<'_>, _: &DrawMode) {
+        let mut first = true;
+        for glyph in run.glyphs() {
+            let transform: Affine = props.transform * glyph.transform();
+            let origin = transform * Point::ZERO;
+            // Glyph space has 1000 units to the em; the y column is free of
+            // the horizontal stretch hayro applies to fit widths.
+            let [_, _, c, d, _, _] = transform.as_coeffs();
+            let size = (c.hypot(d) * 1000.0).max(0.1);
+            let advance = match &**glyph {
+                HayroGlyph::Outline(outline) => outline.advance_width(),
+                HayroGlyph::Type3(type3) => type3.advance_width(),
+            }
+            .map_or(500.0, f64::from)
+                / 1000.0
+                * size;
+            // A glyph with no Unicode mapping says nothing we can index.
+            let text = match glyph.as_unicode() {
+                Some(BfString::Char(c)) => c.to_string(),
+                Some(BfString::String(s)) => s,
+                None => String::new(),
+            };
+            // hayro gives one run per text-showing operator; a glyph away
+            // from where the pen stood is a new string, as a word may be.
+            let moved = (origin.x - self.next_x).abs() > 0.02 * size;
+            self.next_x = origin.x + advance;
+            let word_start = std::mem::replace(&mut first, false) || moved;
+            if text.is_empty() {
+                continue;
+            }
+            self.glyphs.push(Glyph {
+                text,
+                x: origin.x,
+                // page space grows upwards; layout wants y growing down
+                y: -origin.y,
+                width: advance,
+                size,
+                word_start,
+            });
+        }
+    }
+}
