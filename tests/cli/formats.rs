@@ -599,6 +599,13 @@ fn latex_two_column_article_reads_in_column_order_with_printed_pages_issue_16() 
         intro["citation"].as_str().unwrap(),
         format!("latex-article.pdf p.396 ¶{} (PDF p.1)", intro["paragraph"])
     );
+    // the citation as printed is what `similar` takes
+    let env = Env::empty();
+    let pdf = std::fs::read(repo_path("tests/fixtures/pdf/latex-article.pdf")).unwrap();
+    env.write("latex-article.pdf", pdf);
+    env.run(&["similar", intro["citation"].as_str().unwrap(), "--same-doc"])
+        .ok()
+        .stdout_has("Passages like latex-article.pdf p.396 ¶");
 }
 
 #[test]

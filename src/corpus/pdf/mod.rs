@@ -511,6 +511,34 @@ mod tests {
     }
 
     #[test]
+    fn many_shapes_sharing_the_page_resources_are_not_a_loop() {
+        // A slide deck: 200 form XObjects, none drawing another, all using
+        // the page's resources (which list them all).
+        let forms = 200;
+        let names: String = (0..forms)
+            .map(|i| format!("/X{i} {} 0 R ", 7 + i))
+            .collect();
+        let resources = format!("<< /Font << /F1 5 0 R >> /XObject << {names}>> >>");
+        let mut objects = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources 6 0 R >>".to_string(),
+            HELLO.to_string(),
+            FONT.to_string(),
+            resources,
+        ];
+        for _ in 0..forms {
+            objects.push(
+                "<< /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Length 10 >>\nstream\n0 0 9 9 re\nendstream"
+                    .to_string(),
+            );
+        }
+        let refs: Vec<&str> = objects.iter().map(String::as_str).collect();
+        let e = read_pdf(&tiny_pdf(&refs)).unwrap();
+        assert_eq!(e.paragraphs, [Paragraph::on_page("Hello", 1)]);
+    }
+
+    #[test]
     fn declaration_fixture_reads_as_paragraphs_with_pages() {
         let e = read_pdf(include_bytes!(
             "../../../tests/fixtures/formats/declaration.pdf"
