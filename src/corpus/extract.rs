@@ -82,6 +82,9 @@ pub struct Paragraph {
     /// differ from the page numbers.
     pub page_label: Option<String>,
     pub role: Role,
+    /// A heading's level where the format says it (Markdown `##`, HTML
+    /// `<h2>`: 1 is the top); `None` elsewhere, and for other roles.
+    pub heading_level: Option<u8>,
 }
 
 impl Paragraph {
@@ -92,6 +95,7 @@ impl Paragraph {
             last_page: None,
             page_label: None,
             role: Role::Body,
+            heading_level: None,
         }
     }
 
@@ -104,6 +108,15 @@ impl Paragraph {
 
     pub fn with_role(self, role: Role) -> Self {
         Paragraph { role, ..self }
+    }
+
+    /// A heading of this level (1 is the top).
+    pub fn heading(text: impl Into<String>, level: u8) -> Self {
+        Paragraph {
+            role: Role::Heading,
+            heading_level: Some(level),
+            ..Paragraph::new(text)
+        }
     }
 }
 

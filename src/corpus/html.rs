@@ -25,6 +25,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::clean::{normalize_date, normalize_inline};
 use super::extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
+use super::sections;
 
 mod content;
 
@@ -230,10 +231,11 @@ fn paragraphs(page: &Page, main: &MainText) -> (Vec<Paragraph>, u32) {
                     let current = open.last().map_or(Role::Body, |&(_, role)| role);
                     out.flush(current);
                     let role = match name {
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
                         "li" => Role::ListItem,
+                        _ if sections::tag_level(name).is_some() => Role::Heading,
                         _ => current,
                     };
+                    out.heading_level = sections::tag_level(name).or(out.heading_level);
                     open.push((page.end[i], role));
                 }
             }
@@ -253,6 +255,8 @@ struct Collector {
     buffer: String,
     paragraphs: Vec<Paragraph>,
     dropped: u32,
+    /// the level of the last heading opened
+    heading_level: Option<u8>,
 }
 
 impl Collector {
@@ -265,7 +269,11 @@ impl Collector {
         if is_boilerplate(&text) {
             self.dropped += 1;
         } else {
-            self.paragraphs.push(Paragraph::new(text).with_role(role));
+            let level = self.heading_level.filter(|_| role == Role::Heading);
+            self.paragraphs.push(Paragraph {
+                heading_level: level,
+                ..Paragraph::new(text).with_role(role)
+            });
         }
     }
 }

@@ -34,6 +34,7 @@ use scraper::{Html, Node};
 
 use super::clean::{normalize_date, normalize_inline, normalize_line_endings};
 use super::extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
+use super::sections;
 
 /// Reads a Markdown file, front matter included.
 pub fn read_markdown(text: &str) -> Extracted {
@@ -67,7 +68,10 @@ pub fn read_markdown(text: &str) -> Extracted {
                             *n += 1;
                         }
                     }
-                    Tag::Heading { .. } => out.roles.push(Role::Heading),
+                    Tag::Heading { level, .. } => {
+                        out.roles.push(Role::Heading);
+                        out.heading_level = Some(level as u8);
+                    }
                     Tag::FootnoteDefinition(_) => out.roles.push(Role::Footnote),
                     Tag::TableHead | Tag::TableRow => {
                         out.roles.push(Role::TableRow);
@@ -134,6 +138,8 @@ struct Builder {
     roles: Vec<Role>,
     /// inside a table row: the number of its cells so far
     cells: Option<usize>,
+    /// the level of the heading being read, if any
+    heading_level: Option<u8>,
     stats: ReadStats,
 }
 
@@ -163,8 +169,11 @@ impl Builder {
         let text = normalize_inline(&self.current);
         self.current.clear();
         if text.chars().any(char::is_alphanumeric) {
-            self.paragraphs
-                .push(Paragraph::new(text).with_role(self.role));
+            let level = self.heading_level.filter(|_| self.role == Role::Heading);
+            self.paragraphs.push(Paragraph {
+                heading_level: level,
+                ..Paragraph::new(text).with_role(self.role)
+            });
         }
     }
 }
@@ -305,6 +314,7 @@ fn read_html_block(html: &str, out: &mut Builder) {
                     if let Some(role) = role(name) {
                         out.roles.push(role);
                     }
+                    out.heading_level = sections::tag_level(name).or(out.heading_level);
                     opened = Some(name);
                 }
             }

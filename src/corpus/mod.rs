@@ -10,8 +10,10 @@ pub mod listing;
 pub mod mail;
 pub mod markdown;
 pub mod office;
+pub mod pages;
 pub mod pdf;
 pub mod quality;
+pub mod sections;
 pub mod text;
 
 use std::cell::Cell;

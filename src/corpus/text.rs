@@ -6,6 +6,7 @@ use super::clean::{
     starts_list_footer,
 };
 use super::extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
+use super::{pages, sections};
 
 /// Lines at most this long, in a text with no longer lines, mark the text as
 /// hard-wrapped (mail clients wrap at 72–80 columns).
@@ -15,12 +16,16 @@ pub fn read_text(text: &str) -> Extracted {
     let text = normalize_line_endings(text);
     let mut meta = Metadata::default();
     let lines = strip_boilerplate(&text, &mut meta);
+    let (lines, running_lines_removed) = pages::remove_furniture(&lines);
     Extracted {
         meta,
         paragraphs: paragraphs(&lines),
         warnings: Vec::new(),
         attachment: None,
-        stats: ReadStats::default(),
+        stats: ReadStats {
+            running_lines_removed,
+            ..ReadStats::default()
+        },
     }
 }
 
@@ -156,6 +161,12 @@ fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
         let paragraph = normalize_inline(current);
         // Rules and ornaments ("* * *", "_____") separate; they are not prose.
         if paragraph.chars().any(char::is_alphanumeric) {
+            // A numbered line in capitals ("2. HACK BACK") opens a section,
+            // not a list.
+            let heading_like = matches!(*role, Role::Body | Role::ListItem);
+            if heading_like && sections::looks_like_plain_heading(&paragraph, *role) {
+                *role = Role::Heading;
+            }
             paragraphs.push(Paragraph::new(paragraph).with_role(*role));
         }
         current.clear();

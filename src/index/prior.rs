@@ -1,0 +1,121 @@
+//! How much a passage is worth as an answer before any query is asked.
+//! Headings, table-of-contents lines, reference entries and one-line
+//! scraps are short, so plain BM25 favours them; their prior (a factor on
+//! the score, 1 for prose) keeps them below prose that matches as well,
+//! without hiding them when nothing else matches.
+
+use crate::corpus::{sections, Role};
+
+/// Headings: their words already count for the passages below them.
+const HEADING: f32 = 0.35;
+const TABLE_OF_CONTENTS: f32 = 0.2;
+const REFERENCE_ENTRY: f32 = 0.3;
+/// A few words: a caption, a label, a byline.
+const SCRAP: f32 = 0.3;
+/// A short line that is not a sentence.
+const FRAGMENT: f32 = 0.6;
+const TABLE_ROW: f32 = 0.6;
+const FOOTNOTE: f32 = 0.8;
+
+/// The prior of a passage with this text, in a paragraph of this role,
+/// under these headings.
+pub fn prior(text: &str, role: Role, headings: &[&str]) -> f32 {
+    let words = text.split_whitespace().count();
+    let mut prior: f32 = match role {
+        Role::Heading => HEADING,
+        Role::TableRow => TABLE_ROW,
+        Role::Footnote => FOOTNOTE,
+        Role::Body | Role::ListItem => 1.0,
+    };
+    if is_contents_line(text) {
+        prior = prior.min(TABLE_OF_CONTENTS);
+    }
+    if headings.iter().any(|h| sections::is_references_heading(h)) || is_reference_entry(text) {
+        prior = prior.min(REFERENCE_ENTRY);
+    }
+    if words < 4 {
+        prior = prior.min(SCRAP);
+    } else if words < 10 && !ends_sentence(text) {
+        prior = prior.min(FRAGMENT);
+    }
+    prior
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?', ':'])
+}
+
+/// A table-of-contents line or block: a title, a leader of dots, a page
+/// number (`3.2 Supply chain ........ 14`), once or many times.
+fn is_contents_line(text: &str) -> bool {
+    let leaders = text.matches("....").count()
+        + text.matches(". . .").count()
+        + text.matches('\u{2026}').count();
+    leaders > 0 && text.trim_end().ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// An entry of a bibliography: `[12] …` or `Surname, I. (2019). Title…`,
+/// with a year and the marks of a citation.
+fn is_reference_entry(text: &str) -> bool {
+    let text = text.trim();
+    let numbered = text.starts_with('[')
+        && text[1..]
+            .split_once(']')
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let has_year = text.as_bytes().windows(6).any(|w| {
+        matches!(w[0], b'(' | b' ' | b',')
+            && matches!(&w[1..3], b"19" | b"20")
+            && w[3..5].iter().all(u8::is_ascii_digit)
+            && matches!(w[5], b')' | b'.' | b',' | b'a' | b'b')
+    });
+    let marks = ["et al.", "doi", "Retrieved", "pp.", "Vol.", "vol.", "http", "ISBN"]
+        .iter()
+        .filter(|m| text.contains(*m))
+        .count();
+    let author_first = text
+        .split_once(", ")
+        .is_some_and(|(surname, rest)| {
+            surname.split_whitespace().count() == 1
+                && surname.starts_with(char::is_uppercase)
+                && rest.len() > 2
+                && rest.as_bytes()[0].is_ascii_uppercase()
+                && rest.as_bytes()[1] == b'.'
+        });
+    has_year && (numbered || author_first || marks >= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_keeps_its_score() {
+        let text = "States should not let companies hack back against attackers, since \
+                    doing so risks escalation.";
+        assert_eq!(prior(text, Role::Body, &["3 Recommendations"]), 1.0);
+    }
+
+    #[test]
+    fn scraps_are_demoted() {
+        assert!(prior("3.2 Supply chain security ........ 14", Role::Body, &[]) < 0.5);
+        assert!(
+            prior(
+                "Smith, J. (2019). Hack back and the private sector. Journal of Cyber Policy, 4(2).",
+                Role::Body,
+                &[]
+            ) < 0.5
+        );
+        assert!(prior("[12] A. Jones, Norms in cyberspace, 2020. doi:10.1/x", Role::Body, &[]) < 0.5);
+        assert!(prior("Any entry at all, however written", Role::Body, &["References"]) < 0.5);
+        assert!(prior("Figure 3", Role::Body, &[]) < 0.5);
+        assert!(prior("No hack back", Role::Heading, &[]) < 0.5);
+    }
+
+    #[test]
+    fn prose_citing_a_year_is_not_a_reference() {
+        let text = "In 2018, sixty states signed the Call, and more joined in 2019.";
+        assert_eq!(prior(text, Role::Body, &[]), 1.0);
+    }
+}
