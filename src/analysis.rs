@@ -24,6 +24,23 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_segmentation::UnicodeSegmentation;
 
+/// Words too common to say what a passage is about, as folded words (a
+/// stemmed view needs them stemmed).
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "more", "most",
+    "must", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which",
+    "who", "will", "with", "would", "you",
+];
+
+/// Whether a folded word is one of [`STOP_WORDS`].
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
 /// Name under which the stemmed analyzer is registered with tantivy.
 pub const STEMMED: &str = "accord_stemmed";
 /// Name under which the exact (unstemmed) analyzer is registered.

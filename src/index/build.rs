@@ -22,9 +22,9 @@ use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
 use super::manifest::{FileState, Manifest};
 use super::schema::{self, build_schema, Fields};
-use super::{freshness, live_dir, merging, WriteLock};
+use super::{freshness, live_dir, merging, prior, WriteLock};
 use crate::analysis::{self, Mode};
-use crate::corpus::{self, Catalog, CorpusFile, Document, Listing, Paragraph};
+use crate::corpus::{self, sections, Catalog, CorpusFile, Document, Listing, Paragraph};
 use crate::error::{Error, Result};
 use crate::passage;
 use crate::quotes::{self, Quote};
@@ -543,6 +543,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
     times.spin += spinning;
     let passages = passage::split(&text, &doc.paragraphs, &spans);
     let spun = spin_score.is_some();
+    let sections = sections::heading_paths(&doc.paragraphs, &doc.title);
 
     let base = |record: &str| {
         let mut d = TantivyDocument::default();
@@ -600,7 +601,15 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             p.start,
             p.end,
         );
-        add_body(&mut d, &text[p.start..p.end], f);
+        let body = &text[p.start..p.end];
+        add_body(&mut d, body, f);
+        let headings = &sections[p.paragraph - 1];
+        add_context(&mut d, f, &doc.title, headings);
+        let role = doc.paragraphs[p.paragraph - 1].role;
+        d.add_f64(
+            f.prior,
+            f64::from(prior::prior(body, role, headings, &doc.title)),
+        );
         // Each speaker and role once, however often they speak here.
         let (mut names, mut roles) = (Vec::new(), Vec::new());
         for q in quotes.iter().filter(|q| q.start < p.end && q.end > p.start) {
@@ -630,6 +639,12 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             q.end,
         );
         add_body(&mut d, &q.text, &quote_fields);
+        add_context(
+            &mut d,
+            &quote_fields,
+            &doc.title,
+            &sections[p.paragraph - 1],
+        );
         if let Some(name) = speaker_name(q) {
             d.add_text(f.speaker, name);
         }
@@ -682,6 +697,18 @@ fn add_speaker_key(d: &mut TantivyDocument, f: &Fields, q: &Quote) {
     let key = quotes::speaker_key(q.speaker.as_deref(), q.surface.as_deref(), q.resolved);
     if let Some(key) = key {
         d.add_text(f.speaker_key, key);
+    }
+}
+
+/// The passage's headings, stored for display and indexed with the
+/// document title as ranking context.
+fn add_context(d: &mut TantivyDocument, f: &Fields, title: &str, headings: &[&str]) {
+    let path = headings.join(" › ");
+    if let Some(context) = f.context {
+        d.add_text(context, format!("{title}\n{path}"));
+    }
+    if !path.is_empty() {
+        d.add_text(f.heading, path);
     }
 }
 

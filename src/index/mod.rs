@@ -9,6 +9,7 @@ pub mod build;
 pub mod freshness;
 pub mod manifest;
 mod merging;
+pub mod prior;
 pub mod schema;
 
 use std::fs::File;

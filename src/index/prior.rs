@@ -9,6 +9,8 @@ use crate::corpus::{sections, Role};
 /// Headings: their words already count for the passages below them.
 const HEADING: f32 = 0.35;
 const TABLE_OF_CONTENTS: f32 = 0.2;
+/// `Figure 3: …`, `Table 2. …`: says what a picture shows, not the finding.
+const CAPTION: f32 = 0.35;
 const REFERENCE_ENTRY: f32 = 0.3;
 /// A few words: a caption, a label, a byline.
 const SCRAP: f32 = 0.3;
@@ -18,15 +20,21 @@ const TABLE_ROW: f32 = 0.6;
 const FOOTNOTE: f32 = 0.8;
 
 /// The prior of a passage with this text, in a paragraph of this role,
-/// under these headings.
-pub fn prior(text: &str, role: Role, headings: &[&str]) -> f32 {
+/// under these headings, in a document with this title.
+pub fn prior(text: &str, role: Role, headings: &[&str], title: &str) -> f32 {
     let words = text.split_whitespace().count();
+    // A plain-text file's first line is its title, and reads as body.
+    let is_title = text.len() == title.len() && text.eq_ignore_ascii_case(title);
     let mut prior: f32 = match role {
+        _ if is_title => HEADING,
         Role::Heading => HEADING,
         Role::TableRow => TABLE_ROW,
         Role::Footnote => FOOTNOTE,
         Role::Body | Role::ListItem => 1.0,
     };
+    if is_caption(text) {
+        prior = prior.min(CAPTION);
+    }
     if is_contents_line(text) {
         prior = prior.min(TABLE_OF_CONTENTS);
     }
@@ -45,6 +53,24 @@ fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
         .ends_with(['.', '!', '?', ':'])
+}
+
+/// `Figure 3: …`, `Fig. 2 …`, `Table 1. …`, `Chart 4 –`.
+fn is_caption(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(label), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let label = label.to_lowercase();
+    [
+        "figure", "fig.", "table", "chart", "graph", "map", "exhibit",
+    ]
+    .contains(&label.as_str())
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .trim_end_matches([':', '.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.')
 }
 
 /// A table-of-contents line or block: a title, a leader of dots, a page
@@ -70,19 +96,26 @@ fn is_reference_entry(text: &str) -> bool {
             && w[3..5].iter().all(u8::is_ascii_digit)
             && matches!(w[5], b')' | b'.' | b',' | b'a' | b'b')
     });
-    let marks = ["et al.", "doi", "Retrieved", "pp.", "Vol.", "vol.", "http", "ISBN"]
-        .iter()
-        .filter(|m| text.contains(*m))
-        .count();
-    let author_first = text
-        .split_once(", ")
-        .is_some_and(|(surname, rest)| {
-            surname.split_whitespace().count() == 1
-                && surname.starts_with(char::is_uppercase)
-                && rest.len() > 2
-                && rest.as_bytes()[0].is_ascii_uppercase()
-                && rest.as_bytes()[1] == b'.'
-        });
+    let marks = [
+        "et al.",
+        "doi",
+        "Retrieved",
+        "pp.",
+        "Vol.",
+        "vol.",
+        "http",
+        "ISBN",
+    ]
+    .iter()
+    .filter(|m| text.contains(*m))
+    .count();
+    let author_first = text.split_once(", ").is_some_and(|(surname, rest)| {
+        surname.split_whitespace().count() == 1
+            && surname.starts_with(char::is_uppercase)
+            && rest.len() > 2
+            && rest.as_bytes()[0].is_ascii_uppercase()
+            && rest.as_bytes()[1] == b'.'
+    });
     has_year && (numbered || author_first || marks >= 1)
 }
 
@@ -94,28 +127,63 @@ mod tests {
     fn prose_keeps_its_score() {
         let text = "States should not let companies hack back against attackers, since \
                     doing so risks escalation.";
-        assert_eq!(prior(text, Role::Body, &["3 Recommendations"]), 1.0);
+        assert_eq!(
+            prior(text, Role::Body, &["3 Recommendations"], "Report"),
+            1.0
+        );
     }
 
     #[test]
     fn scraps_are_demoted() {
-        assert!(prior("3.2 Supply chain security ........ 14", Role::Body, &[]) < 0.5);
+        assert!(
+            prior(
+                "3.2 Supply chain security ........ 14",
+                Role::Body,
+                &[],
+                "Report"
+            ) < 0.5
+        );
         assert!(
             prior(
                 "Smith, J. (2019). Hack back and the private sector. Journal of Cyber Policy, 4(2).",
                 Role::Body,
-                &[]
+                &[],
+                "Report"
             ) < 0.5
         );
-        assert!(prior("[12] A. Jones, Norms in cyberspace, 2020. doi:10.1/x", Role::Body, &[]) < 0.5);
-        assert!(prior("Any entry at all, however written", Role::Body, &["References"]) < 0.5);
-        assert!(prior("Figure 3", Role::Body, &[]) < 0.5);
-        assert!(prior("No hack back", Role::Heading, &[]) < 0.5);
+        assert!(
+            prior(
+                "[12] A. Jones, Norms in cyberspace, 2020. doi:10.1/x",
+                Role::Body,
+                &[],
+                "Report"
+            ) < 0.5
+        );
+        assert!(
+            prior(
+                "Any entry at all, however written",
+                Role::Body,
+                &["References"],
+                "Report"
+            ) < 0.5
+        );
+        assert!(prior("Figure 3", Role::Body, &[], "Report") < 0.5);
+        assert!(prior("No hack back", Role::Heading, &[], "Report") < 0.5);
+        assert!(
+            prior(
+                "Figure 3: Ransomware incidents by quarter",
+                Role::Body,
+                &[],
+                "Report"
+            ) < 0.5
+        );
+        let title = "Hospital turns patients away after ransomware attack";
+        assert!(prior(title, Role::Body, &[], title) < 0.5);
     }
 
     #[test]
     fn prose_citing_a_year_is_not_a_reference() {
         let text = "In 2018, sixty states signed the Call, and more joined in 2019.";
-        assert_eq!(prior(text, Role::Body, &[]), 1.0);
+        assert_eq!(prior(text, Role::Body, &[], "Report"), 1.0);
     }
 }

@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";
@@ -54,6 +54,16 @@ pub struct Fields {
     /// What the passage's paragraph is: `body`, `heading`, `list_item`,
     /// `footnote`, `table_row`.
     pub block: Field,
+    /// The headings the passage sits under, outermost first, joined by
+    /// " › " (see `corpus::sections`); stored only.
+    pub heading: Field,
+    /// The document title and the passage's headings, stemmed: evidence
+    /// that adds to the passage's own words in ranking. `None` in the quote
+    /// view: a quote must say what is asked itself.
+    pub context: Option<Field>,
+    /// What the passage is worth before any query (see `index::prior`), a
+    /// factor on its score.
+    pub prior: Field,
     /// Byte span of the record in the document text.
     pub start: Field,
     pub end: Field,
@@ -135,6 +145,9 @@ pub fn build_schema() -> (Schema, Fields) {
         last_page: b.add_u64_field("last_page", STORED),
         page_label: b.add_text_field("page_label", STORED),
         block: b.add_text_field("block", STRING | STORED),
+        heading: b.add_text_field("heading", STORED),
+        context: Some(b.add_text_field("context", analysed_words(analysis::STEMMED))),
+        prior: b.add_f64_field("prior", FAST),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
         text: b.add_text_field("text", STORED),
@@ -166,6 +179,7 @@ impl Fields {
             exact: self.quote_exact,
             restored: self.quote_restored,
             restored_exact: self.quote_restored_exact,
+            context: None,
             ..*self
         }
     }

@@ -38,6 +38,9 @@ pub struct SearchHit<'a> {
     /// What the paragraph is: `body`, `heading`, `list_item`, `footnote`,
     /// `table_row`.
     pub block: &'a str,
+    /// The headings it sits under, outermost first, joined by " › " (else
+    /// null).
+    pub heading: Option<&'a str>,
     pub citation: String,
     /// Null when the query has only filters (see `search_hits`).
     pub score: Option<f32>,
@@ -81,6 +84,7 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Resu
             last_page: r.last_page,
             page_label: r.page_label.as_deref(),
             block: &r.block,
+            heading: r.heading.as_deref(),
             citation: r.citation(),
             score: scored.then_some(hit.score),
             text: &r.text,
@@ -142,6 +146,9 @@ pub struct QuoteHit<'a> {
     /// What the paragraph is: `body`, `heading`, `list_item`, `footnote`,
     /// `table_row`.
     pub block: &'a str,
+    /// The headings it sits under, outermost first, joined by " › " (else
+    /// null).
+    pub heading: Option<&'a str>,
     pub citation: String,
     /// Relevance to the query; null when listing without words to rank by.
     pub score: Option<f32>,
@@ -177,6 +184,7 @@ pub fn quote_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Resul
             last_page: r.last_page,
             page_label: r.page_label.as_deref(),
             block: &r.block,
+            heading: r.heading.as_deref(),
             citation: r.citation(),
             score: scored.then_some(hit.score),
             highlights: ranges(&hit.highlights),

@@ -95,6 +95,20 @@ pub fn citation_line(r: &Record) -> String {
     parts.join(" · ")
 }
 
+/// `§ 3 Recommendations › Supply chain`, each heading cut to a line's
+/// worth.
+fn section_line(path: &str) -> String {
+    const LONGEST: usize = 60;
+    let short: Vec<String> = path
+        .split(" › ")
+        .map(|h| match h.char_indices().nth(LONGEST) {
+            Some((cut, _)) => format!("{}…", h[..cut].trim_end()),
+            None => h.to_string(),
+        })
+        .collect();
+    format!("§ {}", short.join(" › "))
+}
+
 /// The flag shown on hits from machine-paraphrased documents.
 pub fn spin_flag(r: &Record) -> Option<String> {
     r.spin
@@ -121,6 +135,9 @@ pub fn search_hits(
             head.push_str(&format!("  {}", style.dim(RESTORED_NOTE)));
         }
         writeln!(out, "{head}")?;
+        if let Some(path) = &r.heading {
+            writeln!(out, "    {}", style.dim(&section_line(path)))?;
+        }
         let mut cited = citation_line(r);
         if scored {
             cited.push_str(&format!(" · score {:.2}", hit.score));

@@ -16,8 +16,9 @@ use std::ops::{Bound, Range};
 
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
     PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
@@ -83,6 +84,11 @@ pub struct Compiled {
     own_positives: Option<Vec<Box<dyn Query>>>,
     filters: Vec<Box<dyn Query>>,
     negatives: Vec<Box<dyn Query>>,
+    /// When some words may match in the passage's context (document title,
+    /// headings) instead of its text: the words in the text only, one of
+    /// which every hit must hold, so context adds evidence but never
+    /// makes a hit by itself.
+    in_text: Option<Box<dyn Query>>,
     /// Rewards passages where the query's words stand close together;
     /// see [`add_proximity`].
     proximity: Option<Box<dyn Query>>,
@@ -181,6 +187,10 @@ impl Compiled {
     /// filter is needed where there are words to match.
     fn with_filters(&self, positive: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
         let mut clauses = positive;
+        if let Some(in_text) = &self.in_text {
+            let no_score = ConstScoreQuery::new(in_text.box_clone(), 0.0);
+            clauses.push((Occur::Must, Box::new(no_score)));
+        }
         clauses.extend(self.filters.iter().map(|q| (Occur::Must, q.box_clone())));
         clauses.extend(
             self.negatives
@@ -199,6 +209,11 @@ struct Piece {
     query: Box<dyn Query>,
     /// `query` without alias alternatives.
     own: Box<dyn Query>,
+    /// `query` without the passage context: what the passage text must
+    /// hold. `None` for a filter.
+    in_text: Option<Box<dyn Query>>,
+    /// Whether `query` also matches in the passage context.
+    context: bool,
     pattern: Option<Pattern>,
     aliases: Vec<AliasPattern>,
 }
@@ -212,12 +227,25 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
         own_positives: None,
         filters: Vec::new(),
         negatives: Vec::new(),
+        in_text: None,
         proximity: None,
         patterns: Vec::new(),
         alias_patterns: Vec::new(),
     };
+    let mut in_text = Vec::new();
+    let mut uses_context = false;
     let mut loose_stems = Vec::new();
     let mut own_positives = Vec::new();
+    // Stop words ("to", "of", "which") say little of what is asked and
+    // would qualify passages by themselves; they count only in phrases,
+    // or when the query has no other words.
+    let skip_stop_words = parsed.clauses.iter().any(|c| {
+        let words = c
+            .alternatives
+            .iter()
+            .any(|a| !matches!(a, query::Atom::Field { .. }));
+        !c.negated && words && !is_stop_word_clause(c)
+    });
     let mut at = 0;
     while at < parsed.clauses.len() {
         if let Some((len, words, tokens)) = name_run(&parsed.clauses[at..], opts.aliases) {
@@ -230,6 +258,8 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                         loose_stems.push(stem.clone());
                     }
                     compiled.patterns.extend(piece.pattern);
+                    uses_context |= piece.context;
+                    in_text.extend(piece.in_text);
                     all.push(piece.query);
                 }
             }
@@ -237,6 +267,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             own_positives.extend(own.as_ref().map(|q| q.box_clone()));
             let mut alternatives: Vec<Box<dyn Query>> = own.into_iter().collect();
             for (query, alias) in alias_pieces(&tokens, opts.aliases, false, opts, fields) {
+                in_text.push(query.box_clone());
                 alternatives.push(query);
                 compiled.alias_patterns.push(alias);
             }
@@ -246,6 +277,9 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
         }
         let clause = &parsed.clauses[at];
         at += 1;
+        if skip_stop_words && is_stop_word_clause(clause) {
+            continue;
+        }
         let is_filter = clause
             .alternatives
             .iter()
@@ -263,6 +297,8 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                     Some(Piece {
                         own: query.box_clone(),
                         query,
+                        in_text: None,
+                        context: false,
                         pattern: None,
                         aliases: Vec::new(),
                     })
@@ -280,6 +316,10 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                 }
                 compiled.alias_patterns.extend(piece.aliases);
             }
+            if !clause.negated {
+                uses_context |= piece.context;
+                in_text.extend(piece.in_text);
+            }
             alternatives.push(piece.query);
             own_alternatives.push(piece.own);
         }
@@ -295,7 +335,6 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             }
         }
     }
-    drop_stop_word_highlights(&mut compiled.patterns);
     if !parsed.clauses.is_empty()
         && compiled.positives.is_empty()
         && compiled.filters.is_empty()
@@ -307,6 +346,9 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
     }
     if !compiled.alias_patterns.is_empty() {
         compiled.own_positives = Some(own_positives);
+    }
+    if uses_context {
+        compiled.in_text = any_of(in_text);
     }
     compiled
         .filters
@@ -320,6 +362,15 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
         compiled.proximity = Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 3)));
     }
     Ok(compiled)
+}
+
+/// A clause that is one unquoted stop word.
+fn is_stop_word_clause(clause: &query::Clause) -> bool {
+    let [query::Atom::Word(word)] = clause.alternatives.as_slice() else {
+        return false;
+    };
+    let words = analysis::phrase_words(word);
+    !clause.negated && matches!(words.as_slice(), [w] if analysis::is_stop_word(w))
 }
 
 /// The longest run (two clauses or more) of plain words at the start of
@@ -365,35 +416,39 @@ fn words_query(
 ) -> Option<Piece> {
     let tokens = analysis::phrase_words(text);
     let stem_word = !quoted || opts.stem_phrases;
-    let (query, pattern) = sequence(&tokens, stem_word, opts.stem_phrases, f)?;
-    let alias = alias_pieces(&tokens, aliases, stem_word, opts, f);
-    let own = query.box_clone();
-    let mut alternatives = vec![query];
+    let (text_query, pattern) = sequence(&tokens, stem_word, opts.stem_phrases, f)?;
+    let mut alternatives = vec![text_query.box_clone()];
     let mut via = Vec::new();
-    for (query, alias) in alias {
+    for (query, alias) in alias_pieces(&tokens, aliases, stem_word, opts, f) {
         alternatives.push(query);
         via.push(alias);
     }
+    let in_text = any_of(alternatives).expect("at least the words themselves");
+    // A single word also counts where the title or a heading holds it.
+    let context = match (&pattern, f.context) {
+        (Pattern::Stem(stem), Some(field)) => Some(Box::new(BoostQuery::new(
+            term_query(field, stem),
+            CONTEXT_WEIGHT,
+        )) as Box<dyn Query>),
+        _ => None,
+    };
+    let with_context = |q: Box<dyn Query>| match &context {
+        Some(c) => any_of(vec![q, c.box_clone()]).expect("two"),
+        None => q,
+    };
     Some(Piece {
-        query: any_of(alternatives).expect("at least the words themselves"),
-        own,
+        query: with_context(in_text.box_clone()),
+        own: with_context(text_query),
+        in_text: Some(in_text),
+        context: context.is_some(),
         pattern: Some(pattern),
         aliases: via,
     })
 }
 
-/// Leaves the single stop words ("to", "of") of a query out of what is
-/// highlighted, when it has other words: they weigh little in ranking and
-/// would light up every line. A query of stop words alone keeps them.
-fn drop_stop_word_highlights(patterns: &mut Vec<Pattern>) {
-    let stop = |p: &Pattern| {
-        matches!(p, Pattern::Stem(stem) if similar::STOP_WORDS.iter()
-            .any(|w| analysis::stem(w).as_deref().unwrap_or(w) == stem))
-    };
-    if patterns.iter().any(|p| !stop(p)) {
-        patterns.retain(|p| !stop(p));
-    }
-}
+/// How much a word in the document title or a heading above the passage
+/// counts against the same word in the passage itself.
+const CONTEXT_WEIGHT: f32 = 0.5;
 
 /// The query and pattern for analysed words: one word a term (its stem when
 /// `stem_word`), several a phrase (of stems when `stem_phrase`).
@@ -682,12 +737,11 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             .map(|r| hit_of(r, 0.0, compiled))
             .collect());
     }
-    // Each pass with whether its records hold every word.
     let mut passes = Vec::new();
     if let Some(own) = &compiled.own_positives {
-        passes.push((compiled.all_of(own, opts.record, f), true));
+        passes.push(compiled.all_of(own, opts.record, f));
     }
-    passes.push((compiled.strict_query(opts.record, f), true));
+    passes.push(compiled.strict_query(opts.record, f));
     if compiled.positives.len() > 1 {
         // The sum of the scores of the words present, as a dis_max with
         // tie-breaker 1: tantivy then takes its plain union rather than
@@ -697,33 +751,26 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             compiled.positives.iter().map(|q| q.box_clone()).collect(),
             1.0,
         );
-        passes.push((
-            compiled.with_filters(vec![(Occur::Must, Box::new(any))]),
-            false,
-        ));
+        passes.push(compiled.with_filters(vec![(Occur::Must, Box::new(any))]));
     }
     let fetch = fetch_for(limit, opts.per_doc);
     let mut seen = HashSet::new();
     let mut hits = Vec::new();
-    for (pass, all_words) in passes {
+    for pass in passes {
         if hits.len() >= limit {
             break;
         }
         let wanted = fetch.saturating_add(hits.len());
-        // Few records hold every word, so a wider window costs little
-        // there; for partial matches it would keep tantivy from skipping
-        // low-scoring blocks.
-        let window = match compiled.proximity {
-            Some(_) if all_words => wanted.max(PROXIMITY_WINDOW),
-            _ => wanted,
-        };
+        // The best records by their words alone are re-ranked with their
+        // prior and the proximity bonus; a window well beyond any page
+        // shown gives the same top hits as scoring both in the query,
+        // at a fraction of the cost.
+        let window = wanted.max(RERANK_WINDOW);
         let mut top = searcher
             .search(&pass, &TopDocs::with_limit(window).order_by_score())
             .map_err(Error::query_failed)?;
-        if let Some(proximity) = &compiled.proximity {
-            add_proximity(&searcher, proximity.as_ref(), &mut top)?;
-            top.truncate(wanted);
-        }
+        rerank(&searcher, compiled.proximity.as_deref(), &mut top)?;
+        top.truncate(wanted);
         for (score, address) in top {
             if hits.len() >= limit || !seen.insert(address) {
                 continue;
@@ -789,42 +836,55 @@ fn newest_first(
     Ok(hits)
 }
 
-/// How many of a query's best records by their words alone get the
-/// proximity bonus and are re-ranked with it. Scoring the bonus inside the
-/// query costs a position check on every record holding all the words
-/// (a quarter of the time of a two-word query on 1 GB); a window
-/// well beyond any page shown gives the same top hits.
-const PROXIMITY_WINDOW: usize = 100;
+/// How many of a query's best records by their words alone are re-ranked
+/// by [`rerank`]. Scoring the proximity bonus inside the query costs a
+/// position check on every record holding all the words (a quarter of the
+/// time of a two-word query on 1 GB).
+const RERANK_WINDOW: usize = 100;
 
 /// Adds to each hit's score what `proximity` scores on its record (as a
-/// `Should` clause of the query would) and re-sorts, best first.
-fn add_proximity(
+/// `Should` clause of the query would), multiplies it by the record's
+/// prior (see `index::prior`) and re-sorts, best first.
+fn rerank(
     searcher: &Searcher,
-    proximity: &dyn Query,
+    proximity: Option<&dyn Query>,
     top: &mut [(f32, DocAddress)],
 ) -> Result<()> {
     let weight = proximity
-        .weight(EnableScoring::enabled_from_searcher(searcher))
+        .map(|q| q.weight(EnableScoring::enabled_from_searcher(searcher)))
+        .transpose()
         .map_err(Error::query_failed)?;
     let mut order: Vec<usize> = (0..top.len()).collect();
     order.sort_by_key(|&i| top[i].1);
-    let mut scorer: Option<(u32, Box<dyn Scorer>)> = None;
+    type Segment = (u32, Option<Box<dyn Scorer>>, Option<Column<f64>>);
+    let mut segment: Option<Segment> = None;
     for i in order {
         let address = top[i].1;
-        let stale = scorer
+        if segment
             .as_ref()
-            .is_none_or(|(segment, _)| *segment != address.segment_ord);
-        if stale {
+            .is_none_or(|(ord, _, _)| *ord != address.segment_ord)
+        {
             let reader = searcher.segment_reader(address.segment_ord);
-            let fresh = weight.scorer(reader, 1.0).map_err(Error::query_failed)?;
-            scorer = Some((address.segment_ord, fresh));
+            let scorer = weight
+                .as_ref()
+                .map(|w| w.scorer(reader, 1.0))
+                .transpose()
+                .map_err(Error::query_failed)?;
+            let priors = reader.fast_fields().f64("prior").ok();
+            segment = Some((address.segment_ord, scorer, priors));
         }
-        let (_, s) = scorer.as_mut().expect("set above");
-        if s.doc() < address.doc_id {
-            s.seek(address.doc_id);
+        let (_, scorer, priors) = segment.as_mut().expect("set above");
+        if let Some(s) = scorer {
+            if s.doc() < address.doc_id {
+                s.seek(address.doc_id);
+            }
+            if s.doc() == address.doc_id {
+                top[i].0 += s.score();
+            }
         }
-        if s.doc() == address.doc_id {
-            top[i].0 += s.score();
+        // Quotes have no prior: theirs is 1.
+        if let Some(prior) = priors.as_ref().and_then(|p| p.first(address.doc_id)) {
+            top[i].0 *= prior as f32;
         }
     }
     top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -27,6 +27,9 @@ pub struct Record {
     pub page_label: Option<String>,
     /// `body`, `heading`, `list_item`, `footnote` or `table_row`.
     pub block: String,
+    /// The headings the record sits under, outermost first, joined by
+    /// " › ".
+    pub heading: Option<String>,
     /// Byte span in the document text.
     pub start: u64,
     pub end: u64,
@@ -75,6 +78,7 @@ impl Record {
             last_page: Some(number(f.last_page)).filter(|p| *p > 0),
             page_label: text(f.page_label),
             block: text(f.block).unwrap_or_else(|| "body".to_string()),
+            heading: text(f.heading),
             start: number(f.start),
             end: number(f.end),
             text: text(f.text).unwrap_or_default(),

@@ -2,7 +2,7 @@
 //! distinctive words of a given paragraph, found with tantivy's
 //! more-like-this query over the stemmed view.
 //!
-//! The paragraph's words are weighed by tf·idf; words of [`STOP_WORDS`] and
+//! The paragraph's words are weighed by tf·idf; [stop words](analysis::STOP_WORDS) and
 //! words found in no other record are left out, and the 25 best make the
 //! query. It runs over the ordinary and the restored stemmed views, so a
 //! machine-paraphrased passage is compared by its likely original wording
@@ -24,18 +24,6 @@ use crate::analysis::{self, Mode};
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields, Opened};
 use crate::spin;
-
-/// Words too common to say what a passage is about (unstemmed; stemmed
-/// before use, since more-like-this compares them with indexed stems).
-pub const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
-    "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
-    "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "more", "most",
-    "must", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says",
-    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which",
-    "who", "will", "with", "would", "you",
-];
 
 /// Distinctive words taken from the paragraph.
 const MAX_QUERY_TERMS: usize = 25;
@@ -138,7 +126,7 @@ pub fn similar(opened: &Opened, target: &Target, limit: usize, same_doc: bool) -
     } else {
         source.text.clone()
     };
-    let stop: Vec<String> = STOP_WORDS
+    let stop: Vec<String> = analysis::STOP_WORDS
         .iter()
         .map(|w| analysis::stem(w).unwrap_or_else(|| w.to_string()))
         .collect();
