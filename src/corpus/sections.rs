@@ -83,7 +83,8 @@ pub fn is_references_heading(heading: &str) -> bool {
 
 /// For each paragraph, the texts of the headings it sits under, outermost
 /// first (a heading's own path leaves it out). A heading repeating the
-/// document title is left out of every path: the title is shown anyway.
+/// document title, or part of it, is left out of every path: the title is
+/// shown anyway.
 /// Levels come from the format (`<h2>`), else from numbering; an
 /// unnumbered heading of unknown level sits one below the last heading of
 /// known level and replaces a sibling like itself.
@@ -110,7 +111,10 @@ pub fn heading_paths<'p>(paragraphs: &'p [Paragraph], title: &str) -> Vec<Vec<&'
             open.pop();
         }
         paths.push(open.iter().map(|&(_, _, t)| t).collect());
-        if squeeze(&p.text) != title {
+        let heading = squeeze(&p.text);
+        let repeats_title =
+            !title.is_empty() && (title.contains(&heading) || heading.contains(&title));
+        if !repeats_title {
             open.push((level, known.is_some(), p.text.as_str()));
         }
     }
@@ -176,7 +180,7 @@ mod tests {
             heading("4 Conclusions"),
             body("Done."),
         ];
-        let paths = heading_paths(&paragraphs, "Cyber report");
+        let paths = heading_paths(&paragraphs, "The Cyber report 2021");
         let at = |i: usize| paths[i].join(" › ");
         assert_eq!(at(1), "");
         assert_eq!(at(3), "3 Recommendations");

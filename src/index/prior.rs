@@ -43,7 +43,7 @@ pub fn prior(text: &str, role: Role, headings: &[&str], title: &str) -> f32 {
     }
     if words < 4 {
         prior = prior.min(SCRAP);
-    } else if words < 10 && !ends_sentence(text) {
+    } else if words < 16 && !ends_sentence(text) {
         prior = prior.min(FRAGMENT);
     }
     prior
