@@ -28,6 +28,7 @@ the accord under test with such a saved run, query by query, the same way
 """
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -124,6 +125,23 @@ def load_cisi(data):
 COLLECTIONS = {"cranfield": load_cranfield, "cisi": load_cisi}
 
 
+def break_ties(scored):
+    """Document ids from (id, score) pairs in rank order, with equal
+    scores in id order. Which of two equal passages tantivy puts first
+    depends on the order documents were indexed in, which accord's worker
+    threads vary from build to build; this keeps runs comparable."""
+    def key(doc):
+        return (0, int(doc), "") if doc.isdigit() else (1, 0, doc)
+    out, i = [], 0
+    while i < len(scored):
+        j = i
+        while j < len(scored) and scored[j][1] == scored[i][1]:
+            j += 1
+        out.extend(sorted((doc for doc, _ in scored[i:j]), key=key))
+        i = j
+    return out
+
+
 def plain_words(query):
     """The query as plain lower-cased words, the same for every system:
     accord's syntax (quotes, `-word`, `OR`, `title:`) and FTS5's become
@@ -181,12 +199,8 @@ def accord_search(binary, corpus, index, words):
         return []
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)}: exit {done.returncode}: {done.stderr.strip()}")
-    ranking = []
-    for line in done.stdout.splitlines():
-        doc = json.loads(line)["doc"].removesuffix(".txt")
-        if doc not in ranking:
-            ranking.append(doc)
-    return ranking
+    hits = [json.loads(line) for line in done.stdout.splitlines()]
+    return break_ties([(h["doc"].removesuffix(".txt"), h["score"]) for h in hits])
 
 
 def run_accord(binary, docs, queries, work, title_in_body):
@@ -198,9 +212,13 @@ def run_accord(binary, docs, queries, work, title_in_body):
     return {q: accord_search(binary, corpus, index, words) for q, words in queries.items()}
 
 
-def accord_version(binary):
-    done = subprocess.run([binary, "--version"], capture_output=True, text=True)
-    return done.stdout.strip()
+def binary_sha256(path):
+    """Names the exact accord build a saved run came from."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 # --- Baselines ----------------------------------------------------------------
@@ -217,9 +235,9 @@ def run_fts5(docs, queries):
     for q, words in queries.items():
         # Each word quoted: FTS5 reads bare `and`, `or`, `not` as operators.
         match = " OR ".join(f'"{w}"' for w in words)
-        rows = db.execute("SELECT id FROM d WHERE d MATCH ? ORDER BY bm25(d) LIMIT ?",
+        rows = db.execute("SELECT id, bm25(d) FROM d WHERE d MATCH ? ORDER BY bm25(d) LIMIT ?",
                           (match, DEPTH))
-        runs[q] = [r[0] for r in rows]
+        runs[q] = break_ties(list(rows))
     return runs
 
 
@@ -235,11 +253,11 @@ def run_tantivy(binary, docs, queries, work):
             f.write(f"{q}\t{' '.join(words)}\n")
     out = subprocess.run([binary, docs_path, queries_path, str(DEPTH)],
                          capture_output=True, text=True, check=True).stdout
-    runs = {q: [] for q in queries}
+    scored = {q: [] for q in queries}
     for line in out.splitlines():
-        q, doc, _score = line.split("\t")
-        runs[q].append(doc)
-    return runs
+        q, doc, score = line.split("\t")
+        scored[q].append((doc, float(score)))
+    return {q: break_ties(pairs) for q, pairs in scored.items()}
 
 
 # --- Measures -----------------------------------------------------------------
@@ -309,16 +327,18 @@ def compare(a, b):
 def print_table(scores, n_queries, collection):
     names = list(MEASURES)
     print(f"{collection}: {n_queries} judged queries\n")
-    print(f"{'system':<22}" + "".join(f"{n:>12}" for n in names))
+    width = max(map(len, scores)) + 2
+    print(f"{'system':<{width}}" + "".join(f"{n:>12}" for n in names))
     for system, measures in scores.items():
-        print(f"{system:<22}" + "".join(f"{mean(measures[n].values()):>12.4f}" for n in names))
+        print(f"{system:<{width}}" + "".join(f"{mean(measures[n].values()):>12.4f}" for n in names))
     print()
 
 
 def print_comparisons(comparisons):
-    print(f"{'nDCG@10, per query':<28}{'wins':>6}{'losses':>8}{'ties':>6}{'delta':>9}{'p':>9}")
+    width = max(map(len, comparisons)) + 2
+    print(f"{'nDCG@10, per query':<{width}}{'wins':>6}{'losses':>8}{'ties':>6}{'delta':>9}{'p':>9}")
     for label, c in comparisons.items():
-        print(f"{label:<28}{c['wins']:>6}{c['losses']:>8}{c['ties']:>6}"
+        print(f"{label:<{width}}{c['wins']:>6}{c['losses']:>8}{c['ties']:>6}"
               f"{c['delta']:>+9.4f}{c['p']:>9.4f}")
     print()
 
@@ -413,7 +433,7 @@ def main():
     if args.save_run:
         with open(args.save_run, "w") as f:
             json.dump({"collection": args.collection, "accord": os.path.abspath(args.accord),
-                       "version": accord_version(args.accord),
+                       "sha256": binary_sha256(args.accord),
                        "title_in_body": args.title_in_body, "runs": runs["accord"]}, f)
     if args.json:
         with open(args.json, "w") as f:
