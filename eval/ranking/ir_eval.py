@@ -347,15 +347,15 @@ def show_losses(n, scores, baseline, runs, queries, qrels, docs):
     """The n queries where accord trails `baseline` most on nDCG@10, with
     each system's top five (* = relevant, with its gain)."""
     a, b = scores["accord"]["nDCG@10"], scores[baseline]["nDCG@10"]
-    worst = sorted(a, key=lambda q: a[q] - b[q])[:n]
-    print(f"Largest accord losses against {baseline} (nDCG@10):")
+    worst = [q for q in sorted(a, key=lambda q: a[q] - b[q])[:n] if a[q] < b[q]]
+    print(f"Largest accord losses against {baseline} (nDCG@10): {len(worst)}")
     for q in worst:
         print(f"\nquery {q}: accord {a[q]:.3f}, {baseline} {b[q]:.3f}, "
               f"{len(qrels[q])} relevant: {' '.join(queries[q])}")
         for system in ("accord", baseline):
             top = [f"{d}{'*' + str(qrels[q][d]) if d in qrels[q] else ''}"
                    for d in runs[system].get(q, [])[:5]]
-            print(f"  {system:<10} {' '.join(top)}")
+            print(f"  {system:<12} {' '.join(top)}")
         best = sorted(qrels[q], key=lambda d: -qrels[q][d])[:2]
         for d in best:
             print(f"  relevant {d} (gain {qrels[q][d]}): {docs[d][0][:90]}")
@@ -363,6 +363,11 @@ def show_losses(n, scores, baseline, runs, queries, qrels, docs):
 
 
 # --- Main ---------------------------------------------------------------------
+
+def default_accord():
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(REPO, "target")
+    return os.path.join(target, "release", "accord")
+
 
 def default_tantivy():
     target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(HERE, "tantivy_bm25", "target")
@@ -376,9 +381,11 @@ def main():
                     "(default /work/scratch/ir/COLLECTION)")
     ap.add_argument("--work", help="scratch folder for the corpus and indexes "
                     "(default /work/scratch/ir/work/COLLECTION)")
-    ap.add_argument("--accord", default=os.path.join(REPO, "target", "release", "accord"))
+    ap.add_argument("--accord", default=default_accord(),
+                    help="the accord binary (default: $CARGO_TARGET_DIR or target/, release)")
     ap.add_argument("--tantivy", default=default_tantivy(),
-                    help="the tantivy_bm25 binary (default: its cargo target folder)")
+                    help="the tantivy_bm25 binary (default: $CARGO_TARGET_DIR or "
+                    "tantivy_bm25/target/, release)")
     ap.add_argument("--only", choices=["accord"], help="run accord alone")
     ap.add_argument("--title-in-body", action="store_true",
                     help="also write each title as the first paragraph of accord's text")
@@ -386,10 +393,20 @@ def main():
     ap.add_argument("--baseline-run", metavar="FILE",
                     help="compare accord with a ranking saved by --save-run")
     ap.add_argument("--losses", type=int, default=0, metavar="N",
-                    help="show the N queries accord loses most on against the best baseline")
+                    help="show the N queries accord loses most on against the best "
+                    "baseline, and against --baseline-run")
     ap.add_argument("--json", metavar="FILE", help="write measures per query as JSON")
     args = ap.parse_args()
 
+    if not os.path.exists(args.accord):
+        sys.exit(f"no accord binary at {args.accord}; build it or pass --accord")
+    saved = None
+    if args.baseline_run:
+        with open(args.baseline_run) as f:
+            saved = json.load(f)
+        if saved["collection"] != args.collection:
+            sys.exit(f"{args.baseline_run} is a run on {saved['collection']}, "
+                     f"not {args.collection}")
     data = args.data or f"/work/scratch/ir/{args.collection}"
     work = args.work or f"/work/scratch/ir/work/{args.collection}"
     docs, raw_queries, qrels = COLLECTIONS[args.collection](data)
@@ -414,9 +431,7 @@ def main():
             print(f"no {args.tantivy}: tantivy left out; build it with "
                   f"`cargo build --release` in {os.path.join(HERE, 'tantivy_bm25')}\n",
                   file=sys.stderr)
-    if args.baseline_run:
-        with open(args.baseline_run) as f:
-            saved = json.load(f)
+    if saved:
         runs["baseline run"] = saved["runs"]
 
     scores = {system: per_query(run, qrels) for system, run in runs.items()}
@@ -429,6 +444,9 @@ def main():
     if args.losses and baselines:
         best = max(baselines, key=lambda s: mean(scores[s]["nDCG@10"].values()))
         show_losses(args.losses, scores, best, runs, queries, qrels, docs)
+    if args.losses and saved:
+        # Before/after a change: the queries it made worse.
+        show_losses(args.losses, scores, "baseline run", runs, queries, qrels, docs)
 
     if args.save_run:
         with open(args.save_run, "w") as f:
