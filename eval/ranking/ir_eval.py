@@ -54,7 +54,8 @@ def read_smart(path):
     as (id, {field letter: text}), in file order."""
     records = []
     field = None
-    with open(path, encoding="latin-1") as f:  # CISI has a few 8-bit bytes
+    # Both collections are ASCII; latin-1 reads any stray byte of a copy.
+    with open(path, encoding="latin-1") as f:
         for raw in f:
             line = raw.rstrip("\r\n")
             m = re.match(r"^\.([A-Z])(?:\s+(.*))?$", line)
@@ -192,6 +193,8 @@ def accord_search(binary, corpus, index, words):
     """Document ids, best first. `--per-doc 1` keeps each document's best
     passage only, which orders documents as their first passage would in
     the full list, and fills the DEPTH with distinct documents."""
+    if not words:  # accord refuses an empty query
+        return []
     cmd = [binary, "search", "--json", "-n", str(DEPTH), "--per-doc", "1",
            "--no-refresh", "--corpus", corpus, "--index", index, "--", " ".join(words)]
     done = subprocess.run(cmd, capture_output=True, text=True)
