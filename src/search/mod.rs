@@ -330,6 +330,10 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             (true, _) => compiled.negatives.push(q),
             (false, true) => compiled.filters.push(q),
             (false, false) => {
+                let q = match clause.times {
+                    1 => q,
+                    n => Box::new(BoostQuery::new(q, n as f32)),
+                };
                 compiled.positives.push(q);
                 own_positives.extend(any_of(own_alternatives));
             }

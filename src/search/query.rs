@@ -34,6 +34,9 @@ pub enum Atom {
 pub struct Clause {
     pub negated: bool,
     pub alternatives: Vec<Atom>,
+    /// How many times the query says it: a word a pasted passage repeats
+    /// says more about what is asked.
+    pub times: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -98,15 +101,28 @@ pub fn parse(input: &str) -> Result<Query> {
             _ => clauses.push(Clause {
                 negated,
                 alternatives: vec![atom],
+                times: 1,
             }),
         }
         join_next = false;
     }
-    // A pasted passage repeats words; each clause counts once (all must
-    // match anyway), which keeps a long paste from costing quadratic time.
-    let mut seen = std::collections::HashSet::new();
-    clauses.retain(|c| seen.insert(c.clone()));
-    Ok(Query { clauses })
+    // A pasted passage repeats words: each clause is searched once (which
+    // keeps a long paste from costing quadratic time) and weighs as often
+    // as it is said.
+    let mut first: std::collections::HashMap<(bool, Vec<Atom>), usize> =
+        std::collections::HashMap::new();
+    let mut unique: Vec<Clause> = Vec::with_capacity(clauses.len());
+    for clause in clauses {
+        let key = (clause.negated, clause.alternatives.clone());
+        match first.get(&key) {
+            Some(&at) => unique[at].times += 1,
+            None => {
+                first.insert(key, unique.len());
+                unique.push(clause);
+            }
+        }
+    }
+    Ok(Query { clauses: unique })
 }
 
 /// `rest` starts with an opening quote: the phrase and what follows it.
@@ -177,6 +193,7 @@ mod tests {
         Clause {
             negated,
             alternatives,
+            times: 1,
         }
     }
 
@@ -240,15 +257,16 @@ mod tests {
     }
 
     #[test]
-    fn repeated_clauses_count_once() {
+    fn repeated_clauses_are_one_clause_that_weighs_more() {
+        let twice = |c: Clause| Clause { times: 2, ..c };
         assert_eq!(
             parse("norms paris norms -x paris OR call -x")
                 .unwrap()
                 .clauses,
             [
-                clause(false, vec![word("norms")]),
+                twice(clause(false, vec![word("norms")])),
                 clause(false, vec![word("paris")]),
-                clause(true, vec![word("x")]),
+                twice(clause(true, vec![word("x")])),
                 clause(false, vec![word("paris"), word("call")]),
             ]
         );
