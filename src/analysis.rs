@@ -171,6 +171,12 @@ fn breaks_phrase(between: &str, before: &str, after: &str) -> bool {
         return false;
     }
     let spaced = between.contains(char::is_whitespace);
+    // A ratio or a time (`1:2000`, `10:30`) is one expression.
+    let digits_around = before.ends_with(|c: char| c.is_ascii_digit())
+        && after.starts_with(|c: char| c.is_ascii_digit());
+    if between == ":" && digits_around {
+        return false;
+    }
     between.chars().any(|c| match c {
         '?' | '!' | ';' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '\u{2014}' | '\u{2026}' => true,
         ',' | '-' | '\u{2013}' => spaced,
@@ -340,6 +346,11 @@ fn fold_into(word: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
+    if is_grouped_number(word) {
+        // `2,000` is the number `2000` however it is written.
+        out.extend(word.chars().filter(|&c| c != ','));
+        return;
+    }
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => out.push('\''),
@@ -358,6 +369,40 @@ fn fold_into(word: &str, out: &mut String) {
     out.truncate(end);
     let leading = out.len() - out.trim_start_matches('\'').len();
     out.drain(..leading);
+}
+
+/// `2,000`, `1,000,000`: digits in comma-separated groups of three.
+fn is_grouped_number(word: &str) -> bool {
+    let mut groups = word.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    word.contains(',')
+        && digits(first)
+        && first.len() <= 3
+        && groups.all(|g| g.len() == 3 && digits(g))
+}
+
+/// Other common spellings of a query's words, each as words of a phrase:
+/// a ratio `1/2000` (words `1`, `2000`) is also written "1 in 2,000";
+/// `COVID-19` (`covid`, `19`) also `COVID19`, and the other way round.
+pub fn written_variants(words: &[String]) -> Vec<Vec<String>> {
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    match words {
+        [a, b] if number(a) && number(b) => vec![vec![a.clone(), "in".into(), b.clone()]],
+        [a, x, b] if number(a) && x == "in" && number(b) => vec![vec![a.clone(), b.clone()]],
+        [a, b] if letters(a) && number(b) => vec![vec![format!("{a}{b}")]],
+        [word] => {
+            let split = word.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            let (head, tail) = word.split_at(split);
+            if letters(head) && head.len() >= 2 && number(tail) {
+                vec![vec![head.to_string(), tail.to_string()]]
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// `U.S`, `U.K`, `e.g`: single letters joined by dots.
@@ -701,5 +746,32 @@ mod tests {
             texts(&tokenize("9/11 C++ non-state", Mode::Query)),
             ["9", "11", "c", "non", "state"]
         );
+    }
+
+    #[test]
+    fn grouped_numbers_and_ratios_read_as_written_plainly() {
+        assert_eq!(
+            texts(&tokenize("1 in 2,000,000", Mode::Index)),
+            ["1", "in", "2000000"]
+        );
+        assert_eq!(positions("1:2000"), [("1".into(), 0), ("2000".into(), 1)]);
+        assert_eq!(
+            positions("Note: states"),
+            [("note".into(), 0), ("states".into(), 2)]
+        );
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            written_variants(&words(&["1", "2000"])),
+            [words(&["1", "in", "2000"])]
+        );
+        assert_eq!(
+            written_variants(&words(&["covid", "19"])),
+            [words(&["covid19"])]
+        );
+        assert_eq!(
+            written_variants(&words(&["covid19"])),
+            [words(&["covid", "19"])]
+        );
+        assert!(written_variants(&words(&["h1n1"])).is_empty());
     }
 }

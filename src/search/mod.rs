@@ -215,6 +215,9 @@ struct Piece {
     /// Whether `query` also matches in the passage context.
     context: bool,
     pattern: Option<Pattern>,
+    /// Patterns of other spellings of the words (see
+    /// [`analysis::written_variants`]).
+    variants: Vec<Pattern>,
     aliases: Vec<AliasPattern>,
 }
 
@@ -258,6 +261,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                         loose_stems.push(stem.clone());
                     }
                     compiled.patterns.extend(piece.pattern);
+                    compiled.patterns.extend(piece.variants);
                     uses_context |= piece.context;
                     in_text.extend(piece.in_text);
                     all.push(piece.query);
@@ -300,6 +304,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                         in_text: None,
                         context: false,
                         pattern: None,
+                        variants: Vec::new(),
                         aliases: Vec::new(),
                     })
                 }
@@ -314,6 +319,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                     }
                     compiled.patterns.push(pattern);
                 }
+                compiled.patterns.extend(piece.variants);
                 compiled.alias_patterns.extend(piece.aliases);
             }
             if !clause.negated {
@@ -421,6 +427,16 @@ fn words_query(
     let tokens = analysis::phrase_words(text);
     let stem_word = !quoted || opts.stem_phrases;
     let (text_query, pattern) = sequence(&tokens, stem_word, opts.stem_phrases, f)?;
+    // Other spellings (`1/2000`: "1 in 2,000") count as the query's own.
+    let mut own = vec![text_query];
+    let mut variants = Vec::new();
+    for words in analysis::written_variants(&tokens) {
+        if let Some((query, pattern)) = sequence(&words, stem_word, opts.stem_phrases, f) {
+            own.push(query);
+            variants.push(pattern);
+        }
+    }
+    let text_query = any_of(own).expect("at least the words themselves");
     let mut alternatives = vec![text_query.box_clone()];
     let mut via = Vec::new();
     for (query, alias) in alias_pieces(&tokens, aliases, stem_word, opts, f) {
@@ -446,6 +462,7 @@ fn words_query(
         in_text: Some(in_text),
         context: context.is_some(),
         pattern: Some(pattern),
+        variants,
         aliases: via,
     })
 }

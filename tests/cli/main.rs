@@ -9,6 +9,7 @@ mod formats;
 mod index;
 mod kwic;
 mod quotes;
+mod ranking;
 mod report;
 mod search;
 mod similar;
