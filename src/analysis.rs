@@ -384,7 +384,10 @@ fn is_grouped_number(word: &str) -> bool {
 
 /// Other common spellings of a query's words, each as words of a phrase:
 /// a ratio `1/2000` (words `1`, `2000`) is also written "1 in 2,000";
-/// `COVID-19` (`covid`, `19`) also `COVID19`, and the other way round.
+/// `COVID-19` (`covid`, `19`) also `COVID19`, and the other way round. A
+/// short word in capitals, which a query reads as an acronym (`u.s`), is
+/// also the plain word when that is no pronoun or function word: `WAR`
+/// finds "war", `US` never finds "us".
 pub fn written_variants(words: &[String]) -> Vec<Vec<String>> {
     let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
@@ -392,6 +395,16 @@ pub fn written_variants(words: &[String]) -> Vec<Vec<String>> {
         [a, b] if number(a) && number(b) => vec![vec![a.clone(), "in".into(), b.clone()]],
         [a, x, b] if number(a) && x == "in" && number(b) => vec![vec![a.clone(), b.clone()]],
         [a, b] if letters(a) && number(b) => vec![vec![format!("{a}{b}")]],
+        [word] if is_dotted_acronym(word) => {
+            let plain: String = word.chars().filter(|&c| c != '.').collect();
+            let function_word = is_stop_word(&plain)
+                || ["am", "go", "him", "me", "my", "now", "us", "why"].contains(&plain.as_str());
+            if function_word {
+                Vec::new()
+            } else {
+                vec![vec![plain]]
+            }
+        }
         [word] => {
             let split = word.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
             let (head, tail) = word.split_at(split);
@@ -773,5 +786,9 @@ mod tests {
             [words(&["covid", "19"])]
         );
         assert!(written_variants(&words(&["h1n1"])).is_empty());
+        let shouted = |w: &str| written_variants(&words(&[w]));
+        assert_eq!(shouted("w.a.r"), [words(&["war"])]);
+        assert!(shouted("u.s").is_empty());
+        assert!(shouted("i.t").is_empty());
     }
 }

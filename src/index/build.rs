@@ -552,6 +552,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         d.add_text(f.doc_key, doc.id.to_lowercase());
         d.add_text(f.file, &doc.file);
         d.add_text(f.title, &doc.title);
+        d.add_text(f.title_exact, &doc.title);
         d.add_text(f.kind, &doc.kind);
         if let Some(source) = &doc.meta.source {
             d.add_text(f.source, source);

@@ -30,6 +30,8 @@ pub struct Fields {
     /// Relative path of the source file, for deleting a changed file's records.
     pub file: Field,
     pub title: Field,
+    /// The title's exact words, for quoted `title:"…"` filters.
+    pub title_exact: Field,
     pub kind: Field,
     pub source: Field,
     /// ISO date as given.
@@ -133,6 +135,7 @@ pub fn build_schema() -> (Schema, Fields) {
         doc_key: b.add_text_field("doc_key", STRING),
         file: b.add_text_field("file", STRING),
         title: b.add_text_field("title", analysed_words(analysis::STEMMED).set_stored()),
+        title_exact: b.add_text_field("title_exact", analysed(analysis::EXACT)),
         kind: b.add_text_field("kind", STRING | STORED),
         source: b.add_text_field("source", analysed(analysis::EXACT).set_stored()),
         date: b.add_text_field("date", STORED),

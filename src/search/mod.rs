@@ -296,8 +296,12 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                 query::Atom::Phrase(phrase) => {
                     words_query(phrase, true, opts, opts.aliases, fields)
                 }
-                query::Atom::Field { name, value } => {
-                    let query = field_query(name, value, opts, fields)?.0;
+                query::Atom::Field {
+                    name,
+                    value,
+                    quoted,
+                } => {
+                    let query = field_query(name, value, *quoted, opts, fields)?.0;
                     Some(Piece {
                         own: query.box_clone(),
                         query,
@@ -528,6 +532,7 @@ fn alias_pieces(
 fn field_query(
     name: &str,
     value: &str,
+    quoted: bool,
     opts: &Options,
     f: &Fields,
 ) -> Result<(Box<dyn Query>, Option<Pattern>)> {
@@ -542,6 +547,12 @@ fn field_query(
                     .map_err(|e| Error::Query(format!("doc:{value}: {e}")))?,
             )
         }
+        // In quotes, the exact wording: `title:"hack-back"` is not
+        // "hacked back".
+        "title" if quoted => sequence_query(
+            f.title_exact,
+            &non_empty(exact_words(value)).ok_or_else(no_words)?,
+        ),
         "title" => {
             let stems: Vec<Box<dyn Query>> = analysis::tokenize_stemmed(value, Mode::Query)
                 .into_iter()
@@ -554,7 +565,11 @@ fn field_query(
             &non_empty(exact_words(value)).ok_or_else(no_words)?,
         ),
         "speaker" => speaker_query(value, opts, f)?.ok_or_else(no_words)?,
-        "role" => sequence_query(f.role, &non_empty(exact_words(value)).ok_or_else(no_words)?),
+        "role" => role_query(
+            &non_empty(exact_words(value)).ok_or_else(no_words)?,
+            opts,
+            f,
+        )?,
         _ => unreachable!("query::parse only lets known fields through"),
     };
     Ok((q, None))
@@ -591,6 +606,37 @@ fn speaker_query(value: &str, opts: &Options, f: &Fields) -> Result<Option<Box<d
         }
     }
     Ok(any_of(alternatives))
+}
+
+/// Records quoting someone whose role has these words. With
+/// [`Options::index`], also the quotes credited to a bare surname that
+/// `speakers` joins to such a person: the attribution "Singer said" gives
+/// no role, Peter Singer's earlier one does.
+fn role_query(words: &[String], opts: &Options, f: &Fields) -> Result<Box<dyn Query>> {
+    let by_role = sequence_query(f.role, words);
+    let Some(searcher) = opts.index else {
+        return Ok(by_role);
+    };
+    let quotes = BooleanQuery::new(vec![
+        (Occur::Must, by_role.box_clone()),
+        (Occur::Must, term_query(f.record, schema::QUOTE)),
+    ]);
+    let mut names = std::collections::BTreeSet::new();
+    for address in searcher
+        .search(&quotes, &DocSetCollector)
+        .map_err(Error::query_failed)?
+    {
+        if let Some(name) = load(searcher, address, f)?.speaker() {
+            names.insert(name.to_string());
+        }
+    }
+    let mut alternatives = vec![by_role];
+    for name in names {
+        for bare in speakers::joined_bare_names(searcher, f.speaker_key, &name)? {
+            alternatives.push(term_query(f.speaker_key, &bare));
+        }
+    }
+    Ok(any_of(alternatives).expect("at least the role"))
 }
 
 fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
@@ -633,7 +679,7 @@ fn flag_filters(filters: &Filters, opts: &Options, f: &Fields) -> Result<Vec<Box
         )));
     }
     if let Some(speaker) = &filters.speaker {
-        out.push(field_query("speaker", speaker, opts, f)?.0);
+        out.push(field_query("speaker", speaker, false, opts, f)?.0);
     }
     Ok(out)
 }
@@ -776,6 +822,7 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
     }
     let fetch = fetch_for(limit, opts.per_doc);
     let mut seen = HashSet::new();
+    let mut paragraphs = HashSet::new();
     let mut hits = Vec::new();
     for pass in passes {
         if hits.len() >= limit {
@@ -797,6 +844,12 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
                 continue;
             }
             let record = load(&searcher, address, f)?;
+            // A long paragraph is several passages; its best one stands
+            // for it, rather than the same ¶ filling the page.
+            let paragraph = (record.doc.clone(), record.paragraph);
+            if opts.record == schema::PASSAGE && !paragraphs.insert(paragraph) {
+                continue;
+            }
             if per_doc.admits(&record.doc) {
                 hits.push(hit_of(record, score, compiled));
             }

@@ -25,8 +25,12 @@ pub enum Atom {
     Word(String),
     /// A quoted phrase, matched exactly (unstemmed).
     Phrase(String),
-    /// `name:value` or `name:"value"`.
-    Field { name: String, value: String },
+    /// `name:value` or `name:"value"` (`quoted`: exact wording asked).
+    Field {
+        name: String,
+        value: String,
+        quoted: bool,
+    },
 }
 
 /// One element of the query: alternatives joined by `OR`.
@@ -164,7 +168,8 @@ fn field_or_word<'a>(rest: &'a str, word: &'a str, end: usize) -> Result<(Option
         )));
     }
     let after_colon = &rest[name.len() + 1..];
-    let (value, after) = if after_colon.starts_with(OPEN_QUOTES) {
+    let is_quoted = after_colon.starts_with(OPEN_QUOTES);
+    let (value, after) = if is_quoted {
         quoted(after_colon)?
     } else {
         (value, &rest[end..])
@@ -177,6 +182,7 @@ fn field_or_word<'a>(rest: &'a str, word: &'a str, end: usize) -> Result<(Option
     let atom = Atom::Field {
         name,
         value: value.to_string(),
+        quoted: is_quoted,
     };
     Ok((Some(atom), after))
 }
@@ -217,7 +223,8 @@ mod tests {
             q.clauses[0].alternatives[0],
             Atom::Field {
                 name: "speaker".into(),
-                value: "Peter Singer".into()
+                value: "Peter Singer".into(),
+                quoted: true,
             }
         );
         assert_eq!(q.clauses.len(), 2);

@@ -393,6 +393,8 @@ fn full_speaker_name_finds_the_bare_surname_quotes_speakers_counts() {
         .stdout_has("Peter Singer (as “Mr. Singer”, joined by surname)");
     assert_eq!(docs(&["quotes", "--speaker", "Dr. Peter Singer"]), abc);
     assert_eq!(docs(&["quotes", "speaker:\"peter singer\""]), abc);
+    // the role given once holds for the quotes joined to its speaker
+    assert_eq!(docs(&["quotes", "role:frontier"]), abc);
     let mut passages = docs(&[
         "search",
         "call OR binds OR norms",

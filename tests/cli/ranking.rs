@@ -271,3 +271,44 @@ fn highlights_cover_exactly_the_matched_words_in_fuzzed_text() {
         }
     }
 }
+
+#[test]
+fn a_short_word_in_capitals_is_also_the_plain_word_unless_a_pronoun() {
+    let env = Env::empty();
+    env.write(
+        "a.txt",
+        "The war in cyberspace is not a war.\n\nWAR GAMES are planned by the US and by us.\n",
+    );
+    let hits = env.run(&["search", "WAR", "--json"]).ok().json();
+    assert_eq!(hits.len(), 2);
+    let hits = env.run(&["search", "US", "--json"]).ok().json();
+    assert_eq!(highlighted(&hits[0]), ["US"]);
+}
+
+#[test]
+fn a_quoted_title_filter_is_exact_wording() {
+    let env = Env::empty();
+    env.write("a.txt", "Hack-back in law\n\nCompanies and the law.\n");
+    env.write("b.txt", "Hacked back\n\nCompanies and the law.\n");
+    let docs_for = |q: &str| -> Vec<String> {
+        let hits = env.run(&["search", q, "--json"]).ok().json();
+        let mut docs: Vec<String> = hits
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_string())
+            .collect();
+        docs.sort();
+        docs.dedup();
+        docs
+    };
+    assert_eq!(docs_for("title:\"hack back\" law"), ["a.txt"]);
+    assert_eq!(docs_for("title:hack companies"), ["a.txt", "b.txt"]);
+}
+
+#[test]
+fn a_long_paragraph_is_one_hit_not_one_per_piece() {
+    let env = Env::empty();
+    let sentence = "States reaffirm that the norm against hacking back applies to companies. ";
+    env.write("long.txt", format!("Title\n\n{}\n", sentence.repeat(60)));
+    let hits = env.run(&["search", "hacking back", "--json"]).ok().json();
+    assert_eq!(hits.len(), 1);
+}
