@@ -81,6 +81,21 @@ pub fn is_references_heading(heading: &str) -> bool {
     NAMES.iter().any(|n| words.trim() == *n)
 }
 
+/// Whether a heading (or title) names a glossary, whose entries define
+/// terms.
+pub fn is_glossary_heading(heading: &str) -> bool {
+    let words = heading.to_lowercase();
+    [
+        "glossary",
+        "definitions",
+        "abbreviations",
+        "acronyms",
+        "terminology",
+    ]
+    .iter()
+    .any(|n| words.split(|c: char| !c.is_alphabetic()).any(|w| w == *n))
+}
+
 /// For each paragraph, the texts of the headings it sits under, outermost
 /// first (a heading's own path leaves it out). A heading repeating the
 /// document title, or part of it, is left out of every path: the title is

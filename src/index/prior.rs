@@ -12,6 +12,8 @@ const TABLE_OF_CONTENTS: f32 = 0.2;
 /// `Figure 3: …`, `Table 2. …`: says what a picture shows, not the finding.
 const CAPTION: f32 = 0.35;
 const REFERENCE_ENTRY: f32 = 0.3;
+/// A definition in a glossary: what a term means, not what happened.
+const GLOSSARY_ENTRY: f32 = 0.6;
 /// A few words: a caption, a label, a byline.
 const SCRAP: f32 = 0.3;
 /// A short line that is not a sentence.
@@ -22,11 +24,13 @@ const FOOTNOTE: f32 = 0.8;
 /// The prior of a passage with this text, in a paragraph of this role,
 /// under these headings, in a document with this title.
 pub fn prior(text: &str, role: Role, headings: &[&str], title: &str) -> f32 {
-    let words = text.split_whitespace().count();
-    // A plain-text file's first line is its title, and reads as body.
-    let is_title = text.len() == title.len() && text.eq_ignore_ascii_case(title);
+    // Words, not the bars and ticks of a table row.
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.contains(char::is_alphanumeric))
+        .count();
     let mut prior: f32 = match role {
-        _ if is_title => HEADING,
+        _ if repeats_title(text, title) => HEADING,
         Role::Heading => HEADING,
         Role::TableRow => TABLE_ROW,
         Role::Footnote => FOOTNOTE,
@@ -41,12 +45,32 @@ pub fn prior(text: &str, role: Role, headings: &[&str], title: &str) -> f32 {
     if headings.iter().any(|h| sections::is_references_heading(h)) || is_reference_entry(text) {
         prior = prior.min(REFERENCE_ENTRY);
     }
+    let glossary = std::iter::once(&title)
+        .chain(headings)
+        .any(|h| sections::is_glossary_heading(h));
+    if glossary {
+        prior = prior.min(GLOSSARY_ENTRY);
+    }
     if words < 4 {
         prior = prior.min(SCRAP);
     } else if words < 16 && !ends_sentence(text) {
         prior = prior.min(FRAGMENT);
     }
     prior
+}
+
+/// A short line that is mostly the document's title: a plain-text file's
+/// first line, a subtitle or a cover line, which reads as body.
+fn repeats_title(text: &str, title: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (ours, theirs) = (words(text), words(title));
+    let shared = ours.iter().filter(|w| theirs.contains(w)).count();
+    !ours.is_empty() && ours.len() <= 25 && shared * 10 >= ours.len() * 6
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -168,6 +192,9 @@ mod tests {
             ) < 0.5
         );
         assert!(prior("Figure 3", Role::Body, &[], "Report") < 0.5);
+        assert!(prior("7 Cyber hygiene | ✗ | ✓ | ✓", Role::TableRow, &[], "Report") < 0.5);
+        let entry = "Hack back — Unauthorised access by a private party to an attacker's systems.";
+        assert!(prior(entry, Role::Body, &["Glossary"], "Report") < 1.0);
         assert!(prior("No hack back", Role::Heading, &[], "Report") < 0.5);
         assert!(
             prior(
@@ -179,6 +206,15 @@ mod tests {
         );
         let title = "Hospital turns patients away after ransomware attack";
         assert!(prior(title, Role::Body, &[], title) < 0.5);
+        let subtitle = "Panel 3: Trust in what we buy — supply chains one year on";
+        assert!(
+            prior(
+                subtitle,
+                Role::Body,
+                &[],
+                "Trust in what we buy: supply chains"
+            ) < 0.5
+        );
     }
 
     #[test]
