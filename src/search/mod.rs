@@ -89,9 +89,10 @@ pub struct Compiled {
     /// which every hit must hold, so context adds evidence but never
     /// makes a hit by itself.
     in_text: Option<Box<dyn Query>>,
-    /// Rewards passages where the query's words stand close together;
-    /// see [`add_proximity`].
-    proximity: Option<Box<dyn Query>>,
+    /// Scored on the best records only, and added (see [`rerank`]): for
+    /// several words, their standing close together; for one word, its
+    /// being in the passage's context.
+    bonus: Option<Box<dyn Query>>,
     /// What to highlight: the query's own words and phrases.
     pub patterns: Vec<Pattern>,
     /// The alias wordings the query was expanded to.
@@ -212,8 +213,10 @@ struct Piece {
     /// `query` without the passage context: what the passage text must
     /// hold. `None` for a filter.
     in_text: Option<Box<dyn Query>>,
-    /// Whether `query` also matches in the passage context.
-    context: bool,
+    /// The word in the passage context, weighted, when `query` includes it.
+    context: Option<Box<dyn Query>>,
+    /// `own` without the context.
+    own_text: Option<Box<dyn Query>>,
     pattern: Option<Pattern>,
     /// Patterns of other spellings of the words (see
     /// [`analysis::written_variants`]).
@@ -231,12 +234,14 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
         filters: Vec::new(),
         negatives: Vec::new(),
         in_text: None,
-        proximity: None,
+        bonus: None,
         patterns: Vec::new(),
         alias_patterns: Vec::new(),
     };
     let mut in_text = Vec::new();
     let mut uses_context = false;
+    let mut lone: Option<LoneWord> = None;
+    let mut name_runs = false;
     let mut loose_stems = Vec::new();
     let mut own_positives = Vec::new();
     // Stop words ("to", "of", "which") say little of what is asked and
@@ -252,6 +257,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
     let mut at = 0;
     while at < parsed.clauses.len() {
         if let Some((len, words, tokens)) = name_run(&parsed.clauses[at..], opts.aliases) {
+            name_runs = true;
             // Plain words that together are an alias name (`North Korea`):
             // all of them, as usual, or any other name of the thing.
             let mut all = Vec::new();
@@ -262,7 +268,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                     }
                     compiled.patterns.extend(piece.pattern);
                     compiled.patterns.extend(piece.variants);
-                    uses_context |= piece.context;
+                    uses_context |= piece.context.is_some();
                     in_text.extend(piece.in_text);
                     all.push(piece.query);
                 }
@@ -306,7 +312,8 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                         own: query.box_clone(),
                         query,
                         in_text: None,
-                        context: false,
+                        context: None,
+                        own_text: None,
                         pattern: None,
                         variants: Vec::new(),
                         aliases: Vec::new(),
@@ -327,7 +334,15 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
                 compiled.alias_patterns.extend(piece.aliases);
             }
             if !clause.negated {
-                uses_context |= piece.context;
+                uses_context |= piece.context.is_some();
+                if let (Some(text), Some(own), Some(context), 1) = (
+                    &piece.in_text,
+                    &piece.own_text,
+                    &piece.context,
+                    clause.alternatives.len(),
+                ) {
+                    lone = Some((text.box_clone(), own.box_clone(), context.box_clone()));
+                }
                 in_text.extend(piece.in_text);
             }
             alternatives.push(piece.query);
@@ -361,8 +376,19 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
     if !compiled.alias_patterns.is_empty() {
         compiled.own_positives = Some(own_positives);
     }
-    if uses_context {
-        compiled.in_text = any_of(in_text);
+    match lone {
+        // One word alone: its context only adds to the best passages
+        // (as a bonus), so the query stays one term and tantivy keeps its
+        // fastest top-k path. A word may have only one clause.
+        Some((text, own, context)) if compiled.positives.len() == 1 && !name_runs => {
+            compiled.positives = vec![text];
+            if compiled.own_positives.is_some() {
+                compiled.own_positives = Some(vec![own]);
+            }
+            compiled.bonus = Some(context);
+        }
+        _ if uses_context => compiled.in_text = any_of(in_text),
+        _ => {}
     }
     compiled
         .filters
@@ -373,10 +399,14 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             .enumerate()
             .map(|(i, s)| (i, Term::from_field_text(fields.body, s)))
             .collect();
-        compiled.proximity = Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 3)));
+        compiled.bonus = Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, 3)));
     }
     Ok(compiled)
 }
+
+/// A query's last one-word clause: its queries in the passage text, in
+/// the query's own wording, and in the passage context.
+type LoneWord = (Box<dyn Query>, Box<dyn Query>, Box<dyn Query>);
 
 /// A clause that is one unquoted stop word.
 fn is_stop_word_clause(clause: &query::Clause) -> bool {
@@ -462,9 +492,10 @@ fn words_query(
     };
     Some(Piece {
         query: with_context(in_text.box_clone()),
-        own: with_context(text_query),
+        own: with_context(text_query.box_clone()),
+        own_text: Some(text_query),
         in_text: Some(in_text),
-        context: context.is_some(),
+        context,
         pattern: Some(pattern),
         variants,
         aliases: via,
@@ -837,7 +868,7 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
         let mut top = searcher
             .search(&pass, &TopDocs::with_limit(window).order_by_score())
             .map_err(Error::query_failed)?;
-        rerank(&searcher, compiled.proximity.as_deref(), &mut top)?;
+        rerank(&searcher, compiled.bonus.as_deref(), &mut top)?;
         top.truncate(wanted);
         for (score, address) in top {
             if hits.len() >= limit || !seen.insert(address) {
@@ -911,20 +942,20 @@ fn newest_first(
 }
 
 /// How many of a query's best records by their words alone are re-ranked
-/// by [`rerank`]. Scoring the proximity bonus inside the query costs a
+/// by [`rerank`]. Scoring a bonus inside the query costs a
 /// position check on every record holding all the words (a quarter of the
 /// time of a two-word query on 1 GB).
 const RERANK_WINDOW: usize = 100;
 
-/// Adds to each hit's score what `proximity` scores on its record (as a
+/// Adds to each hit's score what `bonus` scores on its record (as a
 /// `Should` clause of the query would), multiplies it by the record's
 /// prior (see `index::prior`) and re-sorts, best first.
 fn rerank(
     searcher: &Searcher,
-    proximity: Option<&dyn Query>,
+    bonus: Option<&dyn Query>,
     top: &mut [(f32, DocAddress)],
 ) -> Result<()> {
-    let weight = proximity
+    let weight = bonus
         .map(|q| q.weight(EnableScoring::enabled_from_searcher(searcher)))
         .transpose()
         .map_err(Error::query_failed)?;
