@@ -476,6 +476,38 @@ mod tests {
         );
     }
 
+    #[test]
+    fn text_turned_against_the_page_is_left_out() {
+        // a chart's axis label set a quarter turn up, beside the prose
+        let pdf = one_page_pdf(
+            "BT /F1 12 Tf 72 700 Td (Attacks per team in the final.) Tj ET \
+             BT /F1 12 Tf 0 1 -1 0 300 600 Tm (Unique) Tj ET",
+        );
+        let e = read_pdf(&pdf).unwrap();
+        assert_eq!(
+            e.paragraphs,
+            [Paragraph::on_page("Attacks per team in the final.", 1)]
+        );
+    }
+
+    #[test]
+    fn a_page_turned_as_a_whole_reads_along_its_lines() {
+        // landscape content on a portrait page: every line a quarter turn
+        // up, each next line further right
+        let pdf = one_page_pdf(
+            "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (The table is turned) Tj ET \
+             BT /F1 12 Tf 0 1 -1 0 114 100 Tm (to fit the page.) Tj ET",
+        );
+        let e = read_pdf(&pdf).unwrap();
+        assert_eq!(
+            e.paragraphs,
+            [Paragraph::on_page(
+                "The table is turned to fit the page.",
+                1
+            )]
+        );
+    }
+
     // Both could overflow the stack inside a PDF interpreter, which aborts
     // the process whatever catch_unwind does.
     #[test]
