@@ -45,8 +45,12 @@ pub(super) struct Line {
     pub x1: f64,
     /// Baseline.
     pub y: f64,
-    /// Font size in points (the largest on the line).
+    /// Font size in points: the largest of the line's letters and digits
+    /// (a bigger bullet or symbol does not count), or of its glyphs when it
+    /// has none.
     pub size: f64,
+    /// Whether `size` is that of a letter or digit.
+    pub sized_by_text: bool,
     /// Width of the line's first word in points, as drawn (0 until known).
     pub first_word: f64,
     /// Left and right edges of the column the line sits in.
@@ -73,6 +77,7 @@ impl Line {
             x1,
             y,
             size,
+            sized_by_text: true,
             first_word: 0.0,
             column: (x0, x1),
             column_index: 0,
@@ -139,7 +144,7 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
             }
             last.text.push_str(&g.text);
             last.x1 = last.x1.max(g.x + g.width);
-            last.size = last.size.max(g.size);
+            last.take_size(g.size, has_text(&g.text));
         } else {
             if let Some(last) = pieces.last_mut() {
                 let trimmed = last.text.trim_end().len();
@@ -151,6 +156,7 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
                 x1: g.x + g.width,
                 y: g.y,
                 size: g.size,
+                sized_by_text: has_text(&g.text),
                 first_word: 0.0,
                 column: (0.0, 0.0),
                 column_index: 0,
@@ -162,11 +168,147 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
     for p in &mut pieces {
         p.text = p.text.trim().to_string();
     }
-    let mut lines = merge_baselines(pieces);
+    let mut lines = attach_satellites(merge_baselines(pieces));
     for line in &mut lines {
         end_first_word(line);
     }
     lines
+}
+
+/// Big operators and delimiters that mathematics sets as a glyph of their
+/// own, off the baseline of the formula they belong to.
+const MATH_GLYPHS: &str = "∑∏∐∫∮⋂⋃⨁⨂⨀⨄[](){}|∣‖⟨⟩〈〉⌊⌋⌈⌉";
+
+/// Whether a segment may be a formula's satellite, as (a lone big operator
+/// or delimiter, a few symbols that small type may set above or below a
+/// line: a limit under a sum, an index, an accent). The few symbols are at
+/// most 16 characters, none in a word of four letters or more.
+fn satellite_text(text: &str) -> (bool, bool) {
+    let mut chars = text.chars();
+    let lone_glyph =
+        matches!((chars.next(), chars.next()), (Some(c), None) if MATH_GLYPHS.contains(c));
+    let mut run = 0;
+    let mut longest = 0;
+    for c in text.chars() {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    (lone_glyph, text.chars().count() <= 16 && longest <= 3)
+}
+
+/// Joins the satellites of formulas to the line they belong to: an index,
+/// accent or limit in small type set above or below a line, or a big
+/// operator or delimiter set off its baseline. A satellite stands alone
+/// (no other such bit of its size within two lines above or below it: not
+/// a listing's line numbers, nor a table's cells) within a line's height
+/// of a line of larger type, over, under or half an em beside it. Left
+/// apart, each would be a line of its own and cut the paragraph around the
+/// formula. A satellite's text goes before its line's when it starts left
+/// of it, else after.
+fn attach_satellites(lines: Vec<Line>) -> Vec<Line> {
+    let kinds: Vec<(bool, bool)> = lines.iter().map(|l| satellite_text(&l.text)).collect();
+    let overlaps = |a: &Line, b: &Line, slack: f64| a.x0 <= b.x1 + slack && a.x1 >= b.x0 - slack;
+    let host: Vec<Option<usize>> = (0..lines.len())
+        .map(|i| {
+            let s = &lines[i];
+            let (lone_glyph, short) = kinds[i];
+            if !lone_glyph && !short {
+                return None;
+            }
+            let alone = !lines.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && kinds[j].1
+                    && (o.size - s.size).abs() <= s.size * 0.15
+                    && overlaps(o, s, 0.0)
+                    && (o.y - s.y).abs() <= s.size * 2.5
+                    && (o.y - s.y).abs() > s.size * 0.3
+            });
+            if !alone {
+                return None;
+            }
+            lines
+                .iter()
+                .enumerate()
+                .filter(|&(j, h)| {
+                    let dy = s.y - h.y;
+                    let fits = if lone_glyph {
+                        !kinds[j].0 && h.size >= s.size * 0.9
+                    } else {
+                        s.size <= h.size * 0.8
+                    };
+                    j != i
+                        && fits
+                        && dy.abs() > h.size * 0.2
+                        && dy >= -h.size
+                        && dy <= h.size * 1.3
+                        && overlaps(s, h, h.size * 0.5)
+                })
+                .min_by(|a, b| (s.y - a.1.y).abs().total_cmp(&(s.y - b.1.y).abs()))
+                .map(|(j, _)| j)
+        })
+        .collect();
+    // A satellite of a satellite (a limit over a sum) joins the same line.
+    let root = |mut i: usize| {
+        for _ in 0..lines.len() {
+            match host[i] {
+                Some(h) => i = h,
+                None => return Some(i),
+            }
+        }
+        None // a loop: left alone
+    };
+    let roots: Vec<Option<usize>> = (0..lines.len())
+        .map(|i| host[i].and_then(|_| root(i)))
+        .collect();
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut satellites: Vec<Vec<Line>> = vec![Vec::new(); lines.len()];
+    let mut index_in_out = vec![usize::MAX; lines.len()];
+    for (i, line) in lines.into_iter().enumerate() {
+        match roots[i] {
+            Some(r) if r != i => satellites[r].push(line),
+            _ => {
+                index_in_out[i] = out.len();
+                out.push(line);
+            }
+        }
+    }
+    for (r, mut attached) in satellites.into_iter().enumerate() {
+        if attached.is_empty() || index_in_out[r] == usize::MAX {
+            continue;
+        }
+        let line = &mut out[index_in_out[r]];
+        attached.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let (before, after): (Vec<Line>, Vec<Line>) =
+            attached.into_iter().partition(|s| s.x0 < line.x0);
+        let mut text: Vec<&str> = before.iter().map(|s| s.text.as_str()).collect();
+        text.push(&line.text);
+        text.extend(after.iter().map(|s| s.text.as_str()));
+        let joined = text.join(" ");
+        for s in before.iter().chain(&after) {
+            line.x0 = line.x0.min(s.x0);
+            line.x1 = line.x1.max(s.x1);
+        }
+        line.text = joined;
+    }
+    out
+}
+
+impl Line {
+    /// Takes in the size of more text on the line: a letter or digit (when
+    /// `text`) or another glyph.
+    fn take_size(&mut self, size: f64, text: bool) {
+        if text && !self.sized_by_text {
+            self.size = size;
+            self.sized_by_text = true;
+        } else if text == self.sized_by_text {
+            self.size = self.size.max(size);
+        }
+    }
+}
+
+/// Whether a glyph's text has a letter or digit.
+fn has_text(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 /// Records the width of a line's first word when a space first follows it.
@@ -200,7 +342,7 @@ fn merge_baselines(mut pieces: Vec<Line>) -> Vec<Line> {
                 if marker {
                     last.y = piece.y;
                 }
-                last.size = size;
+                last.take_size(piece.size, piece.sized_by_text);
                 continue;
             }
         }
@@ -641,7 +783,7 @@ fn join_row(row: Vec<Line>) -> Line {
         line.text.push(' ');
         line.text.push_str(&segment.text);
         line.x1 = line.x1.max(segment.x1);
-        line.size = line.size.max(segment.size);
+        line.take_size(segment.size, segment.sized_by_text);
     }
     line
 }
@@ -833,6 +975,67 @@ mod tests {
             Line::plain("Vlad Folts", 450.0, 500.0, 100.0, 10.0),
         ];
         assert_eq!(rows_across(&names, 305.0, 10.0), [true, true, true]);
+    }
+
+    #[test]
+    fn a_formulas_limits_and_big_operator_join_its_line() {
+        // a(X) = ∑_{i=1}^{n} w_i, as pdfTeX sets it: the sum sign off the
+        // baseline, its limits in small type above and below
+        let glyph = |text: &str, x0: f64, x1: f64, y: f64, size: f64| Glyph {
+            text: text.to_string(),
+            x: x0,
+            y,
+            width: x1 - x0,
+            size,
+            word_start: true,
+        };
+        let g = vec![
+            glyph("The polynomial is", 50.0, 130.0, 80.0, 9.0),
+            glyph("∑", 120.1, 133.4, 94.0, 9.0),
+            glyph("n", 124.4, 129.0, 91.3, 6.0),
+            glyph("a(X) =", 87.9, 117.5, 102.5, 9.0),
+            glyph("wiLi(X),", 134.9, 170.0, 102.5, 9.0),
+            glyph("i=1", 120.8, 132.7, 112.9, 6.0),
+            glyph("for the witness w.", 50.0, 140.0, 125.0, 9.0),
+        ];
+        // (the satellites follow their line's text: their place inside it
+        // is not known)
+        assert_eq!(
+            texts(&segments(&g)),
+            [
+                "The polynomial is",
+                "a(X) = wiLi(X), ∑ i=1 n",
+                "for the witness w."
+            ]
+        );
+    }
+
+    #[test]
+    fn small_type_in_a_table_under_a_line_is_not_a_formulas_satellite() {
+        let mut g = glyphs(&[("Results are in the table below.", 50.0, 80.0)], 10.0);
+        for i in 0..3 {
+            g.extend(glyphs(
+                &[(&format!("{}", i * 7), 60.0, 88.0 + 9.0 * i as f64)],
+                7.0,
+            ));
+        }
+        let lines = segments(&g);
+        assert_eq!(
+            texts(&lines),
+            ["Results are in the table below.", "0", "7", "14"]
+        );
+    }
+
+    #[test]
+    fn a_bigger_bullet_does_not_set_its_lines_size() {
+        let mut g = glyphs(&[("▪", 220.0, 100.0)], 11.0);
+        g.extend(glyphs(
+            &[("A1: Increasing transparency", 238.0, 100.0)],
+            9.0,
+        ));
+        let lines = segments(&g);
+        assert_eq!(texts(&lines), ["▪ A1: Increasing transparency"]);
+        assert_eq!(lines[0].size, 9.0);
     }
 
     #[test]
