@@ -14,6 +14,7 @@ use hayro_interpret::{
 use hayro_syntax::{LoadPdfError, Pdf};
 
 use super::layout::Glyph;
+use super::ligatures::MISSING;
 use super::quietly;
 
 /// Why a PDF could not be opened.
@@ -146,11 +147,15 @@ impl Device<'_> for Collector {
             .map_or(500.0, f64::from)
                 / 1000.0
                 * size;
-            // A glyph with no Unicode mapping says nothing we can index.
             let text = match glyph.as_unicode() {
                 Some(BfString::Char(c)) => c.to_string(),
-                Some(BfString::String(s)) => s,
-                None => String::new(),
+                Some(BfString::String(s)) if !s.is_empty() => s,
+                // A glyph the PDF maps to no text: blank, a space; drawn, it
+                // is marked, for a ligature ("fi") may be put back there.
+                _ => match &**glyph {
+                    HayroGlyph::Outline(outline) if outline.outline().is_empty() => String::new(),
+                    _ => MISSING.to_string(),
+                },
             };
             // hayro gives one run per text-showing operator; a glyph away
             // from where the pen stood is a new string, as a word may be.

@@ -20,6 +20,8 @@
 
 use std::collections::HashSet;
 
+use super::ligatures::keep_marks_in_words;
+
 /// One glyph (or string of glyphs the PDF draws as one) with its place.
 /// Coordinates are PDF points, y growing downwards from the top of the page.
 #[derive(Debug, Clone)]
@@ -164,10 +166,10 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
             });
         }
     }
-    pieces.retain(|p| !p.text.trim().is_empty());
     for p in &mut pieces {
-        p.text = p.text.trim().to_string();
+        p.text = keep_marks_in_words(&p.text).trim().to_string();
     }
+    pieces.retain(|p| !p.text.is_empty());
     let mut lines = attach_satellites(merge_baselines(pieces));
     for line in &mut lines {
         end_first_word(line);

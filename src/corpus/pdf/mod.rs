@@ -9,6 +9,8 @@
 //!   order;
 //! - [`chrome`]: running headers, footers and page numbers, found by
 //!   repetition across pages, are dropped;
+//! - [`ligatures`]: words whose ligature the font gives no text for
+//!   ("reect", "ofcial") repaired from the document's own words;
 //! - [`paragraphs`]: lines → paragraphs (gaps, font sizes, list markers,
 //!   lines that stop short), words broken by hyphenation re-joined, a
 //!   paragraph cut by a column or page break kept whole;
@@ -22,6 +24,7 @@ mod chrome;
 mod glyphs;
 mod labels;
 mod layout;
+mod ligatures;
 mod paragraphs;
 
 use std::collections::HashSet;
@@ -127,6 +130,7 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         ..ReadStats::default()
     };
     stats.running_lines_removed = chrome::drop_running_chrome(&mut pages);
+    stats.ligatures_repaired = ligatures::repair(&mut pages);
     let body_size = paragraphs::body_size(&pages);
     let pages: Vec<(u32, Vec<Line>)> = pages
         .into_iter()
@@ -506,6 +510,40 @@ mod tests {
                 1
             )]
         );
+    }
+
+    #[test]
+    fn a_ligature_drawn_with_no_text_is_put_back_from_the_documents_words() {
+        // F2 draws one glyph, named so no reader can tell it is "fl", with
+        // no ToUnicode: the first line reads "re?ect"
+        let content = "BT /F1 12 Tf 72 700 Td (States re) Tj /F2 12 Tf (a) Tj \
+                       /F1 12 Tf (ect on the draft.) Tj ET \
+                       BT /F1 12 Tf 72 660 Td (We reflect on it.) Tj ET";
+        let stream = format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        );
+        let glyph = "600 0 0 0 500 500 d1 0 0 500 500 re f";
+        let pdf = tiny_pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+             /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+            &stream,
+            FONT,
+            "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] \
+             /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /lig1 7 0 R >> \
+             /Encoding << /Type /Encoding /Differences [97 /lig1] >> \
+             /FirstChar 97 /LastChar 97 /Widths [600] >>",
+            &format!("<< /Length {} >>\nstream\n{glyph}\nendstream", glyph.len()),
+        ]);
+        let e = read_pdf(&pdf).unwrap();
+        // (two lines alone tell no paragraph gap from line spacing)
+        assert_eq!(
+            texts(&e.paragraphs),
+            ["States reflect on the draft. We reflect on it."]
+        );
+        assert_eq!(e.stats.ligatures_repaired, 1);
     }
 
     // Both could overflow the stack inside a PDF interpreter, which aborts
