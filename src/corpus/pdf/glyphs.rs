@@ -124,6 +124,8 @@ impl Device<'_> for Collector {
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, '_>, props: DrawProps<'_>, _: &DrawMode) {
         let mut first = true;
+        // one font draws the whole run
+        let bold = run.glyphs().first().is_some_and(|glyph| is_bold(glyph));
         for glyph in run.glyphs() {
             let transform: Affine = props.transform * glyph.transform();
             let origin = transform * Point::ZERO;
@@ -175,8 +177,28 @@ impl Device<'_> for Collector {
                     width: advance,
                     size,
                     word_start,
+                    bold,
                 },
             ));
         }
     }
+}
+
+/// Whether a glyph's font is bold, as its name or weight says
+/// ("Calibri-Bold", "ArialNarrow-Black", weight 600 or more). Only embedded
+/// TrueType and OpenType fonts tell: Type 1 fonts do not, and count as not.
+fn is_bold(glyph: &HayroGlyph<'_>) -> bool {
+    let HayroGlyph::Outline(outline) = glyph else {
+        return false;
+    };
+    let Some(font) = outline.font_data() else {
+        return false;
+    };
+    let named = font.postscript_name.is_some_and(|name| {
+        let name = name.to_ascii_lowercase();
+        ["bold", "black", "heavy", "semibold", "demi"]
+            .iter()
+            .any(|w| name.contains(w))
+    });
+    named || font.weight.is_some_and(|w| w >= 600)
 }

@@ -35,6 +35,8 @@ pub(super) struct Glyph {
     pub size: f64,
     /// The PDF started a new word (a space was drawn or skipped) before it.
     pub word_start: bool,
+    /// Its font is bold.
+    pub bold: bool,
 }
 
 /// A line of text as read: a segment of a baseline, or a table row.
@@ -53,6 +55,8 @@ pub(super) struct Line {
     pub size: f64,
     /// Whether `size` is that of a letter or digit.
     pub sized_by_text: bool,
+    /// The line has letters or digits, all set in a bold font.
+    pub bold: bool,
     /// Width of the line's first word in points, as drawn (0 until known).
     pub first_word: f64,
     /// Left and right edges of the column the line sits in.
@@ -80,6 +84,7 @@ impl Line {
             y,
             size,
             sized_by_text: true,
+            bold: false,
             first_word: 0.0,
             column: (x0, x1),
             column_index: 0,
@@ -146,7 +151,7 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
             }
             last.text.push_str(&g.text);
             last.x1 = last.x1.max(g.x + g.width);
-            last.take_size(g.size, has_text(&g.text));
+            last.take_in(g.size, has_text(&g.text), g.bold);
         } else {
             if let Some(last) = pieces.last_mut() {
                 let trimmed = last.text.trim_end().len();
@@ -159,6 +164,7 @@ pub(super) fn segments(glyphs: &[Glyph]) -> Vec<Line> {
                 y: g.y,
                 size: g.size,
                 sized_by_text: has_text(&g.text),
+                bold: g.bold && has_text(&g.text),
                 first_word: 0.0,
                 column: (0.0, 0.0),
                 column_index: 0,
@@ -296,14 +302,17 @@ fn attach_satellites(lines: Vec<Line>) -> Vec<Line> {
 }
 
 impl Line {
-    /// Takes in the size of more text on the line: a letter or digit (when
-    /// `text`) or another glyph.
-    fn take_size(&mut self, size: f64, text: bool) {
+    /// Takes in the size and weight of more of the line: letters or digits
+    /// (when `text`) or other glyphs, whose size counts only on a line with
+    /// no letters or digits, and whose weight does not count.
+    fn take_in(&mut self, size: f64, text: bool, bold: bool) {
         if text && !self.sized_by_text {
             self.size = size;
             self.sized_by_text = true;
+            self.bold = bold;
         } else if text == self.sized_by_text {
             self.size = self.size.max(size);
+            self.bold &= bold;
         }
     }
 }
@@ -344,7 +353,7 @@ fn merge_baselines(mut pieces: Vec<Line>) -> Vec<Line> {
                 if marker {
                     last.y = piece.y;
                 }
-                last.take_size(piece.size, piece.sized_by_text);
+                last.take_in(piece.size, piece.sized_by_text, piece.bold);
                 continue;
             }
         }
@@ -747,6 +756,7 @@ fn join_table_rows(lines: Vec<Line>) -> Vec<Line> {
                 .join(" | ");
             first.x1 = row.iter().map(|c| c.x1).fold(first.x1, f64::max);
             first.size = row.iter().map(|c| c.size).fold(first.size, f64::max);
+            first.bold = row.iter().all(|c| c.bold);
             first.kind = LineKind::TableRow;
             out.push(first);
         }
@@ -785,7 +795,7 @@ fn join_row(row: Vec<Line>) -> Line {
         line.text.push(' ');
         line.text.push_str(&segment.text);
         line.x1 = line.x1.max(segment.x1);
-        line.take_size(segment.size, segment.sized_by_text);
+        line.take_in(segment.size, segment.sized_by_text, segment.bold);
     }
     line
 }
@@ -804,6 +814,7 @@ mod tests {
                 width: text.chars().count() as f64 * size * 0.5,
                 size,
                 word_start: true,
+                bold: false,
             })
             .collect()
     }
@@ -990,6 +1001,7 @@ mod tests {
             width: x1 - x0,
             size,
             word_start: true,
+            bold: false,
         };
         let g = vec![
             glyph("The polynomial is", 50.0, 130.0, 80.0, 9.0),
@@ -1025,6 +1037,32 @@ mod tests {
         assert_eq!(
             texts(&lines),
             ["Results are in the table below.", "0", "7", "14"]
+        );
+    }
+
+    #[test]
+    fn a_line_is_bold_when_all_its_letters_are() {
+        let bold = |words: &[(&str, f64, f64)]| {
+            glyphs(words, 10.0)
+                .into_iter()
+                .map(|g| Glyph { bold: true, ..g })
+                .collect::<Vec<_>>()
+        };
+        let mut g = bold(&[("Scope", 60.0, 100.0), ("of", 95.0, 100.0)]);
+        g.extend(glyphs(&[("•", 42.0, 130.0)], 10.0));
+        g.extend(bold(&[("Bold", 60.0, 130.0)]));
+        g.extend(glyphs(&[("and", 85.0, 130.0), ("not", 105.0, 130.0)], 10.0));
+        g.extend(bold(&[("[", 60.0, 160.0), ("]", 70.0, 160.0)]));
+        let lines = segments(&g);
+        let bold: Vec<(&str, bool)> = lines.iter().map(|l| (l.text.as_str(), l.bold)).collect();
+        assert_eq!(
+            bold,
+            [
+                ("Scope of", true),
+                ("• Bold and not", false),
+                // no letters: no weight to tell
+                ("[ ]", false)
+            ]
         );
     }
 

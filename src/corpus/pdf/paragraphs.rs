@@ -37,6 +37,10 @@ struct Building {
     /// Font size of its first line.
     size: f64,
     role: Role,
+    /// Lines it has so far.
+    lines: usize,
+    /// All its lines are set in bold.
+    bold: bool,
 }
 
 impl Building {
@@ -54,7 +58,24 @@ impl Building {
             last_page: page,
             size: line.size,
             role,
+            lines: 1,
+            bold: line.bold,
         }
+    }
+
+    /// Whether a body paragraph is a heading set in body type: one short
+    /// line, all in bold, starting with a capital or a number, not ending
+    /// in a full stop, and no address or code (`@`, `=`, `<`, `://`).
+    fn bold_heading(&self) -> bool {
+        let text = self.text.trim();
+        self.role == Role::Body
+            && self.bold
+            && self.lines == 1
+            && text.chars().count() <= BOLD_HEADING_CHARS
+            && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !text.ends_with('.')
+            && !text.contains(['@', '=', '<'])
+            && !text.contains("://")
     }
 
     fn finish(self) -> Option<Paragraph> {
@@ -137,18 +158,32 @@ pub(super) fn build_paragraphs(
             } else if let Some(open) = current.as_mut() {
                 stats.hyphens_joined += u32::from(join_line(&mut open.text, &line.text, &words));
                 open.last_page = *page;
+                open.lines += 1;
+                open.bold &= line.bold;
             }
             prev = Some((line, margin));
         }
     }
     done.extend(current);
     done.extend(notes);
+    // A bold line alone, followed by prose not in bold, is a heading.
+    for i in 0..done.len().saturating_sub(1) {
+        let next = &done[i + 1];
+        if done[i].bold_heading() && matches!(next.role, Role::Body | Role::ListItem) && !next.bold
+        {
+            done[i].role = Role::Heading;
+        }
+    }
     done.into_iter().filter_map(Building::finish).collect()
 }
 
+/// Longest heading, in characters, that a paragraph in body type set in
+/// bold may be.
+const BOLD_HEADING_CHARS: usize = 120;
+
 /// Whether `line` starts a new paragraph after `prev` in the same column:
-/// a table row, a wider gap than usual line spacing, a change of font size,
-/// a list marker, an indented first line, or a previous line that stopped
+/// a table row, a wider gap than usual line spacing, a change of font size
+/// or from bold to not (a heading in body type), a list marker, an indented first line, or a previous line that stopped
 /// short although the first word of this one would have fitted after it.
 /// A gap below three lines, an indent or a short line do not when `prev`
 /// stopped mid-sentence and this line goes on in lower case (a formula set
@@ -170,6 +205,7 @@ fn ends_paragraph(
     let runs_on = mid_sentence(&prev.text) && line.text.starts_with(char::is_lowercase);
     let gap = leading * size / body_size;
     (dy > gap * 1.4 && !(runs_on && dy <= gap * 3.0))
+        || (prev.bold != line.bold && !runs_on)
         || (line.size - prev.size).abs() > 0.15 * size
         || list_marker_len(&line.text).is_some()
         || (room > first_word_width(line) + line.size * 0.6 && !runs_on)
@@ -625,6 +661,56 @@ mod tests {
             ]
         );
         assert_eq!(paragraphs[0].role, Role::ListItem);
+    }
+
+    #[test]
+    fn a_bold_line_alone_before_prose_is_a_heading() {
+        let bold = |text: &str, x1: f64, y: f64| Line {
+            bold: true,
+            ..line(text, 72.0, x1, y)
+        };
+        let lines = vec![
+            bold("Scope of the norms", 200.0, 100.0),
+            line(
+                "The norms apply to States in peacetime and in",
+                72.0,
+                540.0,
+                112.0,
+            ),
+            line("armed conflict alike.", 72.0, 200.0, 124.0),
+            bold("Bold text that makes a whole sentence.", 400.0, 136.0),
+            line(
+                "Prose goes on after it without a gap between",
+                72.0,
+                540.0,
+                148.0,
+            ),
+            line("the two.", 72.0, 120.0, 160.0),
+            bold("Part II", 150.0, 184.0),
+            bold("Norms of restraint", 250.0, 196.0),
+        ];
+        let paragraphs = build(&[(1, lines)]);
+        let roles: Vec<(&str, Role)> = paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Scope of the norms", Role::Heading),
+                (
+                    "The norms apply to States in peacetime and in armed conflict alike.",
+                    Role::Body
+                ),
+                ("Bold text that makes a whole sentence.", Role::Body),
+                (
+                    "Prose goes on after it without a gap between the two.",
+                    Role::Body
+                ),
+                // two lines: a bold paragraph, not a heading
+                ("Part II Norms of restraint", Role::Body),
+            ]
+        );
     }
 
     #[test]
