@@ -18,8 +18,9 @@ use crate::settings::Settings;
 /// Reads the files afresh with the same readers as `accord index` (the index
 /// is not used). Per document: passages, headings, list items, footnotes
 /// and table rows; running headers and footers removed; pages read as
-/// columns; words re-joined across line-end hyphens; boilerplate removed
-/// from web pages and mail; passages that stop mid-sentence while the next
+/// columns; words re-joined across line-end hyphens; ligatures a PDF's
+/// font gave no text for, put back; boilerplate removed from web pages and
+/// mail; passages that stop mid-sentence while the next
 /// goes on in lower case; scraps (body passages under 25 characters that
 /// are not headings in body type). A
 /// document where those last two make more than one passage in ten is

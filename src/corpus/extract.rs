@@ -133,6 +133,9 @@ pub struct ReadStats {
     pub multi_column_pages: u32,
     /// Words re-joined across a line-end hyphen.
     pub hyphens_joined: u32,
+    /// Words whose ligature ("fi", "fl", "ff", "ffi", "ffl") the PDF's font
+    /// gave no text for, put back from the document's own words.
+    pub ligatures_repaired: u32,
     /// Boilerplate blocks removed from a web page or message (navigation,
     /// share prompts, list footers, …).
     pub boilerplate_removed: u32,

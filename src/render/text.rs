@@ -406,6 +406,7 @@ pub fn report(out: &mut impl Write, reported: &[Reported], style: Style) -> io::
             ),
             (q.read.multi_column_pages, "pages read as columns"),
             (q.read.hyphens_joined, "hyphenated words re-joined"),
+            (q.read.ligatures_repaired, "ligatures repaired"),
             (q.read.boilerplate_removed, "boilerplate blocks removed"),
         ] {
             if n > 0 {

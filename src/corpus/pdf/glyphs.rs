@@ -14,6 +14,7 @@ use hayro_interpret::{
 use hayro_syntax::{LoadPdfError, Pdf};
 
 use super::layout::Glyph;
+use super::ligatures::MISSING;
 use super::quietly;
 
 /// Why a PDF could not be opened.
@@ -53,7 +54,7 @@ pub(super) fn read_pages(
             interpret_page(page, &mut context, &mut device);
         });
         out.push(match read {
-            Some(()) => Ok(device.glyphs),
+            Some(()) => Ok(device.upright()),
             None => Err("the PDF library failed on it".to_string()),
         });
     }
@@ -61,12 +62,56 @@ pub(super) fn read_pages(
 }
 
 /// A hayro output device that keeps only text: each glyph's text, origin,
-/// advance and size. Paths, images and clips are ignored.
+/// advance and size, with the direction of its baseline. Paths, images and
+/// clips are ignored.
 #[derive(Default)]
 struct Collector {
-    glyphs: Vec<Glyph>,
+    /// Each glyph with its [`Direction`], its place given along its own
+    /// baseline (x) and across it (y).
+    glyphs: Vec<(Direction, Glyph)>,
     /// Where the previous glyph's advance left the pen.
     next_x: f64,
+}
+
+/// Which way a glyph's baseline runs on the page: a quarter turn
+/// (0 = left to right, 1 = bottom to top, 2, 3) or [`Collector::SKEWED`].
+type Direction = u8;
+
+impl Collector {
+    /// The glyphs set the way most of the page's text runs, with their
+    /// places turned to read along it. Text set another way — a chart's
+    /// axis labels turned a quarter, a stamp up the margin — would scatter
+    /// a letter per line across the page's lines and columns, so it is
+    /// left out; a page turned as a whole (a landscape table) reads whole.
+    fn upright(self) -> Vec<Glyph> {
+        let mut counts = [0usize; 5];
+        for (direction, _) in &self.glyphs {
+            counts[usize::from(*direction)] += 1;
+        }
+        // ties go to ordinary left-to-right text
+        let main = (0..5u8)
+            .max_by_key(|&d| (counts[usize::from(d)], std::cmp::Reverse(d)))
+            .unwrap_or(0);
+        self.glyphs
+            .into_iter()
+            // a page all set askew is read as it stands
+            .filter(|(direction, _)| main == Self::SKEWED || *direction == main)
+            .map(|(_, glyph)| glyph)
+            .collect()
+    }
+
+    /// A baseline's direction from the glyph's transform: the quarter turn
+    /// it is within 5° of, else skewed.
+    fn direction(a: f64, b: f64) -> Direction {
+        let turns = b.atan2(a) / std::f64::consts::FRAC_PI_2;
+        let nearest = turns.round();
+        if (turns - nearest).abs() > 5.0 / 90.0 {
+            return Self::SKEWED;
+        }
+        nearest.rem_euclid(4.0) as Direction
+    }
+
+    const SKEWED: Direction = 4;
 }
 
 impl Device<'_> for Collector {
@@ -79,13 +124,24 @@ impl Device<'_> for Collector {
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, '_>, props: DrawProps<'_>, _: &DrawMode) {
         let mut first = true;
+        // one font draws the whole run
+        let bold = run.glyphs().first().is_some_and(|glyph| is_bold(glyph));
         for glyph in run.glyphs() {
             let transform: Affine = props.transform * glyph.transform();
             let origin = transform * Point::ZERO;
             // Glyph space has 1000 units to the em; the y column is free of
             // the horizontal stretch hayro applies to fit widths.
-            let [_, _, c, d, _, _] = transform.as_coeffs();
+            let [a, b, c, d, _, _] = transform.as_coeffs();
             let size = (c.hypot(d) * 1000.0).max(0.1);
+            // The origin along the baseline's direction and across it, so
+            // text turned with its page reads as if it were upright.
+            let direction = Self::direction(a, b);
+            let (along, across) = match direction {
+                1 => (origin.y, origin.x),
+                2 => (-origin.x, origin.y),
+                3 => (-origin.y, -origin.x),
+                _ => (origin.x, -origin.y),
+            };
             let advance = match &**glyph {
                 HayroGlyph::Outline(outline) => outline.advance_width(),
                 HayroGlyph::Type3(type3) => type3.advance_width(),
@@ -93,29 +149,56 @@ impl Device<'_> for Collector {
             .map_or(500.0, f64::from)
                 / 1000.0
                 * size;
-            // A glyph with no Unicode mapping says nothing we can index.
             let text = match glyph.as_unicode() {
                 Some(BfString::Char(c)) => c.to_string(),
-                Some(BfString::String(s)) => s,
-                None => String::new(),
+                Some(BfString::String(s)) if !s.is_empty() => s,
+                // A glyph the PDF maps to no text: blank, a space; drawn, it
+                // is marked, for a ligature ("fi") may be put back there.
+                _ => match &**glyph {
+                    HayroGlyph::Outline(outline) if outline.outline().is_empty() => String::new(),
+                    _ => MISSING.to_string(),
+                },
             };
             // hayro gives one run per text-showing operator; a glyph away
             // from where the pen stood is a new string, as a word may be.
-            let moved = (origin.x - self.next_x).abs() > 0.02 * size;
-            self.next_x = origin.x + advance;
+            let moved = (along - self.next_x).abs() > 0.02 * size;
+            self.next_x = along + advance;
             let word_start = std::mem::replace(&mut first, false) || moved;
             if text.is_empty() {
                 continue;
             }
-            self.glyphs.push(Glyph {
-                text,
-                x: origin.x,
-                // page space grows upwards; layout wants y growing down
-                y: -origin.y,
-                width: advance,
-                size,
-                word_start,
-            });
+            self.glyphs.push((
+                direction,
+                Glyph {
+                    text,
+                    x: along,
+                    // page space grows upwards; layout wants y growing down
+                    y: across,
+                    width: advance,
+                    size,
+                    word_start,
+                    bold,
+                },
+            ));
         }
     }
+}
+
+/// Whether a glyph's font is bold, as its name or weight says
+/// ("Calibri-Bold", "ArialNarrow-Black", weight 600 or more). Only embedded
+/// TrueType and OpenType fonts tell: Type 1 fonts do not, and count as not.
+fn is_bold(glyph: &HayroGlyph<'_>) -> bool {
+    let HayroGlyph::Outline(outline) = glyph else {
+        return false;
+    };
+    let Some(font) = outline.font_data() else {
+        return false;
+    };
+    let named = font.postscript_name.is_some_and(|name| {
+        let name = name.to_ascii_lowercase();
+        ["bold", "black", "heavy", "semibold", "demi"]
+            .iter()
+            .any(|w| name.contains(w))
+    });
+    named || font.weight.is_some_and(|w| w >= 600)
 }

@@ -9,6 +9,8 @@
 //!   order;
 //! - [`chrome`]: running headers, footers and page numbers, found by
 //!   repetition across pages, are dropped;
+//! - [`ligatures`]: words whose ligature the font gives no text for
+//!   ("reect", "ofcial") repaired from the document's own words;
 //! - [`paragraphs`]: lines → paragraphs (gaps, font sizes, list markers,
 //!   lines that stop short), words broken by hyphenation re-joined, a
 //!   paragraph cut by a column or page break kept whole;
@@ -22,6 +24,7 @@ mod chrome;
 mod glyphs;
 mod labels;
 mod layout;
+mod ligatures;
 mod paragraphs;
 
 use std::collections::HashSet;
@@ -127,6 +130,7 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         ..ReadStats::default()
     };
     stats.running_lines_removed = chrome::drop_running_chrome(&mut pages);
+    stats.ligatures_repaired = ligatures::repair(&mut pages);
     let body_size = paragraphs::body_size(&pages);
     let pages: Vec<(u32, Vec<Line>)> = pages
         .into_iter()
@@ -474,6 +478,72 @@ mod tests {
                 1
             )]
         );
+    }
+
+    #[test]
+    fn text_turned_against_the_page_is_left_out() {
+        // a chart's axis label set a quarter turn up, beside the prose
+        let pdf = one_page_pdf(
+            "BT /F1 12 Tf 72 700 Td (Attacks per team in the final.) Tj ET \
+             BT /F1 12 Tf 0 1 -1 0 300 600 Tm (Unique) Tj ET",
+        );
+        let e = read_pdf(&pdf).unwrap();
+        assert_eq!(
+            e.paragraphs,
+            [Paragraph::on_page("Attacks per team in the final.", 1)]
+        );
+    }
+
+    #[test]
+    fn a_page_turned_as_a_whole_reads_along_its_lines() {
+        // landscape content on a portrait page: every line a quarter turn
+        // up, each next line further right
+        let pdf = one_page_pdf(
+            "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (The table is turned) Tj ET \
+             BT /F1 12 Tf 0 1 -1 0 114 100 Tm (to fit the page.) Tj ET",
+        );
+        let e = read_pdf(&pdf).unwrap();
+        assert_eq!(
+            e.paragraphs,
+            [Paragraph::on_page(
+                "The table is turned to fit the page.",
+                1
+            )]
+        );
+    }
+
+    #[test]
+    fn a_ligature_drawn_with_no_text_is_put_back_from_the_documents_words() {
+        // F2 draws one glyph, named so no reader can tell it is "fl", with
+        // no ToUnicode: the first line reads "re?ect"
+        let content = "BT /F1 12 Tf 72 700 Td (States re) Tj /F2 12 Tf (a) Tj \
+                       /F1 12 Tf (ect on the draft.) Tj ET \
+                       BT /F1 12 Tf 72 660 Td (We reflect on it.) Tj ET";
+        let stream = format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        );
+        let glyph = "600 0 0 0 500 500 d1 0 0 500 500 re f";
+        let pdf = tiny_pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+             /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+            &stream,
+            FONT,
+            "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] \
+             /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /lig1 7 0 R >> \
+             /Encoding << /Type /Encoding /Differences [97 /lig1] >> \
+             /FirstChar 97 /LastChar 97 /Widths [600] >>",
+            &format!("<< /Length {} >>\nstream\n{glyph}\nendstream", glyph.len()),
+        ]);
+        let e = read_pdf(&pdf).unwrap();
+        // (two lines alone tell no paragraph gap from line spacing)
+        assert_eq!(
+            texts(&e.paragraphs),
+            ["States reflect on the draft. We reflect on it."]
+        );
+        assert_eq!(e.stats.ligatures_repaired, 1);
     }
 
     // Both could overflow the stack inside a PDF interpreter, which aborts

@@ -4,8 +4,30 @@
 use std::collections::HashSet;
 
 use super::layout::{Line, LineKind};
-use crate::corpus::clean::{list_marker_len, normalize_inline};
+use crate::corpus::clean::{list_marker_len as text_marker_len, normalize_inline};
 use crate::corpus::extract::{Paragraph, ReadStats, Role};
+
+/// Letters that stand for a bullet when a symbol font's glyphs are mapped
+/// to the character codes they sit at: Wingdings' ■ ● ❑ ❖ ✓ ➢ and ▪ (`n`,
+/// `l`, `q`, `v`, `ü`, `Ø`, `§`), and the `o` Word sets in Courier New for
+/// a second-level bullet.
+const LETTER_BULLETS: &[char] = &['n', 'l', 'q', 'v', 'ü', 'Ø', '§', 'o'];
+
+/// The length of a line's list marker: a bullet, number or letter as any
+/// text writes it (see [`text_marker_len`]), or a symbol font's bullet
+/// read as a letter ([`LETTER_BULLETS`]) alone before a capital or digit.
+fn list_marker_len(text: &str) -> Option<usize> {
+    text_marker_len(text).or_else(|| {
+        let mut chars = text.char_indices();
+        let (_, bullet) = chars.next()?;
+        let (space, gap) = chars.next()?;
+        let (_, next) = chars.next()?;
+        (LETTER_BULLETS.contains(&bullet)
+            && gap == ' '
+            && (next.is_uppercase() || next.is_ascii_digit()))
+        .then_some(space + 1)
+    })
+}
 
 /// A paragraph being built.
 struct Building {
@@ -15,6 +37,10 @@ struct Building {
     /// Font size of its first line.
     size: f64,
     role: Role,
+    /// Lines it has so far.
+    lines: usize,
+    /// All its lines are set in bold.
+    bold: bool,
 }
 
 impl Building {
@@ -32,7 +58,24 @@ impl Building {
             last_page: page,
             size: line.size,
             role,
+            lines: 1,
+            bold: line.bold,
         }
+    }
+
+    /// Whether a body paragraph is a heading set in body type: one short
+    /// line, all in bold, starting with a capital or a number, not ending
+    /// in a full stop, and no address or code (`@`, `=`, `<`, `://`).
+    fn bold_heading(&self) -> bool {
+        let text = self.text.trim();
+        self.role == Role::Body
+            && self.bold
+            && self.lines == 1
+            && text.chars().count() <= BOLD_HEADING_CHARS
+            && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !text.ends_with('.')
+            && !text.contains(['@', '=', '<'])
+            && !text.contains("://")
     }
 
     fn finish(self) -> Option<Paragraph> {
@@ -40,7 +83,8 @@ impl Building {
         if self.role == Role::ListItem {
             // a bullet says nothing a reader needs; "1." or "(a)" does
             if let Some(len) = list_marker_len(&text) {
-                if !text[..len].contains(char::is_alphanumeric) {
+                if text_marker_len(&text).is_none() || !text[..len].contains(char::is_alphanumeric)
+                {
                     text.drain(..len);
                 }
             }
@@ -114,20 +158,36 @@ pub(super) fn build_paragraphs(
             } else if let Some(open) = current.as_mut() {
                 stats.hyphens_joined += u32::from(join_line(&mut open.text, &line.text, &words));
                 open.last_page = *page;
+                open.lines += 1;
+                open.bold &= line.bold;
             }
             prev = Some((line, margin));
         }
     }
     done.extend(current);
     done.extend(notes);
+    // A bold line alone, followed by prose not in bold, is a heading.
+    for i in 0..done.len().saturating_sub(1) {
+        let next = &done[i + 1];
+        if done[i].bold_heading() && matches!(next.role, Role::Body | Role::ListItem) && !next.bold
+        {
+            done[i].role = Role::Heading;
+        }
+    }
     done.into_iter().filter_map(Building::finish).collect()
 }
 
+/// Longest heading, in characters, that a paragraph in body type set in
+/// bold may be.
+const BOLD_HEADING_CHARS: usize = 120;
+
 /// Whether `line` starts a new paragraph after `prev` in the same column:
-/// a table row, a wider gap than usual line spacing, a change of font size,
-/// a list marker, an indented first line, or a previous line that stopped
-/// short although the first word of this one would have fitted after it —
-/// unless it stopped mid-sentence and this line goes on in lower case.
+/// a table row, a wider gap than usual line spacing, a change of font size
+/// or from bold to not (a heading in body type), a list marker, an indented first line, or a previous line that stopped
+/// short although the first word of this one would have fitted after it.
+/// A gap below three lines, an indent or a short line do not when `prev`
+/// stopped mid-sentence and this line goes on in lower case (a formula set
+/// apart in the sentence, the words after it).
 fn ends_paragraph(
     prev: &Line,
     margin: f64,
@@ -142,14 +202,17 @@ fn ends_paragraph(
     let size = line.size.max(prev.size);
     let dy = line.y - prev.y;
     let room = margin - prev.x1;
-    dy > leading * size / body_size * 1.4
+    let runs_on = mid_sentence(&prev.text) && line.text.starts_with(char::is_lowercase);
+    let gap = leading * size / body_size;
+    (dy > gap * 1.4 && !(runs_on && dy <= gap * 3.0))
+        || (prev.bold != line.bold && !runs_on)
         || (line.size - prev.size).abs() > 0.15 * size
         || list_marker_len(&line.text).is_some()
-        || (room > first_word_width(line) + line.size * 0.6
-            && !(mid_sentence(&prev.text) && line.text.starts_with(char::is_lowercase)))
+        || (room > first_word_width(line) + line.size * 0.6 && !runs_on)
         || (open.role != Role::ListItem
             && line.x0 > prev.x0 + line.size * 0.8
-            && (room > line.size || ends_sentence(&prev.text)))
+            && (room > line.size || ends_sentence(&prev.text))
+            && !runs_on)
 }
 
 /// Lines either side of a line whose right ends tell where its right
@@ -528,6 +591,126 @@ mod tests {
             ]
         );
         assert!(paragraphs.iter().all(|p| p.page == Some(4)));
+    }
+
+    #[test]
+    fn a_sentence_runs_on_after_a_displayed_formula() {
+        let lines = vec![
+            line("We take the polynomials over the field", 72.0, 540.0, 76.0),
+            line(
+                "and check that the identity holds on the",
+                72.0,
+                540.0,
+                88.0,
+            ),
+            line("domain, where", 72.0, 150.0, 100.0),
+            line("eq(X) = a(X)b(X) + c(X)", 200.0, 400.0, 124.0),
+            line("is the constraint it has to meet.", 72.0, 400.0, 148.0),
+            line("After a full stop and a gap, a", 72.0, 540.0, 172.0),
+            line("new paragraph starts.", 72.0, 300.0, 184.0),
+        ];
+        assert_eq!(
+            texts(&build(&[(1, lines)])),
+            [
+                "We take the polynomials over the field and check that the identity holds on the \
+                 domain, where eq(X) = a(X)b(X) + c(X) is the constraint it has to meet.",
+                "After a full stop and a gap, a new paragraph starts."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_symbol_fonts_bullet_read_as_a_letter_starts_a_list_item() {
+        // Wingdings' ■ comes through as "n"
+        let lines = vec![
+            line(
+                "n Insecure Id's – most web sites use some form of id,",
+                72.0,
+                540.0,
+                100.0,
+            ),
+            line(
+                "key, or index: see http://www.example.org/ids",
+                90.0,
+                400.0,
+                112.0,
+            ),
+            line(
+                "n Forced Browsing – many sites require users to pass",
+                72.0,
+                540.0,
+                130.0,
+            ),
+            line("certain checks.", 90.0, 200.0, 142.0),
+            line(
+                "The next sentence ends a paragraph with n",
+                72.0,
+                540.0,
+                160.0,
+            ),
+            line("a word.", 72.0, 120.0, 172.0),
+        ];
+        let paragraphs = build(&[(1, lines)]);
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                "Insecure Id's – most web sites use some form of id, key, or index: see \
+                 http://www.example.org/ids",
+                "Forced Browsing – many sites require users to pass certain checks.",
+                "The next sentence ends a paragraph with n a word."
+            ]
+        );
+        assert_eq!(paragraphs[0].role, Role::ListItem);
+    }
+
+    #[test]
+    fn a_bold_line_alone_before_prose_is_a_heading() {
+        let bold = |text: &str, x1: f64, y: f64| Line {
+            bold: true,
+            ..line(text, 72.0, x1, y)
+        };
+        let lines = vec![
+            bold("Scope of the norms", 200.0, 100.0),
+            line(
+                "The norms apply to States in peacetime and in",
+                72.0,
+                540.0,
+                112.0,
+            ),
+            line("armed conflict alike.", 72.0, 200.0, 124.0),
+            bold("Bold text that makes a whole sentence.", 400.0, 136.0),
+            line(
+                "Prose goes on after it without a gap between",
+                72.0,
+                540.0,
+                148.0,
+            ),
+            line("the two.", 72.0, 120.0, 160.0),
+            bold("Part II", 150.0, 184.0),
+            bold("Norms of restraint", 250.0, 196.0),
+        ];
+        let paragraphs = build(&[(1, lines)]);
+        let roles: Vec<(&str, Role)> = paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Scope of the norms", Role::Heading),
+                (
+                    "The norms apply to States in peacetime and in armed conflict alike.",
+                    Role::Body
+                ),
+                ("Bold text that makes a whole sentence.", Role::Body),
+                (
+                    "Prose goes on after it without a gap between the two.",
+                    Role::Body
+                ),
+                // two lines: a bold paragraph, not a heading
+                ("Part II Norms of restraint", Role::Body),
+            ]
+        );
     }
 
     #[test]
