@@ -4,7 +4,7 @@
 //! four times faster, right about glyph widths where pdf-extract puts
 //! spaces inside words, and it opens damaged files pdf-extract cannot).
 
-use hayro_interpret::font::{Glyph as HayroGlyph, GlyphRun};
+use hayro_interpret::font::{Glyph as HayroGlyph, GlyphIdentifier, GlyphRun, OutlineGlyph};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect};
 use hayro_interpret::{
@@ -12,6 +12,7 @@ use hayro_interpret::{
     ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
 };
 use hayro_syntax::{LoadPdfError, Pdf};
+use rustc_hash::FxHashMap;
 
 use super::layout::Glyph;
 use super::ligatures::MISSING;
@@ -37,12 +38,16 @@ pub(super) fn read_pages(
     let cache = InterpreterCache::new();
     let pages = pdf.pages();
     let mut out = Vec::with_capacity(pages.len());
+    let mut known = Known::default();
     for (index, page) in pages.iter().enumerate() {
         if let Some(Some(problem)) = problems.get(index) {
             out.push(Err(problem.clone()));
             continue;
         }
-        let mut device = Collector::default();
+        let mut device = Collector {
+            known: std::mem::take(&mut known),
+            ..Collector::default()
+        };
         let read = quietly(|| {
             let mut context = Context::new(
                 Affine::IDENTITY,
@@ -53,6 +58,7 @@ pub(super) fn read_pages(
             );
             interpret_page(page, &mut context, &mut device);
         });
+        known = std::mem::take(&mut device.known);
         out.push(match read {
             Some(()) => Ok(device.upright()),
             None => Err("the PDF library failed on it".to_string()),
@@ -71,6 +77,20 @@ struct Collector {
     glyphs: Vec<(Direction, Glyph)>,
     /// Where the previous glyph's advance left the pen.
     next_x: f64,
+    /// What is known of the glyphs of the document seen so far.
+    known: Known,
+}
+
+/// Facts about glyphs that take a look into their font, kept per glyph for
+/// the whole document. (`GlyphIdentifier` holds its font program behind an
+/// `Arc`; its hash and equality are those of the program's content, which
+/// never changes.)
+#[derive(Default)]
+struct Known {
+    /// Whether a glyph the PDF maps to no text draws nothing (a space).
+    blank: FxHashMap<GlyphIdentifier, bool>,
+    /// Whether a glyph's font is bold: see [`is_bold`].
+    bold: FxHashMap<GlyphIdentifier, bool>,
 }
 
 /// Which way a glyph's baseline runs on the page: a quarter turn
@@ -103,6 +123,9 @@ impl Collector {
     /// A baseline's direction from the glyph's transform: the quarter turn
     /// it is within 5° of, else skewed.
     fn direction(a: f64, b: f64) -> Direction {
+        if b == 0.0 && a > 0.0 {
+            return 0;
+        }
         let turns = b.atan2(a) / std::f64::consts::FRAC_PI_2;
         let nearest = turns.round();
         if (turns - nearest).abs() > 5.0 / 90.0 {
@@ -125,7 +148,14 @@ impl Device<'_> for Collector {
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, '_>, props: DrawProps<'_>, _: &DrawMode) {
         let mut first = true;
         // one font draws the whole run
-        let bold = run.glyphs().first().is_some_and(|glyph| is_bold(glyph));
+        let bold = match run.glyphs().first().map(|g| &**g) {
+            Some(HayroGlyph::Outline(outline)) => *self
+                .known
+                .bold
+                .entry(outline.identifier())
+                .or_insert_with(|| is_bold(outline)),
+            _ => false,
+        };
         for glyph in run.glyphs() {
             let transform: Affine = props.transform * glyph.transform();
             let origin = transform * Point::ZERO;
@@ -155,7 +185,15 @@ impl Device<'_> for Collector {
                 // A glyph the PDF maps to no text: blank, a space; drawn, it
                 // is marked, for a ligature ("fi") may be put back there.
                 _ => match &**glyph {
-                    HayroGlyph::Outline(outline) if outline.outline().is_empty() => String::new(),
+                    HayroGlyph::Outline(outline)
+                        if *self
+                            .known
+                            .blank
+                            .entry(outline.identifier())
+                            .or_insert_with(|| outline.outline().is_empty()) =>
+                    {
+                        String::new()
+                    }
                     _ => MISSING.to_string(),
                 },
             };
@@ -187,10 +225,7 @@ impl Device<'_> for Collector {
 /// Whether a glyph's font is bold, as its name or weight says
 /// ("Calibri-Bold", "ArialNarrow-Black", weight 600 or more). Only embedded
 /// TrueType and OpenType fonts tell: Type 1 fonts do not, and count as not.
-fn is_bold(glyph: &HayroGlyph<'_>) -> bool {
-    let HayroGlyph::Outline(outline) = glyph else {
-        return false;
-    };
+fn is_bold(outline: &OutlineGlyph) -> bool {
     let Some(font) = outline.font_data() else {
         return false;
     };

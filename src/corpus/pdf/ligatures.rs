@@ -15,7 +15,7 @@
 //! the fault that writes both loses "fight"). Marks left unrepaired are
 //! dropped.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::layout::Line;
 
@@ -59,16 +59,12 @@ pub(super) fn repair(pages: &mut [(u32, Vec<Line>)]) -> u32 {
     let vocabulary = Vocabulary::of(lines().map(|l| l.text.as_str()));
     // Unmarked words that one ligature would make a word of the document,
     // against words written with a ligature's letters whole.
-    let mut unmarked: HashSet<String> = HashSet::new();
+    let mut unmarked: FxHashSet<String> = FxHashSet::default();
     let (mut cut_short, mut whole) = (0, 0);
-    for line in lines() {
+    for line in lines().filter(|l| has_f(&l.text)) {
         for word in words(&line.text) {
             // (a word without an f, whole or in a ligature, is neither)
-            if word.contains(MISSING)
-                || !word.contains([
-                    'f', 'F', '\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}',
-                ])
-            {
+            if word.contains(MISSING) || !has_f(word) {
                 continue;
             }
             if vocabulary.repair(word).is_some() {
@@ -123,28 +119,39 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// The words a document writes whole, lower-cased, ligature characters
 /// spelt out; a word broken by hyphenation at a line's end counts whole.
 struct Vocabulary {
-    words: HashMap<String, usize>,
+    words: FxHashMap<String, usize>,
 }
 
 impl Vocabulary {
     fn of<'a>(lines: impl Iterator<Item = &'a str>) -> Vocabulary {
-        let mut words: HashMap<String, usize> = HashMap::new();
-        let mut broken: Option<String> = None;
+        // Only words with an f can be what a ligature makes.
+        let mut known: FxHashMap<String, usize> = FxHashMap::default();
+        let mut count = |word: &str| {
+            if has_f(word) {
+                *known.entry(spell_out(word)).or_default() += 1;
+            }
+        };
+        let mut broken: Option<&str> = None;
         for line in lines {
-            let line = spell_out(line);
-            let mut tokens: Vec<&str> = words_of(&line).collect();
-            if let (Some(head), Some(first)) = (broken.take(), tokens.first()) {
-                *words.entry(format!("{head}{first}")).or_default() += 1;
+            if let Some(head) = broken.take() {
+                if let Some(first) = words_of(line).next() {
+                    count(&format!("{head}{first}"));
+                }
             }
             // the part of a word before a line-end hyphen is no word
-            if line.trim_end().ends_with('-') {
-                broken = tokens.pop().map(str::to_string);
+            let cut = line.trim_end().ends_with('-');
+            if cut {
+                broken = words(line).last().filter(|w| !w.contains(MISSING));
             }
-            for word in tokens {
-                *words.entry(word.to_string()).or_default() += 1;
+            if has_f(line) {
+                let mut tokens: Vec<&str> = words_of(line).collect();
+                if cut {
+                    tokens.pop();
+                }
+                tokens.into_iter().for_each(&mut count);
             }
         }
-        Vocabulary { words }
+        Vocabulary { words: known }
     }
 
     /// The word with one ligature put back, if exactly one ligature at one
@@ -207,6 +214,15 @@ impl Vocabulary {
     }
 }
 
+/// Whether a text has an f, alone or in a ligature character (U+FB00–FB04,
+/// whose UTF-8 has the byte AC).
+fn has_f(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'f' | b'F' | 0xAC))
+        && text.contains([
+            'f', 'F', '\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}',
+        ])
+}
+
 /// Ligature characters (U+FB00–FB04) spelt out, the rest lower-cased.
 fn spell_out(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -223,7 +239,7 @@ fn spell_out(text: &str) -> String {
     out
 }
 
-/// Whole words of a spelt-out line (no marks).
+/// Whole words of a line (no marks).
 fn words_of(line: &str) -> impl Iterator<Item = &str> {
     words(line).filter(|w| !w.contains(MISSING))
 }
