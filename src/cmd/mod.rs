@@ -154,6 +154,9 @@ fn refresh_index(settings: &Settings) -> Result<()> {
 /// Prints the problems a build met in the files it read, each naming its
 /// file (files skipped by earlier builds are only counted).
 pub fn report_problems(summary: &build::Summary) {
+    if let Some(notice) = &summary.notice {
+        warn(notice);
+    }
     for (file, warning) in &summary.warnings {
         warn(&format!("{file}: {warning}"));
     }

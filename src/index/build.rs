@@ -73,6 +73,9 @@ pub struct Summary {
     pub stages: StageTimes,
     /// Segments the index now has: each costs every query its own lookups.
     pub segments: usize,
+    /// Something the user should know about how the build went (a lost
+    /// manifest forced a full rebuild), one line.
+    pub notice: Option<String>,
 }
 
 /// CPU time spent in each of accord's own indexing stages, summed over
@@ -159,14 +162,9 @@ impl Plan {
         }
     }
 
-    /// Compares the corpus with the manifest of `index` (open in `dir`)
-    /// without reading any file's content.
-    fn compare(listing: Listing, catalog: Catalog, index: &Index, dir: &Path) -> Result<Plan> {
-        let payload = index
-            .load_metas()
-            .map_err(|e| Error::tantivy(dir, e))?
-            .payload;
-        let manifest = Manifest::load(dir, payload.as_deref());
+    /// Compares the corpus with `manifest` (what the index holds) without
+    /// reading any file's content.
+    fn compare(listing: Listing, catalog: Catalog, manifest: Manifest) -> Plan {
         let files = &listing.files;
         let suspect = files
             .iter()
@@ -187,13 +185,13 @@ impl Plan {
             .filter(|rel| files.binary_search_by(|f| f.rel.as_str().cmp(rel)).is_err())
             .cloned()
             .collect();
-        Ok(Plan {
+        Plan {
             listing,
             catalog,
             manifest,
             suspect,
             removed,
-        })
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -214,43 +212,39 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let catalog = Catalog::load(opts.corpus)?;
     let _lock = WriteLock::acquire(opts.index)?;
     let live = live_dir(opts.index);
-    let rebuild = opts.rebuild || !super::exists(opts.index);
-    let target = if rebuild {
-        let staging = opts.index.join(format!("v{}.new", schema::SCHEMA_VERSION));
-        let _ = std::fs::remove_dir_all(&staging);
-        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        staging
-    } else {
-        live.clone()
-    };
-    let index = if rebuild {
-        // zstd stores the passage texts in about a third less space than
-        // tantivy's default lz4; only the few documents shown are ever
-        // decompressed, so searches do not feel it. Level 1 rather than 3:
-        // 5% less indexing work for 0.6% more index.
-        let settings = IndexSettings {
-            docstore_compression: Compressor::Zstd(ZstdCompressor {
-                compression_level: Some(1),
-            }),
-            ..IndexSettings::default()
-        };
-        let index = Index::builder()
-            .schema(build_schema().0)
-            .settings(settings)
-            .create_in_dir(&target)
-            .map_err(|e| Error::tantivy(&target, e))?;
-        analysis::register(&index);
-        index
-    } else {
-        super::open_dir(&target)?
-    };
-    let mut plan = if rebuild {
-        Plan::everything(listing, catalog)
-    } else {
-        Plan::compare(listing, catalog, &index, &target)?
+    let mut summary = Summary::default();
+    let mut existing = None;
+    if !opts.rebuild && super::exists(opts.index) {
+        let index = super::open_dir(&live)?;
+        match committed_manifest(&index, &live)? {
+            Some(manifest) => existing = Some((index, manifest)),
+            // Updating without knowing what the index holds would add
+            // every file a second time.
+            None => {
+                summary.notice = Some(format!(
+                    "index {} holds documents but its manifest.json is missing or damaged; \
+                     rebuilding the index from the corpus",
+                    live.display()
+                ))
+            }
+        }
+    }
+    let rebuild = existing.is_none();
+    let (index, target, mut plan) = match existing {
+        Some((index, manifest)) => (
+            index,
+            live.clone(),
+            Plan::compare(listing, catalog, manifest),
+        ),
+        None => {
+            let staging = opts.index.join(format!("v{}.new", schema::SCHEMA_VERSION));
+            remove_any(&staging);
+            std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+            let index = create_index(&staging)?;
+            (index, staging, Plan::everything(listing, catalog))
+        }
     };
     let fields = build_schema().1;
-    let mut summary = Summary::default();
     if !plan.is_empty() || rebuild {
         let threads = cores();
         let mut writer: IndexWriter = index
@@ -318,6 +312,56 @@ fn cores() -> usize {
     std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(8)
+}
+
+/// A new, empty index in `dir`.
+fn create_index(dir: &Path) -> Result<Index> {
+    // zstd stores the passage texts in about a third less space than
+    // tantivy's default lz4; only the few documents shown are ever
+    // decompressed, so searches do not feel it. Level 1 rather than 3:
+    // 5% less indexing work for 0.6% more index.
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(1),
+        }),
+        ..IndexSettings::default()
+    };
+    let index = Index::builder()
+        .schema(build_schema().0)
+        .settings(settings)
+        .create_in_dir(dir)
+        .map_err(|e| Error::tantivy(dir, e))?;
+    analysis::register(&index);
+    Ok(index)
+}
+
+/// What the index open in `dir` holds, by the manifest its last commit
+/// names; `None` when that manifest is lost while the index holds
+/// documents. An index without documents holds nothing to double, so an
+/// empty manifest serves.
+fn committed_manifest(index: &Index, dir: &Path) -> Result<Option<Manifest>> {
+    let payload = index
+        .load_metas()
+        .map_err(|e| Error::tantivy(dir, e))?
+        .payload;
+    if let Some(manifest) = Manifest::load(dir, payload.as_deref()) {
+        return Ok(Some(manifest));
+    }
+    let documents: u64 = index
+        .searchable_segment_metas()
+        .map_err(|e| Error::tantivy(dir, e))?
+        .iter()
+        .map(|m| u64::from(m.num_docs()))
+        .sum();
+    Ok((documents == 0).then(Manifest::default))
+}
+
+/// Removes whatever is at `path`, folder or file; what cannot be removed
+/// shows up in the step that needs the name.
+fn remove_any(path: &Path) {
+    if std::fs::remove_dir_all(path).is_err() {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Merges what the merge policy left unmerged after a full build (see

@@ -148,3 +148,50 @@ fn editing_the_catalog_entry_of_one_archive_message_reindexes_the_archive() {
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["doc"] == "thread.mbox#2"), "{hits:?}");
 }
+
+/// What the index holds, as searches see it: every passage holding "the"
+/// (one line each), every quote, every speaker with their quote count.
+fn holdings(env: &Env) -> [String; 3] {
+    [
+        &["kwic", "the", "--json", "--no-refresh"][..],
+        &["quotes", "--json", "--no-refresh"],
+        &["speakers", "--json", "--no-refresh"],
+    ]
+    .map(|args| env.run(args).ok().stdout.clone())
+}
+
+#[test]
+fn a_lost_or_garbled_manifest_rebuilds_rather_than_doubles_issue_20() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let clean = holdings(&env);
+    assert!(clean.iter().all(|out| !out.is_empty()), "{clean:?}");
+    let manifest = env.index.join("v11/manifest.json");
+    for damage in ["delete", "garble", "empty"] {
+        match damage {
+            "delete" => std::fs::remove_file(&manifest).unwrap(),
+            "garble" => std::fs::write(&manifest, "{\"files\": {\"x\": ").unwrap(),
+            _ => std::fs::write(&manifest, "").unwrap(),
+        }
+        let run = env.run(&["index"]);
+        run.ok()
+            .stdout_has("3 read anew")
+            .stderr_has("manifest.json is missing or damaged; rebuilding the index");
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert_eq!(holdings(&env), clean, "manifest damage: {damage}");
+        // The rebuilt index has a manifest again: the next run reads nothing.
+        env.run(&["index"])
+            .ok()
+            .stdout_has("0 read anew")
+            .stderr_lacks("manifest");
+    }
+    // A search that refreshes the index repairs it the same way.
+    std::fs::remove_file(&manifest).unwrap();
+    env.write("new-note.txt", "A note about zeppelin diplomacy.\n");
+    env.run(&["search", "zeppelin"])
+        .ok()
+        .stderr_has("manifest.json is missing or damaged");
+    env.remove("new-note.txt");
+    env.run(&["index"]).ok();
+    assert_eq!(holdings(&env), clean, "after a refreshing search");
+}
