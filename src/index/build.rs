@@ -202,7 +202,7 @@ impl Plan {
 /// Brings the index up to date with the corpus (or rebuilds it).
 pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let started = Instant::now();
-    let listing = corpus::list_files(opts.corpus)?;
+    let listing = corpus::list_files(opts.corpus, opts.index)?;
     if listing.files.is_empty() {
         return Err(Error::Corpus(format!(
             "corpus {} has no documents; add .txt, .md, .html, .pdf, .docx, .odt or .eml files to it",
