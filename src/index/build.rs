@@ -306,14 +306,6 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Threads for each kind of indexing work (reading files, tantivy's
-/// indexing, merging): one per core, at most 8.
-fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(8)
-}
-
 /// A new, empty index in `dir`.
 fn create_index(dir: &Path) -> Result<Index> {
     // zstd stores the passage texts in about a third less space than
@@ -362,6 +354,14 @@ fn remove_any(path: &Path) {
     if std::fs::remove_dir_all(path).is_err() {
         let _ = std::fs::remove_file(path);
     }
+}
+
+/// Threads for each kind of indexing work (reading files, tantivy's
+/// indexing, merging): one per core, at most 8.
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8)
 }
 
 /// Merges what the merge policy left unmerged after a full build (see
@@ -779,15 +779,21 @@ fn add_location(
 
 /// Replaces `live` with the freshly built `staging` directory. The old index
 /// is moved aside first and deleted last, so at every moment one complete
-/// index exists on disk.
+/// index exists on disk. Whatever holds the name it is moved to (`v<N>.old`,
+/// left by a crash, or a stray file) is cleared first; when that cannot be
+/// done, a name of its own (`v<N>.old.<process id>`) is used instead.
 fn swap_in(staging: &Path, live: &Path) -> Result<()> {
-    let old = live.with_extension("old");
-    let _ = std::fs::remove_dir_all(&old);
+    let mut old = live.with_extension("old");
+    remove_any(&old);
+    if old.symlink_metadata().is_ok() {
+        old = live.with_extension(format!("old.{}", std::process::id()));
+        remove_any(&old);
+    }
     if live.exists() {
         std::fs::rename(live, &old).map_err(|e| Error::io(live, e))?;
     }
     std::fs::rename(staging, live).map_err(|e| Error::io(staging, e))?;
-    let _ = std::fs::remove_dir_all(&old);
+    remove_any(&old);
     Ok(())
 }
 

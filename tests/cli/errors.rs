@@ -336,3 +336,62 @@ fn a_limit_of_zero_is_a_usage_error_not_an_empty_result() {
         .code(2)
         .stderr_has("must be a whole number");
 }
+
+#[test]
+fn huge_similar_limits_are_clamped_not_a_panic_issue_20() {
+    let env = Env::fixture("basic");
+    for limit in [
+        "4611686018427387904",
+        "9223372036854775807",
+        "18446744073709551615",
+    ] {
+        let run = env.run(&["similar", "harbour-accord.txt:1", "--limit", limit]);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "exit {}: {}",
+            run.code,
+            run.stderr
+        );
+        run.stderr_lacks("internal error").stderr_lacks("panicked");
+    }
+}
+
+#[test]
+fn stray_old_and_new_folders_or_files_do_not_block_a_rebuild_issue_20() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let old = env.index.join("v11.old");
+    // A file where the old index is moved aside, then a folder there that
+    // holds a file, then a file where the new index is staged.
+    std::fs::write(&old, "stray").unwrap();
+    env.run(&["index", "--rebuild"]).ok();
+    std::fs::create_dir_all(old.join("inner")).unwrap();
+    std::fs::write(old.join("inner/x"), "stray").unwrap();
+    env.run(&["index", "--rebuild"]).ok();
+    std::fs::write(env.index.join("v11.new"), "stray").unwrap();
+    env.run(&["index", "--rebuild"])
+        .ok()
+        .stdout_has("3 read anew");
+    env.run(&["search", "elections"]).ok();
+    let left: Vec<String> = std::fs::read_dir(&env.index)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    assert_eq!(left, ["v11"], "nothing stray left behind");
+}
+
+#[test]
+fn kwic_and_variants_refuse_exclusions_after_a_double_dash_issue_20() {
+    let env = Env::fixture("basic");
+    for command in ["kwic", "variants"] {
+        for word in ["-china", "-\"private sector\"", "-5G"] {
+            env.run(&[command, "--", word])
+                .error("only `search` and `quotes` exclude words")
+                .stderr_lacks("no occurrences");
+        }
+    }
+    // A dash inside a word is not an exclusion.
+    env.run(&["kwic", "--", "cyber-norms"])
+        .stderr_lacks("exclude");
+}
