@@ -1,10 +1,12 @@
 //! `accord index`: build or update the index from the corpus.
 
+use std::io::{self, Write};
+
 use clap::Args;
 
-use super::{report_problems, Outcome};
+use super::{finish_output, report_problems, Outcome};
 use crate::error::Result;
-use crate::index::build::{build, BuildOptions};
+use crate::index::build::{build, BuildOptions, Summary};
 use crate::settings::Settings;
 
 /// Build the index from the corpus, or bring it up to date.
@@ -33,7 +35,17 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         progress: settings.progress,
     })?;
     report_problems(&summary);
-    println!(
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write_summary(&mut out, &summary, args.timings);
+    finish_output(written, &mut out)?;
+    Ok(Outcome::Found)
+}
+
+/// The summary lines: counts, and with `timings` the stage times and
+/// segments.
+fn write_summary(out: &mut impl Write, summary: &Summary, timings: bool) -> io::Result<()> {
+    writeln!(
+        out,
         "indexed {} documents ({} passages, {} quotes) from {} files in {:.2} s: {} read anew, {} removed, {} skipped{}",
         summary.documents,
         summary.passages,
@@ -48,17 +60,18 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         } else {
             format!(", {} machine-paraphrased", summary.spun.len())
         }
-    );
-    if args.timings {
+    )?;
+    if timings {
         let t = summary.stages;
-        println!(
+        writeln!(
+            out,
             "stages (CPU time, summed over worker threads): reading and cleaning {:.2} s, quote extraction {:.2} s, spinner detection {:.2} s, passages and records {:.2} s; the rest of the work is tantivy's",
             t.reading.as_secs_f64(),
             t.quotes.as_secs_f64(),
             t.spin.as_secs_f64(),
             t.records.as_secs_f64()
-        );
-        println!("index: {} segment(s)", summary.segments);
+        )?;
+        writeln!(out, "index: {} segment(s)", summary.segments)?;
     }
-    Ok(Outcome::Found)
+    Ok(())
 }

@@ -395,3 +395,20 @@ fn kwic_and_variants_refuse_exclusions_after_a_double_dash_issue_20() {
     env.run(&["kwic", "--", "cyber-norms"])
         .stderr_lacks("exclude");
 }
+
+#[test]
+fn a_closed_pipe_after_index_is_not_an_error_issue_20() {
+    let env = Env::fixture("basic");
+    for args in [&["index"][..], &["index", "--timings"]] {
+        let mut cmd = env.command(args);
+        cmd.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        // `| head -0`: the reader is gone before accord writes.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("internal error"), "{stderr}");
+    }
+}
