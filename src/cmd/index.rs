@@ -1,10 +1,11 @@
 //! `accord index`: build or update the index from the corpus.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use clap::Args;
 
-use super::{finish_output, report_problems, Outcome};
+use super::{finish_output, report_problems, warn, Outcome};
 use crate::error::Result;
 use crate::index::build::{build, BuildOptions, Summary};
 use crate::settings::Settings;
@@ -35,10 +36,37 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         progress: settings.progress,
     })?;
     report_problems(&summary);
+    report_earlier_skips(&summary);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = write_summary(&mut out, &summary, args.timings);
     finish_output(written, &mut out)?;
     Ok(Outcome::Found)
+}
+
+/// At most this many files skipped by earlier runs are named.
+const EARLIER_SKIPS_SHOWN: usize = 20;
+
+/// Names the files skipped by earlier runs and not read by this one (those
+/// it read have had their warning), with the reason, so the summary's
+/// count of skipped files never goes unexplained.
+fn report_earlier_skips(summary: &Summary) {
+    let warned: HashSet<&str> = summary.warnings.iter().map(|(f, _)| f.as_str()).collect();
+    let earlier: Vec<_> = summary
+        .skipped
+        .iter()
+        .filter(|(file, _)| !warned.contains(file.as_str()))
+        .collect();
+    for (file, reason) in earlier.iter().take(EARLIER_SKIPS_SHOWN) {
+        warn(&format!(
+            "{file}: skipped (unchanged since an earlier run): {reason}"
+        ));
+    }
+    if earlier.len() > EARLIER_SKIPS_SHOWN {
+        warn(&format!(
+            "and {} more files skipped; `accord report` lists every one",
+            earlier.len() - EARLIER_SKIPS_SHOWN
+        ));
+    }
 }
 
 /// The summary lines: counts, and with `timings` the stage times and

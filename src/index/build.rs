@@ -171,7 +171,8 @@ impl Plan {
             .enumerate()
             .filter(|(_, f)| match manifest.files.get(&f.rel) {
                 Some(state) => {
-                    state.size != f.size
+                    state.unreadable
+                        || state.size != f.size
                         || state.mtime != f.mtime
                         || state.catalog != catalog_hash(&catalog, &f.rel)
                 }
@@ -285,7 +286,14 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         .searchable_segment_metas()
         .map_err(|e| Error::tantivy(&target, e))?
         .len();
-    freshness::record(&target, opts.corpus, &plan.listing);
+    let unreadable: Vec<&str> = plan
+        .manifest
+        .files
+        .iter()
+        .filter(|(_, state)| state.unreadable)
+        .map(|(rel, _)| rel.as_str())
+        .collect();
+    freshness::record(&target, opts.corpus, &plan.listing, &unreadable);
     if rebuild {
         swap_in(&target, &live)?;
     }
@@ -477,6 +485,7 @@ fn process_file(
         passages: 0,
         quotes: 0,
         skipped: None,
+        unreadable: false,
         spun: Vec::new(),
     };
     let started = CpuStopwatch::start();
@@ -502,7 +511,10 @@ fn process_file(
     }
     let bytes = match std::fs::read(&file.path) {
         Ok(bytes) => bytes,
-        Err(e) => return skip(state, format!("cannot read: {e}"), warnings),
+        Err(e) => {
+            state.unreadable = true;
+            return skip(state, format!("cannot read: {e}"), warnings);
+        }
     };
     state.hash = content_hash(&bytes);
     if let Some(prev) = previous {

@@ -49,6 +49,11 @@ pub struct FileState {
     /// Why the file gave no documents, when it did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,
+    /// The file could not be read (permissions, a dangling link): it is
+    /// tried again on every build, since becoming readable need not change
+    /// its size or time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreadable: bool,
     /// Documents flagged as machine-paraphrased.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spun: Vec<String>,

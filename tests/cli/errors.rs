@@ -412,3 +412,52 @@ fn a_closed_pipe_after_index_is_not_an_error_issue_20() {
         assert!(!stderr.contains("internal error"), "{stderr}");
     }
 }
+
+#[test]
+fn a_file_skipped_as_unreadable_is_read_once_it_is_readable_issue_20() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let env = Env::fixture("basic");
+    env.write("locked.txt", "Zeppelin norms behind a locked door.\n");
+    env.write("blank.txt", "");
+    let locked = env.corpus.join("locked.txt");
+    let set_mode =
+        |mode| std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(mode)).unwrap();
+    // Root reads any file: run accord as an ordinary user then, in a
+    // scratch folder that user may write.
+    // SAFETY: geteuid has no preconditions.
+    let as_root = unsafe { libc::geteuid() } == 0;
+    if as_root {
+        let scratch = env.corpus.parent().unwrap();
+        std::fs::set_permissions(scratch, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let mut cmd = env.command(args);
+        if as_root {
+            cmd.uid(65534).gid(65534);
+        }
+        env.run_with(cmd, args)
+    };
+    set_mode(0o000);
+    run(&["index"])
+        .ok()
+        .stdout_has("2 skipped")
+        .stderr_has("locked.txt: skipped: cannot read")
+        .stderr_has("blank.txt: skipped");
+    // Every summary names what it skipped and why.
+    run(&["index"])
+        .ok()
+        .stdout_has("2 skipped")
+        .stderr_has("locked.txt: skipped: cannot read")
+        .stderr_has("blank.txt: skipped (unchanged since an earlier run)");
+    run(&["search", "zeppelin"]).code(1);
+    // chmod changes neither size nor time, and still the file is read.
+    set_mode(0o644);
+    run(&["search", "zeppelin"])
+        .ok()
+        .stderr_has("1 file(s) re-indexed");
+    run(&["index"])
+        .ok()
+        .stdout_has("1 skipped")
+        .stderr_lacks("locked.txt");
+}
