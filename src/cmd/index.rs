@@ -33,6 +33,7 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         corpus: &settings.corpus,
         index: &settings.index,
         rebuild: args.rebuild,
+        verify: true,
         progress: settings.progress,
     })?;
     report_problems(&summary);

@@ -130,6 +130,7 @@ fn refresh_index(settings: &Settings) -> Result<()> {
         corpus: &settings.corpus,
         index: &settings.index,
         rebuild: false,
+        verify: false,
         progress: settings.progress,
     };
     match build::build(&opts) {

@@ -25,7 +25,7 @@ use super::schema::{self, build_schema, Fields};
 use super::{freshness, live_dir, merging, prior, WriteLock};
 use crate::analysis::{self, Mode};
 use crate::corpus::{self, sections, Catalog, CorpusFile, Document, Listing, Paragraph};
-use crate::error::{Error, Result};
+use crate::error::{tantivy_reason, tantivy_text, Error, Result};
 use crate::passage;
 use crate::quotes::{self, Quote};
 use crate::spin;
@@ -48,6 +48,11 @@ pub struct BuildOptions<'a> {
     pub index: &'a Path,
     /// Start over instead of updating.
     pub rebuild: bool,
+    /// Check every file of the existing index (its checksum, and that
+    /// tantivy can open it) and rebuild when one is damaged. This reads
+    /// the whole index once, so `accord index` does it and the refresh
+    /// before a search does not.
+    pub verify: bool,
     /// Draw a progress bar (on a terminal).
     pub progress: bool,
 }
@@ -217,7 +222,15 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let mut existing = None;
     if !opts.rebuild && super::exists(opts.index) {
         let index = super::open_dir(&live)?;
+        let damage = if opts.verify { damage(&index) } else { None };
         match committed_manifest(&index, &live)? {
+            Some(_) if damage.is_some() => {
+                summary.notice = Some(format!(
+                    "index {} is damaged ({}); rebuilding the index from the corpus",
+                    live.display(),
+                    damage.unwrap_or_default()
+                ))
+            }
             Some(manifest) => existing = Some((index, manifest)),
             // Updating without knowing what the index holds would add
             // every file a second time.
@@ -354,6 +367,30 @@ fn committed_manifest(index: &Index, dir: &Path) -> Result<Option<Manifest>> {
         .map(|m| u64::from(m.num_docs()))
         .sum();
     Ok((documents == 0).then(Manifest::default))
+}
+
+/// What is wrong with `index`, if anything: a file of its segments that
+/// fails its checksum (cut short, overwritten), or one tantivy cannot open.
+/// Reads every file of the index once.
+fn damage(index: &Index) -> Option<String> {
+    match index.validate_checksum() {
+        Err(e) => return Some(tantivy_reason(&e)),
+        Ok(files) => {
+            if let Some(file) = files.iter().min() {
+                return Some(format!("{} fails its checksum", file.display()));
+            }
+        }
+    }
+    let reader = match index.reader() {
+        Ok(reader) => reader,
+        Err(e) => return Some(tantivy_reason(&e)),
+    };
+    let searcher = reader.searcher();
+    searcher
+        .segment_readers()
+        .iter()
+        .find_map(|segment| segment.get_store_reader(0).err())
+        .map(|e| tantivy_text(&e))
 }
 
 /// Removes whatever is at `path`, folder or file; what cannot be removed

@@ -461,3 +461,41 @@ fn a_file_skipped_as_unreadable_is_read_once_it_is_readable_issue_20() {
         .stdout_has("1 skipped")
         .stderr_lacks("locked.txt");
 }
+
+#[test]
+fn a_damaged_store_file_is_noticed_by_index_and_rebuilt_issue_20() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let clean = env
+        .run(&["search", "elections", "--json"])
+        .ok()
+        .stdout
+        .clone();
+    let store = walk(&env.index)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "store"))
+        .expect("a .store file");
+    let bytes = std::fs::read(&store).unwrap();
+    std::fs::write(&store, &bytes[..bytes.len() / 2]).unwrap();
+    // A search says what to do, in accord's words rather than tantivy's.
+    env.run(&["search", "elections", "--no-refresh"])
+        .error("accord index --rebuild")
+        .stderr_lacks("tantivy 0.15");
+    let run = env.run(&["index"]);
+    run.ok()
+        .stderr_has("is damaged")
+        .stderr_has("rebuilding the index from the corpus")
+        .stderr_lacks("tantivy 0.15")
+        .stdout_has("3 read anew");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    let after = env
+        .run(&["search", "elections", "--json"])
+        .ok()
+        .stdout
+        .clone();
+    assert_eq!(after, clean);
+    env.run(&["index"])
+        .ok()
+        .stdout_has("0 read anew")
+        .stderr_lacks("damaged");
+}
