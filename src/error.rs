@@ -34,24 +34,60 @@ impl Error {
         }
     }
 
-    /// Wraps a tantivy failure on the index at `dir`, keeping its wording.
+    /// Wraps a tantivy failure on the index at `dir`, keeping its wording
+    /// (see [`tantivy_text`]).
     pub fn tantivy(dir: &Path, err: tantivy::TantivyError) -> Self {
         Error::Index(format!(
-            "index {} failed: {err}; if this persists run `accord index --rebuild`",
-            dir.display()
+            "index {} failed: {}; if this persists run `accord index --rebuild`",
+            dir.display(),
+            tantivy_reason(&err)
         ))
     }
 
     /// A tantivy failure while reading the open index for a query.
     pub fn query_failed(err: tantivy::TantivyError) -> Self {
         Error::Index(format!(
-            "reading the index failed: {err}; if this persists run `accord index --rebuild`"
+            "reading the index failed: {}; if this persists run `accord index --rebuild`",
+            tantivy_reason(&err)
         ))
     }
 
     /// Process exit code: every error is 2 (1 is reserved for "no results").
     pub fn exit_code(&self) -> u8 {
         2
+    }
+}
+
+/// tantivy's description of a failure, without the advice it gives
+/// tantivy's own users (to recreate the index with "tantivy 0.15 or
+/// above"): accord's messages give accord's fix instead.
+pub fn tantivy_text(err: &impl fmt::Display) -> String {
+    let text = err.to_string();
+    text.replace(
+        "Footer magic byte mismatch. File corrupted or index was created using old an tantivy \
+         version which is not supported anymore. Please use tantivy 0.15 or above to recreate \
+         the index.",
+        "its end is damaged: cut short or overwritten",
+    )
+    .replace(
+        " Please use tantivy 0.15 or above to recreate the index.",
+        "",
+    )
+}
+
+/// A tantivy error in plain words: a file that cannot be opened is named
+/// with what is wrong with it, where tantivy's own text shows the inner
+/// error's debug form.
+pub fn tantivy_reason(err: &tantivy::TantivyError) -> String {
+    use tantivy::directory::error::OpenReadError;
+    match err {
+        tantivy::TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+            format!("{} is missing", path.display())
+        }
+        tantivy::TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            format!("{}: {}", filepath.display(), tantivy_text(io_error))
+        }
+        other => tantivy_text(other),
     }
 }
 

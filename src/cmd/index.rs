@@ -1,10 +1,13 @@
 //! `accord index`: build or update the index from the corpus.
 
+use std::collections::HashSet;
+use std::io::{self, Write};
+
 use clap::Args;
 
-use super::{report_problems, Outcome};
+use super::{finish_output, report_problems, warn, Outcome};
 use crate::error::Result;
-use crate::index::build::{build, BuildOptions};
+use crate::index::build::{build, BuildOptions, Summary};
 use crate::settings::Settings;
 
 /// Build the index from the corpus, or bring it up to date.
@@ -30,10 +33,48 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         corpus: &settings.corpus,
         index: &settings.index,
         rebuild: args.rebuild,
+        verify: true,
         progress: settings.progress,
     })?;
     report_problems(&summary);
-    println!(
+    report_earlier_skips(&summary);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write_summary(&mut out, &summary, args.timings);
+    finish_output(written, &mut out)?;
+    Ok(Outcome::Found)
+}
+
+/// At most this many files skipped by earlier runs are named.
+const EARLIER_SKIPS_SHOWN: usize = 20;
+
+/// Names the files skipped by earlier runs and not read by this one (those
+/// it read have had their warning), with the reason, so the summary's
+/// count of skipped files never goes unexplained.
+fn report_earlier_skips(summary: &Summary) {
+    let warned: HashSet<&str> = summary.warnings.iter().map(|(f, _)| f.as_str()).collect();
+    let earlier: Vec<_> = summary
+        .skipped
+        .iter()
+        .filter(|(file, _)| !warned.contains(file.as_str()))
+        .collect();
+    for (file, reason) in earlier.iter().take(EARLIER_SKIPS_SHOWN) {
+        warn(&format!(
+            "{file}: skipped (unchanged since an earlier run): {reason}"
+        ));
+    }
+    if earlier.len() > EARLIER_SKIPS_SHOWN {
+        warn(&format!(
+            "and {} more files skipped; `accord report` lists every one",
+            earlier.len() - EARLIER_SKIPS_SHOWN
+        ));
+    }
+}
+
+/// The summary lines: counts, and with `timings` the stage times and
+/// segments.
+fn write_summary(out: &mut impl Write, summary: &Summary, timings: bool) -> io::Result<()> {
+    writeln!(
+        out,
         "indexed {} documents ({} passages, {} quotes) from {} files in {:.2} s: {} read anew, {} removed, {} skipped{}",
         summary.documents,
         summary.passages,
@@ -48,17 +89,18 @@ pub fn run(args: &IndexArgs, settings: &Settings) -> Result<Outcome> {
         } else {
             format!(", {} machine-paraphrased", summary.spun.len())
         }
-    );
-    if args.timings {
+    )?;
+    if timings {
         let t = summary.stages;
-        println!(
+        writeln!(
+            out,
             "stages (CPU time, summed over worker threads): reading and cleaning {:.2} s, quote extraction {:.2} s, spinner detection {:.2} s, passages and records {:.2} s; the rest of the work is tantivy's",
             t.reading.as_secs_f64(),
             t.quotes.as_secs_f64(),
             t.spin.as_secs_f64(),
             t.records.as_secs_f64()
-        );
-        println!("index: {} segment(s)", summary.segments);
+        )?;
+        writeln!(out, "index: {} segment(s)", summary.segments)?;
     }
-    Ok(Outcome::Found)
+    Ok(())
 }

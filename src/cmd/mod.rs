@@ -130,6 +130,7 @@ fn refresh_index(settings: &Settings) -> Result<()> {
         corpus: &settings.corpus,
         index: &settings.index,
         rebuild: false,
+        verify: false,
         progress: settings.progress,
     };
     match build::build(&opts) {
@@ -154,6 +155,9 @@ fn refresh_index(settings: &Settings) -> Result<()> {
 /// Prints the problems a build met in the files it read, each naming its
 /// file (files skipped by earlier builds are only counted).
 pub fn report_problems(summary: &build::Summary) {
+    if let Some(notice) = &summary.notice {
+        warn(notice);
+    }
     for (file, warning) in &summary.warnings {
         warn(&format!("{file}: {warning}"));
     }
@@ -178,6 +182,7 @@ pub fn phrase_matches(
     flags: &QueryFlags,
     settings: &Settings,
 ) -> Result<(Compiled, Vec<Record>)> {
+    refuse_exclusions(words)?;
     let aliases = aliases(settings, flags.no_aliases)?;
     let opened = open_fresh(settings, !flags.no_refresh)?;
     let options = Options {
@@ -192,6 +197,24 @@ pub fn phrase_matches(
     let compiled = compile(&query, &Filters::default(), &options, &opened.fields)?;
     let records = all_matches(&opened, &compiled, schema::PASSAGE)?;
     Ok((compiled, records))
+}
+
+/// Refuses a word written as an exclusion (`-china`, `-"private sector"`,
+/// also after `--`): within a phrase the dash would be dropped and the
+/// very word looked up that the user meant to leave out.
+fn refuse_exclusions(words: &[String]) -> Result<()> {
+    let excluded = words.iter().flat_map(|w| w.split_whitespace()).find(|w| {
+        w.strip_prefix('-')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c.is_alphanumeric() || "\"“„'".contains(c))
+    });
+    match excluded {
+        Some(word) => Err(Error::Input(format!(
+            "'{word}' excludes a word, and only `search` and `quotes` exclude words; \
+             to look up the word itself, leave out the '-'"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// All of a command's words as one phrase: `accord kwic hacking back` and

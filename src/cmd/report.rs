@@ -45,10 +45,10 @@ pub fn run(args: &ReportArgs, settings: &Settings) -> Result<Outcome> {
     let catalog = Catalog::load(&settings.corpus).unwrap_or_default();
     let mut files = Vec::new();
     if args.paths.is_empty() {
-        files = corpus::list_files(&settings.corpus)?.files;
+        files = corpus::list_files(&settings.corpus, &settings.index)?.files;
     }
     for path in &args.paths {
-        files.extend(files_at(path, &settings.corpus)?);
+        files.extend(files_at(path, &settings.corpus, &settings.index)?);
     }
     let mut reported = Vec::new();
     for file in &files {
@@ -70,10 +70,10 @@ pub fn run(args: &ReportArgs, settings: &Settings) -> Result<Outcome> {
 
 /// The files at `path`: the file itself, or every file below a folder.
 /// Ids are relative to the corpus when the path lies inside it.
-fn files_at(path: &Path, corpus: &Path) -> Result<Vec<CorpusFile>> {
+fn files_at(path: &Path, corpus: &Path, index: &Path) -> Result<Vec<CorpusFile>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        let mut files = corpus::list_files(path)?.files;
+        let mut files = corpus::list_files(path, index)?.files;
         let prefix = relative_to(path, corpus);
         for f in &mut files {
             if let Some(prefix) = prefix.as_deref().filter(|p| !p.is_empty()) {

@@ -36,7 +36,11 @@ pub struct SimilarArgs {
 pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
     let target = Target::parse(&args.paragraph)?;
     let opened = open_fresh(settings, !args.no_refresh)?;
-    let found = similar(&opened, &target, args.limit, args.same_doc)?;
+    // No more hits than records, whatever --limit says: the search sizes
+    // its buffers by the limit.
+    let records = usize::try_from(opened.reader.searcher().num_docs()).unwrap_or(usize::MAX);
+    let limit = args.limit.min(records.max(1));
+    let found = similar(&opened, &target, limit, args.same_doc)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let style = text::Style {
         color: settings.color,

@@ -40,9 +40,13 @@ pub fn mtime_of(meta: &Metadata) -> u128 {
 }
 
 /// Lists the corpus's files and folders. Hidden files and folders and the
-/// names in `skip_at_root` are left out. Links are followed; a folder met
-/// twice (a link loop) is walked once, and one holding the corpus never.
-pub fn list_files(corpus: &Path, skip_at_root: &[&str]) -> Result<Listing> {
+/// names in `skip_at_root` are left out, and so is accord's own state: the
+/// folder `index` and any folder that looks like an accord or tantivy
+/// index (see [`is_index_folder`]), wherever it lies, so that an index
+/// kept inside the corpus never indexes itself. Links are followed; a
+/// folder met twice (a link loop) is walked once, and one holding the
+/// corpus never.
+pub fn list_files(corpus: &Path, skip_at_root: &[&str], index: &Path) -> Result<Listing> {
     let root = match std::fs::metadata(corpus) {
         Ok(m) if m.is_dir() => m,
         Ok(_) => {
@@ -69,7 +73,14 @@ pub fn list_files(corpus: &Path, skip_at_root: &[&str]) -> Result<Listing> {
         }),
         wake: Condvar::new(),
         seen: Mutex::new(HashSet::from_iter(folder_id(&root))),
+        state_folders: Mutex::new(Vec::new()),
     };
+    // The index counts as walked, unless it is the corpus itself.
+    if let Some(id) = std::fs::metadata(index).ok().and_then(|m| folder_id(&m)) {
+        if Some(id) != folder_id(&root) {
+            walk.seen.lock().expect("walk seen folders").insert(id);
+        }
+    }
     // The folders holding the corpus count as walked: a link up to one of
     // them (`loop -> ..`) would take in everything beside the corpus.
     if let Ok(absolute) = std::fs::canonicalize(corpus) {
@@ -91,6 +102,8 @@ pub fn list_files(corpus: &Path, skip_at_root: &[&str]) -> Result<Listing> {
             listing.dirs.extend(found.dirs);
         }
     });
+    let state_folders = walk.state_folders.into_inner().expect("walk state folders");
+    listing.dirs.retain(|(rel, _)| !state_folders.contains(rel));
     listing.files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     listing.dirs.sort_unstable();
     Ok(listing)
@@ -114,6 +127,8 @@ struct Walk<'a> {
     wake: Condvar,
     /// Identities of the folders walked so far.
     seen: Mutex<HashSet<(u64, u64)>>,
+    /// Folders found to be indexes once read, to leave out of the listing.
+    state_folders: Mutex<Vec<String>>,
 }
 
 impl Walk<'_> {
@@ -164,7 +179,15 @@ impl Walk<'_> {
                 return;
             }
         };
-        for entry in entries.flatten() {
+        let entries: Vec<_> = entries.flatten().collect();
+        if !folder.rel.is_empty() && is_index_folder(entries.iter().map(|e| e.file_name())) {
+            self.state_folders
+                .lock()
+                .expect("walk state folders")
+                .push(folder.rel.clone());
+            return;
+        }
+        for entry in entries {
             let name = entry.file_name();
             let name = name.to_string_lossy();
             if name.starts_with('.')
@@ -210,6 +233,30 @@ impl Walk<'_> {
     }
 }
 
+/// Whether a folder holding entries of these names is an index rather than
+/// documents: accord's index folder (its `.lock` beside a `v<N>` folder)
+/// or a tantivy index (`meta.json` beside `.managed.json`), such as
+/// accord's `v<N>`, `v<N>.new` and `v<N>.old`. Told by names already read,
+/// so it costs no extra system call.
+fn is_index_folder(names: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let (mut lock, mut version, mut meta, mut managed) = (false, false, false, false);
+    for name in names {
+        let name = name.to_string_lossy();
+        match &*name {
+            ".lock" => lock = true,
+            "meta.json" => meta = true,
+            ".managed.json" => managed = true,
+            _ => {
+                version |= name.strip_prefix('v').is_some_and(|rest| {
+                    let number = rest.split('.').next().unwrap_or_default();
+                    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+                });
+            }
+        }
+    }
+    (lock && version) || (meta && managed)
+}
+
 /// What makes a folder the same folder whatever path leads to it.
 #[cfg(unix)]
 fn folder_id(meta: &Metadata) -> Option<(u64, u64)> {
@@ -244,7 +291,7 @@ mod tests {
         }
         std::fs::write(root.join("catalog.toml"), "").unwrap();
         std::fs::write(root.join("b/catalog.toml"), "").unwrap();
-        let listing = list_files(root, &["catalog.toml"]).unwrap();
+        let listing = list_files(root, &["catalog.toml"], &root.join("index")).unwrap();
         let rels: Vec<&str> = listing.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(
             rels,
@@ -264,7 +311,7 @@ mod tests {
         std::fs::write(root.join("a/f.txt"), "text").unwrap();
         std::os::unix::fs::symlink(root, root.join("a/loop")).unwrap();
         std::os::unix::fs::symlink(root.join("gone"), root.join("dangling.txt")).unwrap();
-        let listing = list_files(root, &[]).unwrap();
+        let listing = list_files(root, &[], &root.join("index")).unwrap();
         let rels: Vec<&str> = listing.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["a/f.txt", "dangling.txt"]);
         // A link up out of the corpus is not followed; one elsewhere is.
@@ -276,7 +323,7 @@ mod tests {
         let elsewhere = tempfile::tempdir().unwrap();
         std::fs::write(elsewhere.path().join("f.txt"), "text").unwrap();
         std::os::unix::fs::symlink(elsewhere.path(), corpus.join("linked")).unwrap();
-        let listing = list_files(&corpus, &[]).unwrap();
+        let listing = list_files(&corpus, &[], &corpus.join("index")).unwrap();
         let rels: Vec<&str> = listing.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["linked/f.txt"]);
     }

@@ -51,10 +51,11 @@ pub struct Document {
     pub stats: ReadStats,
 }
 
-/// Lists the corpus's files and folders. Hidden files and the corpus's own
-/// configuration files are left out.
-pub fn list_files(corpus: &Path) -> Result<Listing> {
-    listing::list_files(corpus, &CONFIG_FILES)
+/// Lists the corpus's files and folders. Hidden files, the corpus's own
+/// configuration files, the index at `index` and any other accord index
+/// found inside the corpus are left out.
+pub fn list_files(corpus: &Path, index: &Path) -> Result<Listing> {
+    listing::list_files(corpus, &CONFIG_FILES, index)
 }
 
 /// Why a file yielded no documents; shown as a warning naming the file.

@@ -25,7 +25,7 @@ use super::schema::{self, build_schema, Fields};
 use super::{freshness, live_dir, merging, prior, WriteLock};
 use crate::analysis::{self, Mode};
 use crate::corpus::{self, sections, Catalog, CorpusFile, Document, Listing, Paragraph};
-use crate::error::{Error, Result};
+use crate::error::{tantivy_reason, tantivy_text, Error, Result};
 use crate::passage;
 use crate::quotes::{self, Quote};
 use crate::spin;
@@ -48,6 +48,11 @@ pub struct BuildOptions<'a> {
     pub index: &'a Path,
     /// Start over instead of updating.
     pub rebuild: bool,
+    /// Check every file of the existing index (its checksum, and that
+    /// tantivy can open it) and rebuild when one is damaged. This reads
+    /// the whole index once, so `accord index` does it and the refresh
+    /// before a search does not.
+    pub verify: bool,
     /// Draw a progress bar (on a terminal).
     pub progress: bool,
 }
@@ -73,6 +78,9 @@ pub struct Summary {
     pub stages: StageTimes,
     /// Segments the index now has: each costs every query its own lookups.
     pub segments: usize,
+    /// Something the user should know about how the build went (a lost
+    /// manifest forced a full rebuild), one line.
+    pub notice: Option<String>,
 }
 
 /// CPU time spent in each of accord's own indexing stages, summed over
@@ -159,21 +167,17 @@ impl Plan {
         }
     }
 
-    /// Compares the corpus with the manifest of `index` (open in `dir`)
-    /// without reading any file's content.
-    fn compare(listing: Listing, catalog: Catalog, index: &Index, dir: &Path) -> Result<Plan> {
-        let payload = index
-            .load_metas()
-            .map_err(|e| Error::tantivy(dir, e))?
-            .payload;
-        let manifest = Manifest::load(dir, payload.as_deref());
+    /// Compares the corpus with `manifest` (what the index holds) without
+    /// reading any file's content.
+    fn compare(listing: Listing, catalog: Catalog, manifest: Manifest) -> Plan {
         let files = &listing.files;
         let suspect = files
             .iter()
             .enumerate()
             .filter(|(_, f)| match manifest.files.get(&f.rel) {
                 Some(state) => {
-                    state.size != f.size
+                    state.unreadable
+                        || state.size != f.size
                         || state.mtime != f.mtime
                         || state.catalog != catalog_hash(&catalog, &f.rel)
                 }
@@ -187,13 +191,13 @@ impl Plan {
             .filter(|rel| files.binary_search_by(|f| f.rel.as_str().cmp(rel)).is_err())
             .cloned()
             .collect();
-        Ok(Plan {
+        Plan {
             listing,
             catalog,
             manifest,
             suspect,
             removed,
-        })
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -204,7 +208,7 @@ impl Plan {
 /// Brings the index up to date with the corpus (or rebuilds it).
 pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let started = Instant::now();
-    let listing = corpus::list_files(opts.corpus)?;
+    let listing = corpus::list_files(opts.corpus, opts.index)?;
     if listing.files.is_empty() {
         return Err(Error::Corpus(format!(
             "corpus {} has no documents; add .txt, .md, .html, .pdf, .docx, .odt or .eml files to it",
@@ -214,43 +218,47 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let catalog = Catalog::load(opts.corpus)?;
     let _lock = WriteLock::acquire(opts.index)?;
     let live = live_dir(opts.index);
-    let rebuild = opts.rebuild || !super::exists(opts.index);
-    let target = if rebuild {
-        let staging = opts.index.join(format!("v{}.new", schema::SCHEMA_VERSION));
-        let _ = std::fs::remove_dir_all(&staging);
-        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        staging
-    } else {
-        live.clone()
-    };
-    let index = if rebuild {
-        // zstd stores the passage texts in about a third less space than
-        // tantivy's default lz4; only the few documents shown are ever
-        // decompressed, so searches do not feel it. Level 1 rather than 3:
-        // 5% less indexing work for 0.6% more index.
-        let settings = IndexSettings {
-            docstore_compression: Compressor::Zstd(ZstdCompressor {
-                compression_level: Some(1),
-            }),
-            ..IndexSettings::default()
-        };
-        let index = Index::builder()
-            .schema(build_schema().0)
-            .settings(settings)
-            .create_in_dir(&target)
-            .map_err(|e| Error::tantivy(&target, e))?;
-        analysis::register(&index);
-        index
-    } else {
-        super::open_dir(&target)?
-    };
-    let mut plan = if rebuild {
-        Plan::everything(listing, catalog)
-    } else {
-        Plan::compare(listing, catalog, &index, &target)?
+    let mut summary = Summary::default();
+    let mut existing = None;
+    if !opts.rebuild && super::exists(opts.index) {
+        let index = super::open_dir(&live)?;
+        let damage = if opts.verify { damage(&index) } else { None };
+        match committed_manifest(&index, &live)? {
+            Some(_) if damage.is_some() => {
+                summary.notice = Some(format!(
+                    "index {} is damaged ({}); rebuilding the index from the corpus",
+                    live.display(),
+                    damage.unwrap_or_default()
+                ))
+            }
+            Some(manifest) => existing = Some((index, manifest)),
+            // Updating without knowing what the index holds would add
+            // every file a second time.
+            None => {
+                summary.notice = Some(format!(
+                    "index {} holds documents but its manifest.json is missing or damaged; \
+                     rebuilding the index from the corpus",
+                    live.display()
+                ))
+            }
+        }
+    }
+    let rebuild = existing.is_none();
+    let (index, target, mut plan) = match existing {
+        Some((index, manifest)) => (
+            index,
+            live.clone(),
+            Plan::compare(listing, catalog, manifest),
+        ),
+        None => {
+            let staging = opts.index.join(format!("v{}.new", schema::SCHEMA_VERSION));
+            remove_any(&staging);
+            std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+            let index = create_index(&staging)?;
+            (index, staging, Plan::everything(listing, catalog))
+        }
     };
     let fields = build_schema().1;
-    let mut summary = Summary::default();
     if !plan.is_empty() || rebuild {
         let threads = cores();
         let mut writer: IndexWriter = index
@@ -291,7 +299,14 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         .searchable_segment_metas()
         .map_err(|e| Error::tantivy(&target, e))?
         .len();
-    freshness::record(&target, opts.corpus, &plan.listing);
+    let unreadable: Vec<&str> = plan
+        .manifest
+        .files
+        .iter()
+        .filter(|(_, state)| state.unreadable)
+        .map(|(rel, _)| rel.as_str())
+        .collect();
+    freshness::record(&target, opts.corpus, &plan.listing, &unreadable);
     if rebuild {
         swap_in(&target, &live)?;
     }
@@ -310,6 +325,80 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// A new, empty index in `dir`.
+fn create_index(dir: &Path) -> Result<Index> {
+    // zstd stores the passage texts in about a third less space than
+    // tantivy's default lz4; only the few documents shown are ever
+    // decompressed, so searches do not feel it. Level 1 rather than 3:
+    // 5% less indexing work for 0.6% more index.
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(1),
+        }),
+        ..IndexSettings::default()
+    };
+    let index = Index::builder()
+        .schema(build_schema().0)
+        .settings(settings)
+        .create_in_dir(dir)
+        .map_err(|e| Error::tantivy(dir, e))?;
+    analysis::register(&index);
+    Ok(index)
+}
+
+/// What the index open in `dir` holds, by the manifest its last commit
+/// names; `None` when that manifest is lost while the index holds
+/// documents. An index without documents holds nothing to double, so an
+/// empty manifest serves.
+fn committed_manifest(index: &Index, dir: &Path) -> Result<Option<Manifest>> {
+    let payload = index
+        .load_metas()
+        .map_err(|e| Error::tantivy(dir, e))?
+        .payload;
+    if let Some(manifest) = Manifest::load(dir, payload.as_deref()) {
+        return Ok(Some(manifest));
+    }
+    let documents: u64 = index
+        .searchable_segment_metas()
+        .map_err(|e| Error::tantivy(dir, e))?
+        .iter()
+        .map(|m| u64::from(m.num_docs()))
+        .sum();
+    Ok((documents == 0).then(Manifest::default))
+}
+
+/// What is wrong with `index`, if anything: a file of its segments that
+/// fails its checksum (cut short, overwritten), or one tantivy cannot open.
+/// Reads every file of the index once.
+fn damage(index: &Index) -> Option<String> {
+    match index.validate_checksum() {
+        Err(e) => return Some(tantivy_reason(&e)),
+        Ok(files) => {
+            if let Some(file) = files.iter().min() {
+                return Some(format!("{} fails its checksum", file.display()));
+            }
+        }
+    }
+    let reader = match index.reader() {
+        Ok(reader) => reader,
+        Err(e) => return Some(tantivy_reason(&e)),
+    };
+    let searcher = reader.searcher();
+    searcher
+        .segment_readers()
+        .iter()
+        .find_map(|segment| segment.get_store_reader(0).err())
+        .map(|e| tantivy_text(&e))
+}
+
+/// Removes whatever is at `path`, folder or file; what cannot be removed
+/// shows up in the step that needs the name.
+fn remove_any(path: &Path) {
+    if std::fs::remove_dir_all(path).is_err() {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Threads for each kind of indexing work (reading files, tantivy's
@@ -433,6 +522,7 @@ fn process_file(
         passages: 0,
         quotes: 0,
         skipped: None,
+        unreadable: false,
         spun: Vec::new(),
     };
     let started = CpuStopwatch::start();
@@ -458,7 +548,10 @@ fn process_file(
     }
     let bytes = match std::fs::read(&file.path) {
         Ok(bytes) => bytes,
-        Err(e) => return skip(state, format!("cannot read: {e}"), warnings),
+        Err(e) => {
+            state.unreadable = true;
+            return skip(state, format!("cannot read: {e}"), warnings);
+        }
     };
     state.hash = content_hash(&bytes);
     if let Some(prev) = previous {
@@ -735,15 +828,21 @@ fn add_location(
 
 /// Replaces `live` with the freshly built `staging` directory. The old index
 /// is moved aside first and deleted last, so at every moment one complete
-/// index exists on disk.
+/// index exists on disk. Whatever holds the name it is moved to (`v<N>.old`,
+/// left by a crash, or a stray file) is cleared first; when that cannot be
+/// done, a name of its own (`v<N>.old.<process id>`) is used instead.
 fn swap_in(staging: &Path, live: &Path) -> Result<()> {
-    let old = live.with_extension("old");
-    let _ = std::fs::remove_dir_all(&old);
+    let mut old = live.with_extension("old");
+    remove_any(&old);
+    if old.symlink_metadata().is_ok() {
+        old = live.with_extension(format!("old.{}", std::process::id()));
+        remove_any(&old);
+    }
     if live.exists() {
         std::fs::rename(live, &old).map_err(|e| Error::io(live, e))?;
     }
     std::fs::rename(staging, live).map_err(|e| Error::io(staging, e))?;
-    let _ = std::fs::remove_dir_all(&old);
+    remove_any(&old);
     Ok(())
 }
 

@@ -29,6 +29,10 @@ struct Stamp {
     catalog: Option<u128>,
     /// Each file's relative path, size and time, for small corpora.
     files: Option<Vec<(String, u64, u128)>>,
+    /// Files that could not be read: making one readable changes neither
+    /// its size nor its time, so each is tried (opened) again.
+    #[serde(default)]
+    unreadable: Vec<String>,
 }
 
 fn catalog_mtime(corpus: &Path) -> Option<u128> {
@@ -37,9 +41,10 @@ fn catalog_mtime(corpus: &Path) -> Option<u128> {
         .map(|m| corpus::mtime_of(&m))
 }
 
-/// Records the state of the corpus as of `listing` in the index `dir`.
+/// Records the state of the corpus as of `listing` in the index `dir`, with
+/// the files (relative paths) the build could not read.
 /// Failing to write it only makes the next check answer "changed".
-pub fn record(dir: &Path, corpus: &Path, listing: &Listing) {
+pub fn record(dir: &Path, corpus: &Path, listing: &Listing, unreadable: &[&str]) {
     let files = (listing.files.len() <= FILE_CHECK_LIMIT).then(|| {
         listing
             .files
@@ -51,6 +56,7 @@ pub fn record(dir: &Path, corpus: &Path, listing: &Listing) {
         dirs: listing.dirs.clone(),
         catalog: catalog_mtime(corpus),
         files,
+        unreadable: unreadable.iter().map(|rel| rel.to_string()).collect(),
     };
     let tmp = dir.join(format!("{FILE_NAME}.new"));
     let bytes = serde_json::to_vec(&stamp).expect("a stamp always serialises");
@@ -77,6 +83,10 @@ pub fn unchanged(dir: &Path, corpus: &Path) -> bool {
             std::fs::metadata(corpus.join(rel))
                 .is_ok_and(|m| m.len() == *size && corpus::mtime_of(&m) == *mtime)
         })
+        && stamp
+            .unreadable
+            .iter()
+            .all(|rel| std::fs::File::open(corpus.join(rel)).is_err())
 }
 
 #[cfg(test)]
@@ -89,7 +99,10 @@ mod tests {
         let corpus = dir.path().join("c");
         std::fs::create_dir_all(corpus.join("sub")).unwrap();
         std::fs::write(corpus.join("sub/a.txt"), "one").unwrap();
-        let record_now = || record(dir.path(), &corpus, &corpus::list_files(&corpus).unwrap());
+        let record_now = || {
+            let listing = corpus::list_files(&corpus, &dir.path().join("index")).unwrap();
+            record(dir.path(), &corpus, &listing, &[]);
+        };
         record_now();
         assert!(unchanged(dir.path(), &corpus));
 

@@ -49,6 +49,11 @@ pub struct FileState {
     /// Why the file gave no documents, when it did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,
+    /// The file could not be read (permissions, a dangling link): it is
+    /// tried again on every build, since becoming readable need not change
+    /// its size or time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreadable: bool,
     /// Documents flagged as machine-paraphrased.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spun: Vec<String>,
@@ -56,24 +61,23 @@ pub struct FileState {
 
 impl Manifest {
     /// The manifest of the index in `dir` whose last commit carried
-    /// `payload`; an empty manifest when none matches (a fresh index, or a
-    /// crash before the manifest was written), which makes every file look
-    /// new and so be indexed again.
-    pub fn load(dir: &Path, payload: Option<&str>) -> Manifest {
-        let Some(expected) = payload.and_then(Commit::parse).map(|c| c.manifest) else {
-            return Manifest::default();
-        };
+    /// `payload`: the live one, or the staged one when a crash came between
+    /// the commit and [`Manifest::publish`]. `None` when neither matches
+    /// the commit (deleted, garbled, or a commit without payload): then
+    /// the manifest cannot say what the index holds.
+    pub fn load(dir: &Path, payload: Option<&str>) -> Option<Manifest> {
+        let expected = payload.and_then(Commit::parse)?.manifest;
         for name in [FILE_NAME, STAGED_NAME] {
             let Ok(bytes) = std::fs::read(dir.join(name)) else {
                 continue;
             };
             if blake3::hash(&bytes).to_hex().as_str() == expected {
                 if let Ok(manifest) = serde_json::from_slice(&bytes) {
-                    return manifest;
+                    return Some(manifest);
                 }
             }
         }
-        Manifest::default()
+        None
     }
 
     /// Writes the manifest next to the live one and returns the payload for

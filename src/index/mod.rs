@@ -90,10 +90,11 @@ pub(crate) fn open_dir(dir: &Path) -> Result<Index> {
     Ok(index)
 }
 
-fn damaged(dir: &Path, err: impl std::fmt::Display) -> Error {
+fn damaged(dir: &Path, err: tantivy::TantivyError) -> Error {
     Error::Index(format!(
-        "index {} is damaged or unreadable ({err}); run `accord index --rebuild` to build it anew",
-        dir.display()
+        "index {} is damaged or unreadable ({}); run `accord index --rebuild` to build it anew",
+        dir.display(),
+        crate::error::tantivy_reason(&err)
     ))
 }
 

@@ -9,6 +9,7 @@ pub mod record;
 pub mod similar;
 pub mod snippet;
 pub mod speakers;
+mod ties;
 pub mod variants;
 
 use std::collections::{HashMap, HashSet};
@@ -993,6 +994,7 @@ fn rerank(
         }
     }
     top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ties::order_ties(searcher, top);
     Ok(())
 }
 

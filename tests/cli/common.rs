@@ -88,7 +88,7 @@ fn is_fixture_furniture(name: &str) -> bool {
     name == "README.md" || name.ends_with(".py")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());

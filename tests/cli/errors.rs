@@ -336,3 +336,166 @@ fn a_limit_of_zero_is_a_usage_error_not_an_empty_result() {
         .code(2)
         .stderr_has("must be a whole number");
 }
+
+#[test]
+fn huge_similar_limits_are_clamped_not_a_panic_issue_20() {
+    let env = Env::fixture("basic");
+    for limit in [
+        "4611686018427387904",
+        "9223372036854775807",
+        "18446744073709551615",
+    ] {
+        let run = env.run(&["similar", "harbour-accord.txt:1", "--limit", limit]);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "exit {}: {}",
+            run.code,
+            run.stderr
+        );
+        run.stderr_lacks("internal error").stderr_lacks("panicked");
+    }
+}
+
+#[test]
+fn stray_old_and_new_folders_or_files_do_not_block_a_rebuild_issue_20() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let old = env.index.join("v11.old");
+    // A file where the old index is moved aside, then a folder there that
+    // holds a file, then a file where the new index is staged.
+    std::fs::write(&old, "stray").unwrap();
+    env.run(&["index", "--rebuild"]).ok();
+    std::fs::create_dir_all(old.join("inner")).unwrap();
+    std::fs::write(old.join("inner/x"), "stray").unwrap();
+    env.run(&["index", "--rebuild"]).ok();
+    std::fs::write(env.index.join("v11.new"), "stray").unwrap();
+    env.run(&["index", "--rebuild"])
+        .ok()
+        .stdout_has("3 read anew");
+    env.run(&["search", "elections"]).ok();
+    let left: Vec<String> = std::fs::read_dir(&env.index)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    assert_eq!(left, ["v11"], "nothing stray left behind");
+}
+
+#[test]
+fn kwic_and_variants_refuse_exclusions_after_a_double_dash_issue_20() {
+    let env = Env::fixture("basic");
+    for command in ["kwic", "variants"] {
+        for word in ["-china", "-\"private sector\"", "-5G"] {
+            env.run(&[command, "--", word])
+                .error("only `search` and `quotes` exclude words")
+                .stderr_lacks("no occurrences");
+        }
+    }
+    // A dash inside a word is not an exclusion.
+    env.run(&["kwic", "--", "cyber-norms"])
+        .stderr_lacks("exclude");
+}
+
+#[test]
+fn a_closed_pipe_after_index_is_not_an_error_issue_20() {
+    let env = Env::fixture("basic");
+    for args in [&["index"][..], &["index", "--timings"]] {
+        let mut cmd = env.command(args);
+        cmd.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        // `| head -0`: the reader is gone before accord writes.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("internal error"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_file_skipped_as_unreadable_is_read_once_it_is_readable_issue_20() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let env = Env::fixture("basic");
+    env.write("locked.txt", "Zeppelin norms behind a locked door.\n");
+    env.write("blank.txt", "");
+    let locked = env.corpus.join("locked.txt");
+    let set_mode =
+        |mode| std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(mode)).unwrap();
+    // Root reads any file: run accord as an ordinary user then, in a
+    // scratch folder that user may write.
+    // SAFETY: geteuid has no preconditions.
+    let as_root = unsafe { libc::geteuid() } == 0;
+    if as_root {
+        let scratch = env.corpus.parent().unwrap();
+        std::fs::set_permissions(scratch, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let mut cmd = env.command(args);
+        if as_root {
+            cmd.uid(65534).gid(65534);
+        }
+        env.run_with(cmd, args)
+    };
+    set_mode(0o000);
+    run(&["index"])
+        .ok()
+        .stdout_has("2 skipped")
+        .stderr_has("locked.txt: skipped: cannot read")
+        .stderr_has("blank.txt: skipped");
+    // Every summary names what it skipped and why.
+    run(&["index"])
+        .ok()
+        .stdout_has("2 skipped")
+        .stderr_has("locked.txt: skipped: cannot read")
+        .stderr_has("blank.txt: skipped (unchanged since an earlier run)");
+    run(&["search", "zeppelin"]).code(1);
+    // chmod changes neither size nor time, and still the file is read.
+    set_mode(0o644);
+    run(&["search", "zeppelin"])
+        .ok()
+        .stderr_has("1 file(s) re-indexed");
+    run(&["index"])
+        .ok()
+        .stdout_has("1 skipped")
+        .stderr_lacks("locked.txt");
+}
+
+#[test]
+fn a_damaged_store_file_is_noticed_by_index_and_rebuilt_issue_20() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let clean = env
+        .run(&["search", "elections", "--json"])
+        .ok()
+        .stdout
+        .clone();
+    let store = walk(&env.index)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "store"))
+        .expect("a .store file");
+    let bytes = std::fs::read(&store).unwrap();
+    std::fs::write(&store, &bytes[..bytes.len() / 2]).unwrap();
+    // A search says what to do, in accord's words rather than tantivy's.
+    env.run(&["search", "elections", "--no-refresh"])
+        .error("accord index --rebuild")
+        .stderr_lacks("tantivy 0.15");
+    let run = env.run(&["index"]);
+    run.ok()
+        .stderr_has("is damaged")
+        .stderr_has("rebuilding the index from the corpus")
+        .stderr_lacks("tantivy 0.15")
+        .stdout_has("3 read anew");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    let after = env
+        .run(&["search", "elections", "--json"])
+        .ok()
+        .stdout
+        .clone();
+    assert_eq!(after, clean);
+    env.run(&["index"])
+        .ok()
+        .stdout_has("0 read anew")
+        .stderr_lacks("damaged");
+}

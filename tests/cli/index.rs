@@ -1,7 +1,7 @@
 //! `accord index` and the index life-cycle: first build, incremental
 //! updates, rebuilds, and searches that refresh a stale index.
 
-use crate::common::Env;
+use crate::common::{copy_dir, Env};
 
 #[test]
 fn first_search_builds_the_index_and_later_searches_reuse_it() {
@@ -147,4 +147,91 @@ fn editing_the_catalog_entry_of_one_archive_message_reindexes_the_archive() {
     let hits = env.run(&["search", "kind:statement", "--json"]).ok().json();
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["doc"] == "thread.mbox#2"), "{hits:?}");
+}
+
+/// What the index holds, as searches see it: every passage holding "the"
+/// (one line each), every quote, every speaker with their quote count.
+fn holdings(env: &Env) -> [String; 3] {
+    [
+        &["kwic", "the", "--json", "--no-refresh"][..],
+        &["quotes", "--json", "--no-refresh"],
+        &["speakers", "--json", "--no-refresh"],
+    ]
+    .map(|args| env.run(args).ok().stdout.clone())
+}
+
+#[test]
+fn a_lost_or_garbled_manifest_rebuilds_rather_than_doubles_issue_20() {
+    let env = Env::fixture("basic");
+    env.run(&["index"]).ok();
+    let clean = holdings(&env);
+    assert!(clean.iter().all(|out| !out.is_empty()), "{clean:?}");
+    let manifest = env.index.join("v11/manifest.json");
+    for damage in ["delete", "garble", "empty"] {
+        match damage {
+            "delete" => std::fs::remove_file(&manifest).unwrap(),
+            "garble" => std::fs::write(&manifest, "{\"files\": {\"x\": ").unwrap(),
+            _ => std::fs::write(&manifest, "").unwrap(),
+        }
+        let run = env.run(&["index"]);
+        run.ok()
+            .stdout_has("3 read anew")
+            .stderr_has("manifest.json is missing or damaged; rebuilding the index");
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert_eq!(holdings(&env), clean, "manifest damage: {damage}");
+        // The rebuilt index has a manifest again: the next run reads nothing.
+        env.run(&["index"])
+            .ok()
+            .stdout_has("0 read anew")
+            .stderr_lacks("manifest");
+    }
+    // A search that refreshes the index repairs it the same way.
+    std::fs::remove_file(&manifest).unwrap();
+    env.write("new-note.txt", "A note about zeppelin diplomacy.\n");
+    env.run(&["search", "zeppelin"])
+        .ok()
+        .stderr_has("manifest.json is missing or damaged");
+    env.remove("new-note.txt");
+    env.run(&["index"]).ok();
+    assert_eq!(holdings(&env), clean, "after a refreshing search");
+}
+
+#[test]
+fn an_index_inside_the_corpus_is_never_indexed_issue_20() {
+    let env = Env::fixture("basic");
+    // `accord --corpus . --index ./index`, run from the corpus folder.
+    let run = |args: &[&str]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_accord"));
+        cmd.args(args)
+            .args(["--corpus", ".", "--index", "./index"])
+            .current_dir(&env.corpus)
+            .env_remove("ACCORD_CORPUS")
+            .env_remove("ACCORD_INDEX");
+        env.run_with(cmd, args)
+    };
+    run(&["index"]).ok().stdout_has("from 3 files");
+    let again = run(&["index"]);
+    again
+        .ok()
+        .stdout_has("from 3 files")
+        .stdout_has("0 read anew");
+    assert_eq!(again.stderr, "", "no warnings about the index's own files");
+    // Another accord index inside the corpus (an old copy), and a stale
+    // staging folder, are left out as well.
+    let copy = env.corpus.join("papers/old-index");
+    std::fs::create_dir_all(&copy).unwrap();
+    copy_dir(&env.corpus.join("index"), &copy);
+    let staging = env.corpus.join("index/v11.new");
+    std::fs::create_dir(&staging).unwrap();
+    copy_dir(&env.corpus.join("index/v11"), &staging);
+    run(&["index"]).ok().stdout_has("from 3 files");
+    run(&["search", "opstamp"]).code(1);
+    for _ in 0..2 {
+        run(&["search", "elections"])
+            .ok()
+            .stderr_lacks("updated")
+            .stderr_lacks("warning");
+    }
+    let report = run(&["report"]);
+    report.ok().stdout_lacks("meta.json").stdout_lacks("index/");
 }

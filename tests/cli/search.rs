@@ -487,3 +487,26 @@ fn stop_words_are_not_highlighted_beside_other_words_issue_17() {
     let hits = env.run(&["search", "to", "--json"]).ok().json();
     assert_eq!(highlighted(&hits[0]), ["to", "to"]);
 }
+
+#[test]
+fn equal_scores_are_listed_by_document_then_passage_issue_20() {
+    let env = Env::empty();
+    // The same passage in six documents scores the same in each.
+    let names = ["f.txt", "b.txt", "e.txt", "a.txt", "d.txt", "c.txt"];
+    for name in names {
+        env.write(name, "Zeppelin norms were discussed at length.\n");
+    }
+    let mut sorted = names.map(String::from).to_vec();
+    sorted.sort();
+    for _ in 0..3 {
+        env.run(&["index", "--rebuild"]).ok();
+        let hits = env.run(&["search", "zeppelin", "--json"]).ok().json();
+        let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+        assert!(scores.windows(2).all(|w| w[0] == w[1]), "{scores:?}");
+        let docs: Vec<String> = hits
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(docs, sorted);
+    }
+}
