@@ -26,9 +26,9 @@ Scoring:
   - a system quote is correct when it overlaps a found gold quote;
   - recall = found / gold, precision = correct / system quotes;
   - speaker accuracy is taken over the found gold quotes whose gold source
-    names a person (a token tagged PERSON by the CoreNLP annotation that
-    PolNeAR ships, else a capitalised name outside a list of organisation
-    words). The speaker is right when its full name (or, when accord leaves
+    names a person (its first run of tokens tagged PERSON by the CoreNLP
+    annotation that PolNeAR ships, else a capitalised name outside a list
+    of organisation words). The speaker is right when its full name (or, when accord leaves
     it unresolved, the words as written) holds the gold person's surname;
   - F1 counts a gold quote as right only when it is found and credited to
     the right person (gold quotes whose source names no person count as
@@ -159,14 +159,22 @@ TITLES = set(
 
 
 def gold_person(source_text, source_start, persons):
-    """Surname of the person a gold source names, or None."""
+    """Surname of the person a gold source names, or None.
+
+    The first run of PERSON tokens in the source, so that an appositive
+    ("Kenneth Baer, a former Obama administration official") does not
+    lend its name; titles are dropped.
+    """
     if persons is not None:
-        words = [
-            w
-            for (a, b, w) in persons
-            if a >= source_start and b <= source_start + len(source_text) + 1
-        ]
-        words = [w for w in words if w.lower().strip(".") not in TITLES]
+        end = source_start + len(source_text) + 1
+        run = []
+        for a, b, w in persons:
+            if a < source_start or b > end:
+                continue
+            if run and a - run[-1][1] > 1:
+                break
+            run.append((a, b, w))
+        words = [w for (_, _, w) in run if w.lower().strip(".") not in TITLES]
         return words[-1] if words else None
     # No CoreNLP file: capitalised words not at the start of the source,
     # unless an organisation word is among them.

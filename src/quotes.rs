@@ -9,7 +9,7 @@
 //! # Quotation marks
 //!
 //! A document quotes speech either with double marks (`"…"`, `“…”`, `„…“`,
-//! `«…»`) or, British style, with single ones (`‘…’`, `'…'`); marks of the
+//! `«…»`, and wire copy's doubled apostrophes `''…''`) or, British style, with single ones (`‘…’`, `'…'`); marks of the
 //! other style are plain punctuation, so a quotation nested in them stays
 //! inside the outer one. A text holding both kinds is read both ways; a
 //! quotation lying inside one of the other reading is nested, not speech, and
@@ -35,7 +35,9 @@
 //! 1. a cue right after it: `“…,” says Nora Blake, the president of
 //!    Rivet`, `“…,” Smith said`, `“…,” Hugo Lind, a fellow at X,
 //!    told Bulletin`, `“…,” according to Lind`, `“…,” he said`,
-//!    `“…,” the ministry said`;
+//!    `“…,” the ministry said`, `“…,” Rep. Jane Roe (D-Wis.) said` (the
+//!    tokens skip party-and-state tags); or a byline after a dash, for a
+//!    quotation opening its paragraph: `“…” ― Ana Ruiz, 34, a nurse`;
 //! 2. a cue right before it: `Smith said: “…”`, `Smith said “…”`,
 //!    `According to Lind, “…”`, `Jane Doe, the CEO of X, said: “…”`,
 //!    or a paragraph ending `… said:` followed by a paragraph that opens
@@ -637,6 +639,17 @@ impl Attributor<'_, '_> {
             title,
             clause,
         };
+        // "“I'm still undecided.” ― Ana Ruiz, 34, a nurse": a byline after a
+        // dash, for a quotation opening its paragraph.
+        let dash = matches!(doc.toks[i].kind, Kind::Punct('\u{2015}' | '\u{2014}'));
+        let opens_para = span.open == 0 || doc.toks[span.open - 1].kind == Kind::Para;
+        if dash && opens_para && names::nameish(doc, i + 1) {
+            let e = names::run_end(doc, i + 1, end);
+            let p = names::parse_name(doc, i + 1, e)?;
+            let closes = e >= end || doc.is_punct(e, ',') || doc.toks[e].kind == Kind::Para;
+            return (!p.is_single() && closes)
+                .then(|| attribution(Subject::Name(p), p.title, self.role_after(e, end)));
+        }
         // "“…,” according to Lind"
         if lower_is(doc.word(i), "according") && doc.word(i + 1) == "to" {
             let (subject, title, next) = self.subject_after(i + 2, end)?;
@@ -2112,6 +2125,41 @@ mod tests {
                 (some("Al Gore"), some("Al Gore")),
             ]
         );
+    }
+
+    #[test]
+    fn quotes_read_wire_copy_doubled_apostrophes() {
+        let text = "Tax\n\n''This isn't reform,'' said Alan Cole, an economist. \
+            ''It's a tax increase.''";
+        let got = rows(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "This isn't reform");
+        assert_eq!(got[1].0, "It's a tax increase.");
+        assert_eq!(got[1].1.as_deref(), Some("Alan Cole"));
+    }
+
+    #[test]
+    fn quotes_read_past_party_and_state_tags() {
+        let text = "Vote\n\n\"We need answers,\" Rep. Jane Roe (D-Wis.) said Friday.\n\n\
+            \"Not now,\" Senate Leader Tom Doe, R-Ky., said.\n\n\
+            \"Later,\" said Sen. Ann Poe, D-N.Y., the ranking member.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("Jane Roe"), some("Rep.")),
+                (some("Tom Doe"), some("Senate Leader")),
+                (some("Ann Poe"), some("the ranking member")),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_a_byline_after_a_dash() {
+        let text =
+            "Voices\n\n\u{201c}I'm still undecided.\u{201d} \u{2015} Ana Ruiz, 34, a nurse\n\n\
+            \u{201c}Nobody asked us.\u{201d}\u{2015} Carl Mendes.\n\n\
+            Prices rose \u{201c}a lot\u{201d} \u{2014} Donna Lee, for one, noticed.";
+        assert_eq!(speakers_of(text), [some("Ana Ruiz"), some("Carl Mendes")]);
     }
 
     #[test]

@@ -664,3 +664,37 @@ fn quotes_credit_set_phrases_and_words_said_jointly() {
         assert_eq!(hits.len(), 1, "{name}");
     }
 }
+
+/// Wire copy's doubled apostrophes, party-and-state tags and dash bylines
+/// (#18), on made-up sentences.
+#[test]
+fn quotes_credit_wire_marks_party_tags_and_dash_bylines() {
+    let env = Env::empty();
+    env.write(
+        "wire.txt",
+        "Tax plan draws fire\n\n\
+         ''This isn't reform,'' said Alan Cole, an economist at a think tank.\n\n\
+         \"We need answers,\" Rep. Jane Roe (D-Wis.) said Friday.\n\n\
+         \"Not now,\" Senate Leader Tom Doe, R-Ky., said.\n",
+    );
+    env.write(
+        "voices.txt",
+        "Voters speak\n\n\
+         \u{201c}I'm still undecided.\u{201d} \u{2015} Ana Ruiz, 34, a nurse\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "text"),
+        [
+            ("Ana Ruiz", "I'm still undecided."),
+            ("Alan Cole", "This isn't reform"),
+            ("Jane Roe", "We need answers"),
+            ("Tom Doe", "Not now"),
+        ]
+    );
+    assert_eq!(
+        field(&hits[1], "role"),
+        "an economist at a think tank",
+        "{hits:?}"
+    );
+}
