@@ -42,9 +42,17 @@
 //!    `According to Lind, “…”`, `Jane Doe, the CEO of X, said: “…”`,
 //!    or a paragraph ending `… said:` followed by a paragraph that opens
 //!    with the quotation;
-//! 3. a cue earlier in its sentence, for quotations of at least
-//!    `MIN_LOOSE_WORDS` (4) words that do not read as a title: `Smith said
-//!    the accord was “a missed chance for the U.S.”`;
+//! 3. a cue earlier in its sentence, for quotations that do not read as a
+//!    title: `Smith said the accord was “a missed chance for the U.S.”`,
+//!    `Jones told reporters the budget would “fix nothing” for renters`, or
+//!    a label, `The mayor called the deal “a gift to developers”` (cues of
+//!    labels and cries: "call", "brand", "dub", "liken", "demand", "chant",
+//!    …). These are *partial* quotes ([`QuoteKind::Partial`]), credited to
+//!    the subject of the reporting clause, and so is a quotation following
+//!    one in the same sentence with only words between (`called her
+//!    “disgusting” and “a con”`). A quotation with words of its sentence
+//!    before it and its cue after (`the plan was “dead,” Smith said`) is
+//!    partial too;
 //! 4. continuation: a quotation that is a sentence of its own, with no
 //!    attribution, right after a credited quotation in the same paragraph,
 //!    or forming a whole paragraph right after one, belongs to the same
@@ -52,7 +60,7 @@
 //!
 //! So scare quotes and names of things (`from “hacking back,” or`, `the
 //! “Lyon Charter for Safety in Cyberspace,”`) are left out: they
-//! have no cue next to them, and title-cased quotations inside a sentence
+//! have no cue in their sentence, and title-cased quotations inside a sentence
 //! are never quotes. Quotations in a headline (a short first paragraph not
 //! ending like a sentence) are skipped too: headlines clip quotes that the
 //! body repeats.
@@ -118,11 +126,37 @@ pub struct Quote {
     pub role: Option<String>,
     /// false when a short reference (surname, pronoun) could not be resolved unambiguously to a full name introduced earlier in the document; then `speaker` is None and `surface` holds the form.
     pub resolved: bool,
+    /// Whether the quotation stands as speech of its own or is a fragment
+    /// inside someone's reported speech.
+    pub kind: QuoteKind,
+    /// For a partial quote, the sentence holding it, marks included and
+    /// whitespace runs made single spaces; `None` for a full one.
+    pub sentence: Option<String>,
 }
 
-/// Quotations shorter than this many words count only with a cue right
-/// next to them.
-const MIN_LOOSE_WORDS: usize = 4;
+/// What a quotation is within its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Speech of its own, introduced or followed by its attribution:
+    /// `“…,” Smith said`, `Smith said: “…”`, and the quotations that carry
+    /// it on.
+    Full,
+    /// Quoted words inside a sentence of reported speech or a label, credited
+    /// to the speaker of the reporting clause: `Jones said the plan would
+    /// “fix nothing”`, `the mayor called the deal “a gift to developers.”`
+    Partial,
+}
+
+impl QuoteKind {
+    /// The word used in JSON and on the command line: `full`, `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
 
 /// Most paragraphs one quotation may span.
 const MAX_QUOTE_PARAGRAPHS: usize = 5;
@@ -531,6 +565,9 @@ struct Attribution {
     title: Option<(usize, usize)>,
     /// Byte range of the attribution clause.
     clause: (usize, usize),
+    /// The quotation is a fragment inside the reported speech, not next to
+    /// its cue.
+    partial: bool,
 }
 
 /// The speaker fields of a quote, shared by continuations.
@@ -557,24 +594,34 @@ struct Attributor<'d, 'a> {
 impl Attributor<'_, '_> {
     fn run(&mut self, spans: &[Span]) -> Vec<InParagraph> {
         let mut out = Vec::new();
-        let mut prev: Option<(usize, Speaker)> = None;
+        let mut prev: Option<(usize, Speaker, QuoteKind)> = None;
         let headline = self.doc.has_headline();
         for (si, span) in spans.iter().enumerate() {
             // Headlines clip and paraphrase quotes that the body repeats.
             if headline && span.first_para == 0 {
                 continue;
             }
-            let speaker = if let Some(a) = self.attribute(span) {
+            let (speaker, kind) = if let Some(a) = self.attribute(span) {
                 self.clauses.push(a.clause);
                 if let Some((x, y)) = a.role {
                     self.roles.push(self.bytes(x, y));
                 }
-                self.speaker_for(span, &a)
-            } else if let Some((_, s)) = prev
+                let kind = if a.partial {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Full
+                };
+                (self.speaker_for(span, &a), kind)
+            } else if let Some((_, s, _)) = prev.as_ref().filter(|(p, _, kind)| {
+                *kind == QuoteKind::Partial && self.same_sentence(&spans[*p], span)
+            }) {
+                // "called Machado “disgusting” and “a con”"
+                (s.clone(), QuoteKind::Partial)
+            } else if let Some((_, s, _)) = prev
                 .as_ref()
-                .filter(|(p, s)| self.continues(&spans[*p], span, s))
+                .filter(|(p, s, _)| self.continues(&spans[*p], span, s))
             {
-                s.clone()
+                (s.clone(), QuoteKind::Full)
             } else {
                 continue;
             };
@@ -591,11 +638,44 @@ impl Attributor<'_, '_> {
                     surface: speaker.surface.clone(),
                     role: speaker.role.clone(),
                     resolved: speaker.resolved,
+                    kind,
+                    sentence: (kind == QuoteKind::Partial).then(|| self.sentence_of(span)),
                 },
             ));
-            prev = Some((si, speaker));
+            prev = Some((si, speaker, kind));
         }
         out
+    }
+
+    /// The sentence around a quotation: back to the previous sentence end
+    /// or paragraph break, on to the next (or the quotation's own end when
+    /// it closes the sentence), at most `WINDOW` tokens each way.
+    fn sentence_of(&self, span: &Span) -> String {
+        let doc = self.doc;
+        let ends = |k: usize| {
+            matches!(
+                doc.toks[k].kind,
+                Kind::Para | Kind::Punct('.' | '!' | '?' | '\u{2026}')
+            )
+        };
+        let mut a = span.open;
+        while a > 0 && span.open - a < tokens::WINDOW && !ends(a - 1) {
+            a -= 1;
+        }
+        // A closing mark after the previous sentence's end is not this one's.
+        while a < span.open && matches!(doc.toks[a].kind, Kind::Mark(_)) {
+            a += 1;
+        }
+        let mut z = span.close;
+        if !span.text.ends_with(['.', '!', '?', '\u{2026}']) {
+            while z + 1 < doc.len() && z - span.close < tokens::WINDOW && !ends(z + 1) {
+                z += 1;
+            }
+            if z + 1 < doc.len() && doc.toks[z + 1].kind != Kind::Para {
+                z += 1;
+            }
+        }
+        self.slice(a, z + 1)
     }
 
     /// Byte range of tokens `[x, y)`.
@@ -633,11 +713,15 @@ impl Attributor<'_, '_> {
             return None;
         }
         let clause = (doc.toks[span.close].end, doc.toks[end - 1].end);
+        // "the plan was “dead on arrival,” Smith said": words of the
+        // sentence come before the quotation.
+        let partial = span.open > 0 && doc.is_word(span.open - 1);
         let attribution = |subject, title, role| Attribution {
             subject,
             role,
             title,
             clause,
+            partial,
         };
         // "“I'm still undecided.” ― Ana Ruiz, 34, a nurse": a byline after a
         // dash, for a quotation opening its paragraph.
@@ -714,8 +798,14 @@ impl Attributor<'_, '_> {
         // credits it only when it is nothing but the attribution
         // ("“We will.” Smith said."), not "Smith said the plan …".
         let new_sentence = span.text.ends_with(['.', '!', '?', '\u{2026}']) && doc.is_cap(i);
+        // "“…a scandal.” Protesters chanted “…”": the cue introduces the
+        // next quotation.
+        let introduces_next = doc
+            .toks
+            .get(end)
+            .is_some_and(|t| matches!(t.kind, Kind::Mark(_)));
         if new_sentence
-            && !(verb + 1 == end
+            && !((verb + 1 == end && !introduces_next)
                 || doc.is_punct(verb + 1, ',')
                 || (self.cue_at(verb) == Cue::Finite
                     && matches!(doc.word(verb), "told" | "wrote")
@@ -848,11 +938,13 @@ impl Attributor<'_, '_> {
             role: None,
             title,
             clause: self.bytes(b, stop),
+            partial: false,
         })
     }
 
-    /// Accepts a before-the-quote attribution when its cue is adjacent, or
-    /// loose enough for a long quotation.
+    /// Accepts a before-the-quote attribution: a full quotation when its cue
+    /// is adjacent, else a partial one inside the reported speech, unless it
+    /// reads as the name of something or follows an opening bracket.
     #[allow(clippy::too_many_arguments)]
     fn finish_before(
         &self,
@@ -871,10 +963,8 @@ impl Attributor<'_, '_> {
             || (last_is(':') && gap.len() <= 15)
             || (gap.len() == 1 && lower_is(doc.word(gap.start), "that"))
             || (gap.len() <= 5 && last_is(','));
-        let loose = word_count(&span.text) >= MIN_LOOSE_WORDS
-            && !title_like(&span.text)
-            && !doc.is_punct(stop - 1, '(');
-        if !(adjacent || loose) {
+        let inside = !title_like(&span.text) && !doc.is_punct(stop - 1, '(');
+        if !(adjacent || inside) {
             return None;
         }
         Some(Attribution {
@@ -882,6 +972,9 @@ impl Attributor<'_, '_> {
             role,
             title,
             clause: self.bytes(b, stop),
+            // "criticised “bulletproof hosting” providers": the sentence
+            // runs on past the quotation.
+            partial: !adjacent || doc.is_word(span.close + 1),
         })
     }
 
@@ -1349,6 +1442,17 @@ impl Attributor<'_, '_> {
             }
         }
         people
+    }
+
+    /// Whether `span` follows `prev` in the same sentence, with only words
+    /// and commas between them: "called her “disgusting” and “a con”".
+    fn same_sentence(&self, prev: &Span, span: &Span) -> bool {
+        let doc = self.doc;
+        !prev.text.ends_with(['.', '!', '?', '\u{2026}'])
+            && !title_like(&span.text)
+            && span.open > prev.close + 1
+            && span.open - prev.close <= tokens::WINDOW
+            && (prev.close + 1..span.open).all(|k| doc.is_word(k) || doc.is_punct(k, ','))
     }
 
     /// Whether unattributed `span` continues the credited `prev`.
@@ -1958,11 +2062,15 @@ mod tests {
                  and I doubt it.\u{2019}",
                 &[(Some("Baroness Ellery"), "They say")],
             ),
-            // A plural's mark before "and" closes the quotation.
+            // A plural's mark before "and" closes the quotation; the label
+            // is Labour's, a partial quote naming no person (#18).
             (
                 "Labour called it \u{2018}a gift to hackers\u{2019} and demanded a vote.\n\n\
                  \u{2018}This will not stand,\u{2019} said Priya Chandran, an MP.",
-                &[(Some("Priya Chandran"), "This will not stand")],
+                &[
+                    (None, "a gift to hackers"),
+                    (Some("Priya Chandran"), "This will not stand"),
+                ],
             ),
             // A digest quoting a British item and an American one.
             (
@@ -2164,12 +2272,64 @@ mod tests {
 
     #[test]
     fn quotes_find_the_subject_of_a_participle_past_a_scare_quote() {
+        // The words quoted after "criticised" and "called" are the
+        // speaker's too: partial quotes (#18).
         let british = "Baroness Ellery criticised \u{2018}bulletproof hosting\u{2019} providers, \
             adding: \u{2018}We are entitled to be sceptical.\u{2019}";
         let american = "Tom Reed called it \"a mess\", saying: \"Nobody is in charge here.\"";
         for (text, who) in [(british, "Baroness Ellery"), (american, "Tom Reed")] {
-            assert_eq!(speakers_of(text), [some(who)], "{text}");
+            assert_eq!(speakers_of(text), [some(who), some(who)], "{text}");
+            let kinds: Vec<QuoteKind> = extract_quotes(text).iter().map(|q| q.kind).collect();
+            assert_eq!(kinds, [QuoteKind::Partial, QuoteKind::Full], "{text}");
         }
+    }
+
+    #[test]
+    fn quotes_credit_partial_quotes_to_the_reporting_clause() {
+        let text =
+            "Budget\n\nTom Jones told reporters the budget would \"fix nothing\" for renters. \
+            The mayor, Ida Kern, called the deal \"a gift to developers\" and \"a scandal.\" \
+            Protesters chanted \"Not our city\" outside.";
+        let got: Vec<(Option<String>, Option<String>, String, QuoteKind)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.surface, q.text, q.kind))
+            .collect();
+        let partial = |speaker: Option<&str>, surface: &str, text: &str| {
+            (
+                speaker.map(str::to_string),
+                some(surface),
+                text.to_string(),
+                QuoteKind::Partial,
+            )
+        };
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(
+            got[0],
+            partial(Some("Tom Jones"), "Tom Jones", "fix nothing")
+        );
+        assert_eq!(
+            got[1],
+            partial(Some("Ida Kern"), "Ida Kern", "a gift to developers")
+        );
+        assert_eq!(got[2], partial(Some("Ida Kern"), "Ida Kern", "a scandal."));
+        assert_eq!(
+            (got[3].2.as_str(), got[3].3),
+            ("Not our city", QuoteKind::Partial)
+        );
+        let sentences: Vec<Option<String>> = extract_quotes(text)
+            .into_iter()
+            .map(|q| q.sentence)
+            .collect();
+        assert_eq!(
+            sentences[0].as_deref(),
+            Some("Tom Jones told reporters the budget would \"fix nothing\" for renters.")
+        );
+        assert_eq!(
+            sentences[2].as_deref(),
+            Some(
+                "The mayor, Ida Kern, called the deal \"a gift to developers\" and \"a scandal.\""
+            )
+        );
     }
 
     #[test]

@@ -949,6 +949,27 @@ const REGULAR_CUES: &[&str] = &[
     "insist",
     // "She described the results as “sobering but not hopeless.”"
     "describe",
+    // Labels and cries: "The mayor called the deal “a gift to
+    // developers”", "Critics likened it to “a shell game”", "Protesters
+    // chanted “…”".
+    "call",
+    "liken",
+    "characterize",
+    "characterise",
+    "praise",
+    "mock",
+    "deride",
+    "decry",
+    "denounce",
+    "dismiss",
+    "hail",
+    "tout",
+    "accuse",
+    "criticize",
+    "criticise",
+    "demand",
+    "chant",
+    "pledge",
 ];
 
 /// Base forms that are also common nouns ("a note", "a comment") are cues
@@ -987,12 +1008,12 @@ pub(super) fn cue(word: &str) -> Cue {
     match w {
         "say" | "says" | "said" | "tell" | "tells" | "told" | "write" | "writes" | "wrote"
         | "admit" | "admits" | "admitted" | "quip" | "quips" | "quipped" | "testify"
-        | "testifies" | "testified" | "posted" | "deny" | "denies" | "denied" => {
-            return Cue::Finite
-        }
-        "saying" | "telling" | "writing" | "admitting" | "testifying" | "denying" => {
-            return Cue::Participle
-        }
+        | "testifies" | "testified" | "posted" | "deny" | "denies" | "denied" | "sang"
+        | "sings" | "dubbed" | "dubs" | "branded" | "labeled" | "labelled" | "termed"
+        | "slammed" | "blasted" | "referred" | "refers" => return Cue::Finite,
+        "saying" | "telling" | "writing" | "admitting" | "testifying" | "denying" | "singing"
+        | "dubbing" | "branding" | "labeling" | "labelling" | "referring" | "slamming"
+        | "blasting" => return Cue::Participle,
         _ => {}
     }
     if BARE_CUES.contains(&w) {

@@ -266,6 +266,8 @@ fn quotes_credit_speakers_in_house_styles_a_reader_would() {
         [
             ("Lord Pemberton", "Not a penny for criminals"),
             ("Angela Whitcombe", "It was the ’90s all over again"),
+            // The words she criticised are hers: a partial quote (#18).
+            ("Baroness Ellery", "bulletproof hosting"),
             ("Baroness Ellery", "We are entitled to be sceptical."),
             ("Theresa May", "Exports need control"),
             ("Theresa May", "We will not be intimidated"),
@@ -289,6 +291,8 @@ fn quotes_in_a_digest_mixing_british_and_american_items_are_all_credited() {
     assert_eq!(
         speakers_with(&hits, "text"),
         [
+            // Quoted words inside his reported speech: a partial quote (#18).
+            ("Alan Pryce", "long overdue"),
             ("Alan Pryce", "Operators have had three years' warning"),
             (
                 "Jane Ortiz",
@@ -620,6 +624,8 @@ fn quotes_in_british_single_marks_are_credited() {
     assert_eq!(
         texts,
         [
+            // Inside her reported speech: a partial quote (#18).
+            "somebody else’s problem",
             "We heard from councils that had no offline copy of their residents’ records at all",
             "That is not a technology failure, it is a failure of leadership."
         ],
@@ -697,4 +703,57 @@ fn quotes_credit_wire_marks_party_tags_and_dash_bylines() {
         "an economist at a think tank",
         "{hits:?}"
     );
+}
+
+/// Partial quotes inside reported speech and quoted labels are credited to
+/// the speaker of the reporting clause, with their sentence; `--kind`
+/// filters (#18).
+#[test]
+fn quotes_credit_partial_quotes_and_labels_and_filter_by_kind() {
+    let env = Env::empty();
+    env.write(
+        "budget.txt",
+        "Budget fight\n\n\
+         Governor Ida Kern said the plan was \"dead on arrival\" and would \"fix nothing\" \
+         for renters. She called the deal \"a gift to developers.\"\n\n\
+         \"We will keep fighting,\" Kern said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let kinds: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "kind"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Ida Kern", "partial", "dead on arrival"),
+            ("Ida Kern", "partial", "fix nothing"),
+            ("Ida Kern", "partial", "a gift to developers."),
+            ("Ida Kern", "full", "We will keep fighting"),
+        ]
+    );
+    assert_eq!(
+        field(&hits[0], "sentence"),
+        "Governor Ida Kern said the plan was \"dead on arrival\" and would \"fix nothing\" for renters."
+    );
+    assert!(hits[3]["sentence"].is_null(), "{:?}", hits[3]);
+    let partial = env
+        .run(&["quotes", "--kind", "partial", "--limit", "2", "--json"])
+        .ok()
+        .json();
+    assert_eq!(partial.len(), 2);
+    assert!(partial.iter().all(|h| field(h, "kind") == "partial"));
+    let full = env.run(&["quotes", "--kind", "full", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&full, "text"),
+        [("Ida Kern", "We will keep fighting")]
+    );
+    env.run(&["quotes", "--kind", "partial"])
+        .ok()
+        .stdout_has("in: Governor Ida Kern said the plan");
+    let shipped = Env::shipped();
+    shipped
+        .run(&["quotes", "--kind", "partial"])
+        .code(1)
+        .stderr_has("no partial quotes in the corpus");
 }
