@@ -27,8 +27,8 @@ Scoring:
   - recall = found / gold, precision = correct / system quotes;
   - speaker accuracy is taken over the found gold quotes whose gold source
     names a person (its first run of tokens tagged PERSON by the CoreNLP
-    annotation that PolNeAR ships, else a capitalised name outside a list
-    of organisation words). The speaker is right when its full name (or, when accord leaves
+    annotation that PolNeAR ships, not used as a modifier or possessive,
+    else a capitalised name outside a list of organisation words). The speaker is right when its full name (or, when accord leaves
     it unresolved, the words as written) holds the gold person's surname;
   - F1 counts a gold quote as right only when it is found and credited to
     the right person (gold quotes whose source names no person count as
@@ -152,6 +152,7 @@ ORG_WORDS = set(
     university council commission board group inc corp company government
     administration service times’ report statement""".split()
 )
+LINK_WORDS = set("of and at from in who with for to on".split())
 TITLES = set(
     """mr mrs ms dr gov sen rep president senator governor secretary
     former candidate nominee gen lt col sgt mayor speaker rev""".split()
@@ -167,15 +168,29 @@ def gold_person(source_text, source_start, persons):
     """
     if persons is not None:
         end = source_start + len(source_text) + 1
-        run = []
+        runs = []
         for a, b, w in persons:
             if a < source_start or b > end:
                 continue
-            if run and a - run[-1][1] > 1:
-                break
-            run.append((a, b, w))
-        words = [w for (_, _, w) in run if w.lower().strip(".") not in TITLES]
-        return words[-1] if words else None
+            if runs and a - runs[-1][-1][1] <= 1:
+                runs[-1].append((a, b, w))
+            else:
+                runs.append([(a, b, w)])
+        for run in runs:
+            # A name used as a modifier or possessive ("Clinton campaign
+            # spokesman Brian Fallon", "Gary Johnson's doctor") is not the
+            # source.
+            rest = source_text[run[-1][1] - source_start:].lstrip()
+            nxt = re.match(r"[\w’']+", rest)
+            nxt = nxt.group(0) if nxt else ""
+            if nxt.startswith(("'s", "’s")) or rest.startswith(("'s", "’s")):
+                continue
+            if nxt[:1].islower() and nxt not in LINK_WORDS:
+                continue
+            words = [w for (_, _, w) in run if w.lower().strip(".") not in TITLES]
+            if words:
+                return words[-1]
+        return None
     # No CoreNLP file: capitalised words not at the start of the source,
     # unless an organisation word is among them.
     caps = re.findall(r"\b[A-Z][a-zA-Z’'\-]+\b", source_text)

@@ -79,6 +79,12 @@
 //! clause ("who …"). A name introduced with a role keeps it for later
 //! quotes.
 //!
+//! A full name ending a descriptive subject is the speaker, the rest its
+//! role: "Secretary of State John F. Kerry" (from a known given name
+//! inside a capitalised run), "the Rev. Peter Wherry". Full names that
+//! differ only by middle initials ("Loretta E. Lynch", "Loretta Lynch") are
+//! one person.
+//!
 //! Short references resolve against the full names met earlier outside
 //! quotations: a surname ("Lind", "Ms. Vance") when exactly one such name
 //! contains it, or a given name after "Sir" or "Dame" ("Dame Harriet") when the
@@ -1246,6 +1252,25 @@ impl Attributor<'_, '_> {
                 }
             }
             Subject::Pronoun(k) => self.resolve_pronoun(k, span),
+            // "Secretary of State John F. Kerry", "the Rev. Peter Wherry":
+            // the person is the speaker, the rest the role.
+            Subject::Nominal(x, y) if self.name_ending(x, y).is_some() => {
+                let (p, r) = self.name_ending(x, y).expect("just matched");
+                let title = (x..r)
+                    .any(|k| {
+                        let w = doc.word(k);
+                        !w.is_empty()
+                            && !lexicon::is_determiner(w)
+                            && lexicon::honorific(w).is_none()
+                    })
+                    .then_some((x, r));
+                let named = Attribution {
+                    subject: Subject::Name(p),
+                    title,
+                    ..*a
+                };
+                self.speaker_for(span, &named)
+            }
             Subject::Nominal(x, y) => self.resolve_description(x, y, span).unwrap_or(Speaker {
                 speaker: None,
                 surface: None,
@@ -1254,6 +1279,24 @@ impl Attributor<'_, '_> {
                 person: None,
             }),
         }
+    }
+
+    /// A full name ending the description in tokens `[x, y)`, after words
+    /// that are not part of it, and where it starts: from a known given
+    /// name inside a capitalised run ("Secretary of State John F. Kerry"),
+    /// else from the start of the run when a lowercase word or honorific
+    /// precedes it ("the Rev. Peter Wherry").
+    fn name_ending(&self, x: usize, y: usize) -> Option<(ParsedName, usize)> {
+        let doc = self.doc;
+        if y <= x + 1 || !names::nameish(doc, y - 1) {
+            return None;
+        }
+        let r = names::run_start(doc, y - 1, x);
+        let start = (r..y - 1)
+            .find(|&k| lexicon::given_name_gender(doc.word(k)).is_some())
+            .or_else(|| (r > x && !lexicon::is_preposition(doc.word(r - 1))).then_some(r))?;
+        let p = names::parse_name(doc, start, y)?;
+        (names::person_like(doc, &p) && p.first > x).then_some((p, start))
     }
 
     /// The speaker a name at an attribution stands for: its full name and
@@ -2268,6 +2311,28 @@ mod tests {
             \u{201c}Nobody asked us.\u{201d}\u{2015} Carl Mendes.\n\n\
             Prices rose \u{201c}a lot\u{201d} \u{2014} Donna Lee, for one, noticed.";
         assert_eq!(speakers_of(text), [some("Ana Ruiz"), some("Carl Mendes")]);
+    }
+
+    #[test]
+    fn quotes_credit_the_person_inside_a_description_and_past_middle_initials() {
+        let text = "News\n\nSecretary of State John F. Kerry said the allies would take \
+            \"robust steps\" soon.\n\n\"It is a start,\" said MSNBC host Chris Matthews.\n\n\
+            Attorney General Loretta E. Lynch spoke. Loretta Lynch had arrived late. \
+            \"People don't see you,\" Lynch said.\n\n\
+            \"A waste of time,\" said Del. Stacey Plaskett.\n\n\
+            Tom Hale spoke in Ohio. He's claiming that fraud is \"a big, big problem\" there.\n\n\
+            \"We will look at it,\" said the State Department.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("John F. Kerry"), some("Secretary of State")),
+                (some("Chris Matthews"), some("MSNBC host")),
+                (some("Loretta E. Lynch"), some("Attorney General")),
+                (some("Stacey Plaskett"), some("Del.")),
+                (some("Tom Hale"), None),
+                (None, some("the State Department")),
+            ]
+        );
     }
 
     #[test]

@@ -757,3 +757,27 @@ fn quotes_credit_partial_quotes_and_labels_and_filter_by_kind() {
         .code(1)
         .stderr_has("no partial quotes in the corpus");
 }
+
+/// The person inside a description is the speaker, the rest the role; a
+/// middle initial does not make another person (#18).
+#[test]
+fn quotes_credit_the_person_named_inside_a_role_and_past_middle_initials() {
+    let env = Env::empty();
+    env.write(
+        "sanctions.txt",
+        "Sanctions loom\n\n\
+         Secretary of State John F. Kerry said the allies would take \"robust steps\" soon.\n\n\
+         \"It is a start,\" said MSNBC host Chris Matthews.\n\n\
+         Attorney General Loretta E. Lynch spoke next. Loretta Lynch had arrived late. \
+         \"People don't see you,\" Lynch said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [
+            ("John F. Kerry", "Secretary of State"),
+            ("Chris Matthews", "MSNBC host"),
+            ("Loretta E. Lynch", "Attorney General"),
+        ]
+    );
+}
