@@ -52,7 +52,8 @@
 //!    one in the same sentence with only words between (`called her
 //!    “disgusting” and “a con”`). A quotation with words of its sentence
 //!    before it and its cue after (`the plan was “dead,” Smith said`) is
-//!    partial too;
+//!    partial too, and so is one whose sentence runs on to its
+//!    attribution (`“I admire the mechanics” of the plan, Holt said`);
 //! 4. continuation: a quotation that is a sentence of its own, with no
 //!    attribution, right after a credited quotation in the same paragraph,
 //!    or forming a whole paragraph right after one, belongs to the same
@@ -68,6 +69,10 @@
 //! Cue verbs are the verbs of speech ("say", "tell", "add", "write",
 //! "argue", "warn", "note", "explain", …) in any tense, plus "according
 //! to". The text loses a trailing comma, which belongs to the attribution.
+//! Before a quotation, the last cue whose subject can be found credits it
+//! ("anybody who complains" has none, so an earlier "saying" does); a
+//! participle takes the first name or pronoun of its sentence, else the
+//! subject of a finite cue before it ("the mayor said, adding that …").
 //!
 //! # Speakers
 //!
@@ -714,14 +719,31 @@ impl Attributor<'_, '_> {
         if doc.is_punct(i, ',') {
             i += 1;
         }
+        // "the plan was “dead on arrival,” Smith said": words of the
+        // sentence come before the quotation.
+        let partial = span.open > 0 && doc.is_word(span.open - 1);
+        self.after_at(span, i, partial).or_else(|| {
+            // "“I have admiration for the mechanics” of the proposals, Mr.
+            // Holtz-Eakin said.": the sentence runs on past the quotation
+            // to its attribution, so the quotation is a fragment of it.
+            let end = doc.clause_end(i);
+            let comma = (i..end)
+                .take_while(|&k| doc.is_word(k) || doc.is_punct(k, ','))
+                .find(|&k| doc.is_punct(k, ','))?;
+            (comma > i && doc.is_word(i) && !doc.is_cap(i))
+                .then(|| self.after_at(span, comma + 1, true))
+                .flatten()
+        })
+    }
+
+    /// Attribution in the clause starting at token `i`, after a quotation.
+    fn after_at(&self, span: &Span, i: usize, partial: bool) -> Option<Attribution> {
+        let doc = self.doc;
         let end = doc.clause_end(i);
         if i >= end {
             return None;
         }
         let clause = (doc.toks[span.close].end, doc.toks[end - 1].end);
-        // "the plan was “dead on arrival,” Smith said": words of the
-        // sentence come before the quotation.
-        let partial = span.open > 0 && doc.is_word(span.open - 1);
         let attribution = |subject, title, role| Attribution {
             subject,
             role,
@@ -851,10 +873,22 @@ impl Attributor<'_, '_> {
         if let Some(a) = self.set_phrase_before(b, stop) {
             return Some(a);
         }
-        let c = (b..stop).rev().find(|&k| {
-            self.cue_at(k) != Cue::No
-                || (lower_is(doc.word(k), "according") && doc.word(k + 1) == "to")
-        })?;
+        // The last cue whose subject can be found: in "Clinton mocked the
+        // complaint, saying anybody who complains … “is not having a good
+        // night”", not "complains", whose subject is "who".
+        (b..stop)
+            .rev()
+            .filter(|&k| {
+                self.cue_at(k) != Cue::No
+                    || (lower_is(doc.word(k), "according") && doc.word(k + 1) == "to")
+            })
+            .find_map(|c| self.before_cue(span, b, stop, c))
+    }
+
+    /// Attribution by the cue at token `c`, in the sentence part `[b, stop)`
+    /// before the quotation.
+    fn before_cue(&self, span: &Span, b: usize, stop: usize, c: usize) -> Option<Attribution> {
+        let doc = self.doc;
         let (subject, title, role, gap_from) = if lower_is(doc.word(c), "according") {
             let (s, t, next) = self.subject_after(c + 2, stop)?;
             let role = self.role_after(next, stop);
@@ -862,17 +896,25 @@ impl Attributor<'_, '_> {
         } else if self.cue_at(c) == Cue::Participle {
             // "Smith posted on LinkedIn, saying: “…”"; "Smith criticised
             // “bulletproof hosting”, adding: “…”" — past a scare quote.
-            let (s, t) = self.first_subject(b, c).or_else(|| {
-                let close = b
-                    .checked_sub(1)
-                    .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                let open = (0..close)
-                    .rev()
-                    .take_while(|&k| doc.toks[k].kind != Kind::Para)
-                    .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                let from = doc.sentence_start(open);
-                self.first_subject(from, open)
-            })?;
+            let (s, t) = self
+                .first_subject(b, c)
+                // "the mayor said, adding that …": the subject of the
+                // finite cue before it.
+                .or_else(|| {
+                    let f = (b + 1..c).rev().find(|&k| self.cue_at(k) == Cue::Finite)?;
+                    self.subject_before(f - 1, b)
+                })
+                .or_else(|| {
+                    let close = b
+                        .checked_sub(1)
+                        .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+                    let open = (0..close)
+                        .rev()
+                        .take_while(|&k| doc.toks[k].kind != Kind::Para)
+                        .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+                    let from = doc.sentence_start(open);
+                    self.first_subject(from, open)
+                })?;
             (s, t, None, c + 1)
         } else {
             let mut e = c;
@@ -2333,6 +2375,52 @@ mod tests {
                 (None, some("the State Department")),
             ]
         );
+    }
+
+    #[test]
+    fn quotes_credit_a_quotation_whose_sentence_runs_on_to_its_attribution() {
+        let text = "Tax\n\n\"I admire the mechanics\" of the plan, Dana Holt said. \
+            \"But I have concerns.\"\n\n\"It works\" For now, Ed Lyle said.";
+        let got: Vec<(Option<String>, String, QuoteKind)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.text, q.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    some("Dana Holt"),
+                    "I admire the mechanics".to_string(),
+                    QuoteKind::Partial
+                ),
+                (
+                    some("Dana Holt"),
+                    "But I have concerns.".to_string(),
+                    QuoteKind::Full
+                ),
+            ],
+            "a capitalised word after the mark starts a new sentence"
+        );
+    }
+
+    #[test]
+    fn quotes_fall_back_to_an_earlier_cue_whose_subject_is_known() {
+        let text = "Debate\n\nRita Vance mocked the complaint, saying anybody who complains \
+            about a microphone \"is not having a good night.\"\n\n\
+            \"We see no link,\" the mayor said, adding that it would take \"more hours\" to know.\n\n\
+            Sen. Ted Cruz exhorted Republicans to \"vote your conscience\" in the fall.";
+        let got: Vec<(Option<String>, Option<String>, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.role, q.text))
+            .collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0].0.as_deref(), Some("Rita Vance"));
+        assert_eq!(
+            (got[2].1.as_deref(), got[2].2.as_str()),
+            (Some("the mayor"), "more hours"),
+            "the participle borrows the subject of the finite cue before it"
+        );
+        assert_eq!(got[3].0.as_deref(), Some("Ted Cruz"));
     }
 
     #[test]

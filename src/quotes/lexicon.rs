@@ -981,6 +981,7 @@ const REGULAR_CUES: &[&str] = &[
     "demand",
     "chant",
     "pledge",
+    "exhort",
 ];
 
 /// Base forms that are also common nouns ("a note", "a comment") are cues

@@ -781,3 +781,56 @@ fn quotes_credit_the_person_named_inside_a_role_and_past_middle_initials() {
         ]
     );
 }
+
+/// A quotation whose sentence runs on to its attribution is a partial
+/// quote of that speaker, and the next quotation carries it on (#18).
+#[test]
+fn quotes_credit_a_quotation_whose_sentence_runs_on_to_its_attribution() {
+    let env = Env::empty();
+    env.write(
+        "tax.txt",
+        "Tax plan\n\n\
+         ''I have admiration for the mechanics'' of the proposals, Mr. Holt said. \
+         ''But I have serious concerns.''\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "surface"), field(h, "kind"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Mr. Holt", "partial", "I have admiration for the mechanics"),
+            ("Mr. Holt", "full", "But I have serious concerns."),
+        ]
+    );
+}
+
+/// When the last cue before a quotation has no subject to credit ("who
+/// complains"), an earlier one in the sentence does; a participle borrows
+/// the subject of the finite cue before it (#18).
+#[test]
+fn quotes_fall_back_to_an_earlier_cue_and_lend_a_participle_its_subject() {
+    let env = Env::empty();
+    env.write(
+        "debate.txt",
+        "Debate night\n\n\
+         Rita Vance mocked the complaint, saying anybody who complains about a microphone \
+         \"is not having a good night.\"\n\n\
+         \"We see no link,\" the mayor said, adding that it would take \"more hours\" to know.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "role"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Rita Vance", "", "is not having a good night."),
+            ("", "the mayor", "We see no link"),
+            ("", "the mayor", "more hours"),
+        ]
+    );
+}
