@@ -73,6 +73,9 @@
 //! ("anybody who complains" has none, so an earlier "saying" does); a
 //! participle takes the first name or pronoun of its sentence, else the
 //! subject of a finite cue before it ("the mayor said, adding that …").
+//! A relative subject stands for its antecedent: a name before "who"
+//! (past an appositive: "McConnell, the majority leader, who said"), the
+//! noun phrase before "that" or "which" ("a letter that says").
 //!
 //! # Speakers
 //!
@@ -1347,6 +1350,20 @@ mod tests {
             "the participle borrows the subject of the finite cue before it"
         );
         assert_eq!(got[3].0.as_deref(), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn quotes_credit_the_antecedent_of_who_and_that() {
+        let text = "Senate\n\nObama met Mitch McConnell, the majority leader, who said the goal \
+            was a \"one-term president.\"\n\n\
+            The clinic issued a letter that says he is in \"excellent health\" for his age.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("Mitch McConnell"), some("the majority leader")),
+                (None, some("a letter")),
+            ]
+        );
     }
 
     #[test]

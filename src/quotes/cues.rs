@@ -457,6 +457,34 @@ impl Attributor<'_, '_> {
         if lexicon::pronoun(w).is_some() {
             return Some((Subject::Pronoun(e), None));
         }
+        // "McConnell, the majority leader, who said", "a letter that says":
+        // the antecedent. "Anybody who complains" names nobody, so an
+        // earlier cue is tried instead.
+        if matches!(w, "who" | "that" | "which") && e > floor {
+            if w != "who" {
+                // The noun phrase from its determiner, not the clause.
+                let d = (floor..e)
+                    .rev()
+                    .find(|&k| lexicon::is_determiner(doc.word(k)))?;
+                return self.nominal(d, e).map(|s| (s, None));
+            }
+            let mut end = e;
+            if doc.is_punct(end - 1, ',') {
+                end -= 1;
+                if end > floor && !names::nameish(doc, end - 1) {
+                    end = (floor + 1..end)
+                        .rev()
+                        .take(names::MAX_ROLE_TOKENS)
+                        .find(|&j| doc.is_punct(j, ',') && names::nameish(doc, j - 1))?;
+                }
+            }
+            if end <= floor || !names::nameish(doc, end - 1) {
+                return None;
+            }
+            let r = names::run_start(doc, end - 1, floor);
+            let p = names::parse_name(doc, r, end)?;
+            return Some((self.name_or_common(p), p.title));
+        }
         let mut b = e;
         while b > floor && doc.is_word(b - 1) && e - b < 10 {
             b -= 1;

@@ -834,3 +834,22 @@ fn quotes_fall_back_to_an_earlier_cue_and_lend_a_participle_its_subject() {
         ]
     );
 }
+
+/// "who said" credits the person it refers back to, past an appositive;
+/// "a letter that says" is described, not named (#18).
+#[test]
+fn quotes_credit_the_antecedent_of_who_and_that() {
+    let env = Env::empty();
+    env.write(
+        "senate.txt",
+        "Senate\n\n\
+         Obama met Mitch McConnell, the majority leader, who said the goal was a \
+         \"one-term president.\"\n\n\
+         The clinic issued a letter that says he is in \"excellent health\" for his age.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [("Mitch McConnell", "the majority leader"), ("", "a letter")]
+    );
+}
