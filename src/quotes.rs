@@ -1367,6 +1367,21 @@ mod tests {
     }
 
     #[test]
+    fn quotes_see_past_stacked_appositives_to_the_person() {
+        let text = "Council\n\nJean Roux, the foreign minister of France, a permanent member \
+            of the Council, said the test was a \"provocation.\"\n\n\
+            Mike Mull, president of the union, which represents teachers, said he hopes \
+            for \"a message to the city.\"";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("Jean Roux"), some("the foreign minister of France")),
+                (some("Mike Mull"), some("president of the union")),
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_find_the_subject_of_a_participle_past_a_scare_quote() {
         // The words quoted after "criticised" and "called" are the
         // speaker's too: partial quotes (#18).

@@ -254,6 +254,33 @@ impl Attributor<'_, '_> {
                         }
                     }
                 }
+                // "Jean-Marc Ayrault, the foreign minister of France, a
+                // permanent member of the Council, said"; "Michael Mulgrew,
+                // president of the union, which represents teachers, said":
+                // stacked appositives, when the nearest one leaves no person.
+                let person = |s: &Subject| match s {
+                    Subject::Name(p) => names::person_like(doc, p),
+                    Subject::Pronoun(_) | Subject::Joint(..) => true,
+                    Subject::Nominal(..) => false,
+                };
+                if !person(&s) {
+                    let mut right = comma1;
+                    while let Some(left) = (b..right)
+                        .rev()
+                        .take(names::MAX_ROLE_TOKENS)
+                        .find(|&k| doc.is_punct(k, ','))
+                        .filter(|&k| k > b)
+                    {
+                        if let Some((s2, t2)) = self
+                            .subject_before(left - 1, b)
+                            .filter(|(s2, _)| person(s2))
+                        {
+                            let role = names::appositive_role(doc, left + 1, right, false);
+                            return self.finish_before(span, b, stop, s2, t2, role, c + 1);
+                        }
+                        right = left;
+                    }
+                }
                 let role = names::appositive_role(doc, comma1 + 1, comma2, false);
                 (s, t, role, c + 1)
             } else if e > b {

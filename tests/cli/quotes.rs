@@ -853,3 +853,26 @@ fn quotes_credit_the_antecedent_of_who_and_that() {
         [("Mitch McConnell", "the majority leader"), ("", "a letter")]
     );
 }
+
+/// Past stacked appositives (a second description, a "which" clause) the
+/// person before the first comma speaks (#18).
+#[test]
+fn quotes_see_past_stacked_appositives_to_the_person() {
+    let env = Env::empty();
+    env.write(
+        "council.txt",
+        "Council\n\n\
+         Jean Roux, the foreign minister of France, a permanent member of the Council, \
+         said the test was a \"provocation.\"\n\n\
+         Mike Mull, president of the union, which represents teachers, said he hopes \
+         for \"a message to the city.\"\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [
+            ("Jean Roux", "the foreign minister of France"),
+            ("Mike Mull", "president of the union"),
+        ]
+    );
+}
