@@ -1382,6 +1382,19 @@ mod tests {
     }
 
     #[test]
+    fn quotes_credit_a_person_from_a_place_and_a_letter_that_reads() {
+        let text = "Museum\n\nJohn Wills, of Springfield, Va., said he had served \
+            ''for the nation's rights.''\n\n\"We see hope,\" the letter reads.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("John Wills"), some("of Springfield")),
+                (None, some("the letter")),
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_find_the_subject_of_a_participle_past_a_scare_quote() {
         // The words quoted after "criticised" and "called" are the
         // speaker's too: partial quotes (#18).

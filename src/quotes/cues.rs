@@ -237,9 +237,9 @@ impl Attributor<'_, '_> {
                 if comma1 == b || comma2 - comma1 > names::MAX_ROLE_TOKENS {
                     return None;
                 }
-                let (s, t) = self.subject_before(comma1 - 1, b)?;
+                let first = self.subject_before(comma1 - 1, b);
                 // "The company's security chief, Ben Adeyemi, said"
-                if let Subject::Nominal(x, y) = s {
+                if let Some((Subject::Nominal(x, y), _)) = first {
                     if let Some((p, e)) = self.name_after_comma(comma1, comma2 + 1) {
                         if e == comma2 {
                             return self.finish_before(
@@ -263,7 +263,7 @@ impl Attributor<'_, '_> {
                     Subject::Pronoun(_) | Subject::Joint(..) => true,
                     Subject::Nominal(..) => false,
                 };
-                if !person(&s) {
+                if first.as_ref().is_none_or(|(s, _)| !person(s)) {
                     let mut right = comma1;
                     while let Some(left) = (b..right)
                         .rev()
@@ -281,6 +281,7 @@ impl Attributor<'_, '_> {
                         right = left;
                     }
                 }
+                let (s, t) = first?;
                 let role = names::appositive_role(doc, comma1 + 1, comma2, false);
                 (s, t, role, c + 1)
             } else if e > b {

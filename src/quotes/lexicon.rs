@@ -1022,7 +1022,7 @@ pub(super) fn cue(word: &str) -> Cue {
         | "admit" | "admits" | "admitted" | "quip" | "quips" | "quipped" | "testify"
         | "testifies" | "testified" | "posted" | "deny" | "denies" | "denied" | "sang"
         | "sings" | "dubbed" | "dubs" | "branded" | "labeled" | "labelled" | "termed"
-        | "slammed" | "blasted" | "referred" | "refers" => return Cue::Finite,
+        | "slammed" | "blasted" | "referred" | "refers" | "reads" => return Cue::Finite,
         "saying" | "telling" | "writing" | "admitting" | "testifying" | "denying" | "singing"
         | "dubbing" | "branding" | "labeling" | "labelling" | "referring" | "slamming"
         | "blasting" => return Cue::Participle,

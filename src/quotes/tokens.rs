@@ -252,7 +252,9 @@ fn tokenize(text: &str, marks: Marks) -> Vec<Tok> {
                     chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
                 let decimal = seg.bytes().all(|b| b.is_ascii_digit())
                     && after.is_some_and(|a| a.is_ascii_digit());
-                if !(initial || decimal || lexicon::is_abbreviation(seg)) {
+                // A period before a comma ends no sentence: "Ashton, Md., who".
+                let before_comma = after == Some(',');
+                if !(initial || decimal || before_comma || lexicon::is_abbreviation(seg)) {
                     break;
                 }
                 end = j + 1;
@@ -444,6 +446,14 @@ mod tests {
             ["Mr.", "J.", "Smith", "don’t", "visit", "the", "U.S.", "today", "."]
         );
         assert_eq!(words("countries’ laws"), ["countries", "’", "laws"]);
+    }
+
+    #[test]
+    fn tokens_keep_a_period_before_a_comma() {
+        assert_eq!(
+            words("Ann Lee, of Ashton, Md., said"),
+            ["Ann", "Lee", ",", "of", "Ashton", ",", "Md.", ",", "said"]
+        );
     }
 
     #[test]

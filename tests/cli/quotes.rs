@@ -876,3 +876,21 @@ fn quotes_see_past_stacked_appositives_to_the_person() {
         ]
     );
 }
+
+/// A state after a place ("Springfield, Va.,") ends no sentence, and "the
+/// letter reads" credits a document (#18).
+#[test]
+fn quotes_credit_a_person_from_a_place_and_a_letter_that_reads() {
+    let env = Env::empty();
+    env.write(
+        "museum.txt",
+        "Museum opens\n\n\
+         John Wills, of Springfield, Va., said he had served ''for the nation's rights.''\n\n\
+         \"We see hope,\" the letter reads.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [("John Wills", "of Springfield"), ("", "the letter")]
+    );
+}
