@@ -9,7 +9,7 @@
 //! # Quotation marks
 //!
 //! A document quotes speech either with double marks (`"…"`, `“…”`, `„…“`,
-//! `«…»`) or, British style, with single ones (`‘…’`, `'…'`); marks of the
+//! `«…»`, and wire copy's doubled apostrophes `''…''`) or, British style, with single ones (`‘…’`, `'…'`); marks of the
 //! other style are plain punctuation, so a quotation nested in them stays
 //! inside the outer one. A text holding both kinds is read both ways; a
 //! quotation lying inside one of the other reading is nested, not speech, and
@@ -35,14 +35,25 @@
 //! 1. a cue right after it: `“…,” says Nora Blake, the president of
 //!    Rivet`, `“…,” Smith said`, `“…,” Hugo Lind, a fellow at X,
 //!    told Bulletin`, `“…,” according to Lind`, `“…,” he said`,
-//!    `“…,” the ministry said`;
+//!    `“…,” the ministry said`, `“…,” Rep. Jane Roe (D-Wis.) said` (the
+//!    tokens skip party-and-state tags); or a byline after a dash, for a
+//!    quotation opening its paragraph: `“…” ― Ana Ruiz, 34, a nurse`;
 //! 2. a cue right before it: `Smith said: “…”`, `Smith said “…”`,
 //!    `According to Lind, “…”`, `Jane Doe, the CEO of X, said: “…”`,
 //!    or a paragraph ending `… said:` followed by a paragraph that opens
 //!    with the quotation;
-//! 3. a cue earlier in its sentence, for quotations of at least
-//!    `MIN_LOOSE_WORDS` (4) words that do not read as a title: `Smith said
-//!    the accord was “a missed chance for the U.S.”`;
+//! 3. a cue earlier in its sentence, for quotations that do not read as a
+//!    title: `Smith said the accord was “a missed chance for the U.S.”`,
+//!    `Jones told reporters the budget would “fix nothing” for renters`, or
+//!    a label, `The mayor called the deal “a gift to developers”` (cues of
+//!    labels and cries: "call", "brand", "dub", "liken", "demand", "chant",
+//!    …). These are *partial* quotes ([`QuoteKind::Partial`]), credited to
+//!    the subject of the reporting clause, and so is a quotation following
+//!    one in the same sentence with only words between (`called her
+//!    “disgusting” and “a con”`). A quotation with words of its sentence
+//!    before it and its cue after (`the plan was “dead,” Smith said`) is
+//!    partial too, and so is one whose sentence runs on to its
+//!    attribution (`“I admire the mechanics” of the plan, Holt said`);
 //! 4. continuation: a quotation that is a sentence of its own, with no
 //!    attribution, right after a credited quotation in the same paragraph,
 //!    or forming a whole paragraph right after one, belongs to the same
@@ -50,7 +61,7 @@
 //!
 //! So scare quotes and names of things (`from “hacking back,” or`, `the
 //! “Lyon Charter for Safety in Cyberspace,”`) are left out: they
-//! have no cue next to them, and title-cased quotations inside a sentence
+//! have no cue in their sentence, and title-cased quotations inside a sentence
 //! are never quotes. Quotations in a headline (a short first paragraph not
 //! ending like a sentence) are skipped too: headlines clip quotes that the
 //! body repeats.
@@ -58,6 +69,13 @@
 //! Cue verbs are the verbs of speech ("say", "tell", "add", "write",
 //! "argue", "warn", "note", "explain", …) in any tense, plus "according
 //! to". The text loses a trailing comma, which belongs to the attribution.
+//! Before a quotation, the last cue whose subject can be found credits it
+//! ("anybody who complains" has none, so an earlier "saying" does); a
+//! participle takes the first name or pronoun of its sentence, else the
+//! subject of a finite cue before it ("the mayor said, adding that …").
+//! A relative subject stands for its antecedent: a name before "who"
+//! (past an appositive: "McConnell, the majority leader, who said"), the
+//! noun phrase before "that" or "which" ("a letter that says").
 //!
 //! # Speakers
 //!
@@ -68,6 +86,12 @@
 //! Rivet, …`); the appositive is cut at the next comma or relative
 //! clause ("who …"). A name introduced with a role keeps it for later
 //! quotes.
+//!
+//! A full name ending a descriptive subject is the speaker, the rest its
+//! role: "Secretary of State John F. Kerry" (from a known given name
+//! inside a capitalised run), "the Rev. Peter Wherry". Full names that
+//! differ only by middle initials ("Loretta E. Lynch", "Loretta Lynch") are
+//! one person.
 //!
 //! Short references resolve against the full names met earlier outside
 //! quotations: a surname ("Lind", "Ms. Vance") when exactly one such name
@@ -89,15 +113,32 @@
 //! role or title has that noun. Any other descriptive subject ("a spokesman for
 //! the ministry", "officials", "the ministry") gives no speaker; it is reported
 //! as the role.
+//!
+//! # Where each stage lives
+//!
+//! - `tokens`: words, punctuation, quotation marks and paragraph breaks
+//!   (doubled apostrophes, party-and-state tags);
+//! - `spans`: marks paired into quotations, carried over paragraphs;
+//! - `cues`: the attribution after or before a quotation and its subject;
+//! - `coref`: from that subject to a speaker (`names` holds the registry of
+//!   people the document names, `lexicon` the word lists);
+//! - `continuation`: quotations that carry a credited one on;
+//! - here: the driver ([`extract_quotes`]), kinds, and the keys speakers are
+//!   joined under.
 
+mod continuation;
+mod coref;
+mod cues;
 mod lexicon;
 mod names;
+mod spans;
 mod tokens;
 
 use std::collections::HashMap;
 
 use lexicon::{Cue, Gender};
 use names::{Lookup, ParsedName, Registry};
+use spans::{find_spans, title_like, word_count, Span};
 use tokens::{Doc, Kind, Marks};
 
 /// A direct quotation and whom it is credited to.
@@ -116,14 +157,37 @@ pub struct Quote {
     pub role: Option<String>,
     /// false when a short reference (surname, pronoun) could not be resolved unambiguously to a full name introduced earlier in the document; then `speaker` is None and `surface` holds the form.
     pub resolved: bool,
+    /// Whether the quotation stands as speech of its own or is a fragment
+    /// inside someone's reported speech.
+    pub kind: QuoteKind,
+    /// For a partial quote, the sentence holding it, marks included and
+    /// whitespace runs made single spaces; `None` for a full one.
+    pub sentence: Option<String>,
 }
 
-/// Quotations shorter than this many words count only with a cue right
-/// next to them.
-const MIN_LOOSE_WORDS: usize = 4;
+/// What a quotation is within its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Speech of its own, introduced or followed by its attribution:
+    /// `“…,” Smith said`, `Smith said: “…”`, and the quotations that carry
+    /// it on.
+    Full,
+    /// Quoted words inside a sentence of reported speech or a label, credited
+    /// to the speaker of the reporting clause: `Jones said the plan would
+    /// “fix nothing”`, `the mayor called the deal “a gift to developers.”`
+    Partial,
+}
 
-/// Most paragraphs one quotation may span.
-const MAX_QUOTE_PARAGRAPHS: usize = 5;
+impl QuoteKind {
+    /// The word used in JSON and on the command line: `full`, `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
 
 /// Finds the direct quotations in `text` and credits each to a speaker;
 /// see the module docs for the rules.
@@ -279,229 +343,6 @@ pub fn key_fits(key: &str, full: &str) -> bool {
     lexicon::given_name_gender(given).is_none_or(|g| g == tagged)
 }
 
-/// A paired quotation: token indices of its marks and its joined text.
-#[derive(Debug)]
-struct Span {
-    open: usize,
-    close: usize,
-    first_para: usize,
-    last_para: usize,
-    text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dir {
-    Open,
-    Close,
-}
-
-/// Whether the mark at token `i` opens or closes, given whether a
-/// quotation is open: typographic marks mostly say so themselves, straight
-/// ones by what flanks them.
-fn direction(doc: &Doc, i: usize, open_state: bool) -> Dir {
-    let t = doc.toks[i];
-    let Kind::Mark(c) = t.kind else {
-        return Dir::Close;
-    };
-    let (prev, next) = doc.around(t.start, t.end);
-    let opens_after = |p: char| {
-        p.is_whitespace()
-            || matches!(
-                p,
-                '(' | '['
-                    | '{'
-                    | '\u{2014}'
-                    | '\u{2013}'
-                    | '-'
-                    | '/'
-                    | ':'
-                    | ';'
-                    | '\u{2018}'
-                    | '\''
-            )
-            || tokens::is_double_mark(p)
-    };
-    let closes_before = |n: char| {
-        n.is_whitespace()
-            || matches!(
-                n,
-                ',' | '.'
-                    | ';'
-                    | ':'
-                    | '!'
-                    | '?'
-                    | ')'
-                    | ']'
-                    | '}'
-                    | '\u{2014}'
-                    | '\u{2013}'
-                    | '-'
-                    | '\u{2026}'
-                    | '\u{2019}'
-                    | '\''
-            )
-            || tokens::is_double_mark(n)
-    };
-    let left = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_after);
-    let right = prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '{'))
-        && next.is_none_or(closes_before);
-    match c {
-        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{2018}' => {
-            if open_state && right && !left {
-                Dir::Close
-            } else {
-                Dir::Open
-            }
-        }
-        '\u{201D}' | '\u{00BB}' | '\u{2019}' => {
-            if !open_state && left && !right {
-                Dir::Open
-            } else {
-                Dir::Close
-            }
-        }
-        _ => match (left, right) {
-            (true, false) => Dir::Open,
-            (false, true) => Dir::Close,
-            _ if open_state => Dir::Close,
-            _ => Dir::Open,
-        },
-    }
-}
-
-/// How an open quotation carries on into the paragraph starting at a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Carry {
-    /// The paragraph re-opens with a mark (wire convention).
-    Reopen,
-    /// The paragraph goes on without a mark before the closing one.
-    Plain,
-}
-
-fn carries_into(doc: &Doc, j: usize) -> Option<Carry> {
-    if j >= doc.len() {
-        return None;
-    }
-    if matches!(doc.toks[j].kind, Kind::Mark(_)) && direction(doc, j, true) == Dir::Open {
-        return Some(Carry::Reopen);
-    }
-    for k in j..doc.len() {
-        match doc.toks[k].kind {
-            Kind::Para => return Some(Carry::Plain),
-            Kind::Mark(_) => {
-                return (direction(doc, k, true) == Dir::Close).then_some(Carry::Plain)
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Pairs the quotation marks of the document.
-fn find_spans(doc: &Doc) -> Vec<Span> {
-    struct Building {
-        open: usize,
-        first_para: usize,
-        paras: usize,
-        piece_start: usize,
-        reopen_at: Option<usize>,
-        pieces: Vec<(usize, usize)>,
-    }
-    let mut spans = Vec::new();
-    let mut cur: Option<Building> = None;
-    let mut para = 0;
-    for i in 0..doc.len() {
-        let t = doc.toks[i];
-        match t.kind {
-            Kind::Para => {
-                para += 1;
-                if let Some(b) = cur.as_mut() {
-                    b.pieces.push((b.piece_start, t.start));
-                    b.paras += 1;
-                    match carries_into(doc, i + 1) {
-                        Some(Carry::Reopen) if b.paras <= MAX_QUOTE_PARAGRAPHS => {
-                            b.reopen_at = Some(i + 1)
-                        }
-                        Some(Carry::Plain) if b.paras <= MAX_QUOTE_PARAGRAPHS => {
-                            b.piece_start = doc.toks[i + 1].start
-                        }
-                        _ => cur = None,
-                    }
-                }
-            }
-            Kind::Mark(_) => {
-                if let Some(b) = cur.as_mut() {
-                    if b.reopen_at == Some(i) {
-                        b.piece_start = t.end;
-                        b.reopen_at = None;
-                        continue;
-                    }
-                }
-                match direction(doc, i, cur.is_some()) {
-                    Dir::Open => {
-                        cur = Some(Building {
-                            open: i,
-                            first_para: para,
-                            paras: 1,
-                            piece_start: t.end,
-                            reopen_at: None,
-                            pieces: Vec::new(),
-                        })
-                    }
-                    Dir::Close => {
-                        if let Some(mut b) = cur.take() {
-                            b.pieces.push((b.piece_start, t.start));
-                            let mut text = String::new();
-                            for &(a, z) in &b.pieces {
-                                for w in doc.text[a..z].split_whitespace() {
-                                    if !text.is_empty() {
-                                        text.push(' ');
-                                    }
-                                    text.push_str(w);
-                                }
-                            }
-                            let text = text.trim_end_matches([',', ' ']).to_string();
-                            if text.chars().any(char::is_alphanumeric) {
-                                spans.push(Span {
-                                    open: b.open,
-                                    close: i,
-                                    first_para: b.first_para,
-                                    last_para: para,
-                                    text,
-                                });
-                            }
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    spans
-}
-
-fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
-/// A quotation whose longer words are all capitalised reads as the name of
-/// something ("Lyon Charter for Safety in Cyberspace").
-fn title_like(text: &str) -> bool {
-    let mut long = 0;
-    for w in text.split_whitespace() {
-        let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if letters.chars().count() >= 4 {
-            if !letters.starts_with(char::is_uppercase) {
-                return false;
-            }
-            long += 1;
-        }
-    }
-    long >= 2 && word_count(text) <= 12
-}
-
 fn lower_is(word: &str, target: &str) -> bool {
     word.eq_ignore_ascii_case(target)
 }
@@ -529,6 +370,9 @@ struct Attribution {
     title: Option<(usize, usize)>,
     /// Byte range of the attribution clause.
     clause: (usize, usize),
+    /// The quotation is a fragment inside the reported speech, not next to
+    /// its cue.
+    partial: bool,
 }
 
 /// The speaker fields of a quote, shared by continuations.
@@ -555,24 +399,34 @@ struct Attributor<'d, 'a> {
 impl Attributor<'_, '_> {
     fn run(&mut self, spans: &[Span]) -> Vec<InParagraph> {
         let mut out = Vec::new();
-        let mut prev: Option<(usize, Speaker)> = None;
+        let mut prev: Option<(usize, Speaker, QuoteKind)> = None;
         let headline = self.doc.has_headline();
         for (si, span) in spans.iter().enumerate() {
             // Headlines clip and paraphrase quotes that the body repeats.
             if headline && span.first_para == 0 {
                 continue;
             }
-            let speaker = if let Some(a) = self.attribute(span) {
+            let (speaker, kind) = if let Some(a) = self.attribute(span) {
                 self.clauses.push(a.clause);
                 if let Some((x, y)) = a.role {
                     self.roles.push(self.bytes(x, y));
                 }
-                self.speaker_for(span, &a)
-            } else if let Some((_, s)) = prev
+                let kind = if a.partial {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Full
+                };
+                (self.speaker_for(span, &a), kind)
+            } else if let Some((_, s, _)) = prev.as_ref().filter(|(p, _, kind)| {
+                *kind == QuoteKind::Partial && self.same_sentence(&spans[*p], span)
+            }) {
+                // "called Machado “disgusting” and “a con”"
+                (s.clone(), QuoteKind::Partial)
+            } else if let Some((_, s, _)) = prev
                 .as_ref()
-                .filter(|(p, s)| self.continues(&spans[*p], span, s))
+                .filter(|(p, s, _)| self.continues(&spans[*p], span, s))
             {
-                s.clone()
+                (s.clone(), QuoteKind::Full)
             } else {
                 continue;
             };
@@ -589,11 +443,44 @@ impl Attributor<'_, '_> {
                     surface: speaker.surface.clone(),
                     role: speaker.role.clone(),
                     resolved: speaker.resolved,
+                    kind,
+                    sentence: (kind == QuoteKind::Partial).then(|| self.sentence_of(span)),
                 },
             ));
-            prev = Some((si, speaker));
+            prev = Some((si, speaker, kind));
         }
         out
+    }
+
+    /// The sentence around a quotation: back to the previous sentence end
+    /// or paragraph break, on to the next (or the quotation's own end when
+    /// it closes the sentence), at most `WINDOW` tokens each way.
+    fn sentence_of(&self, span: &Span) -> String {
+        let doc = self.doc;
+        let ends = |k: usize| {
+            matches!(
+                doc.toks[k].kind,
+                Kind::Para | Kind::Punct('.' | '!' | '?' | '\u{2026}')
+            )
+        };
+        let mut a = span.open;
+        while a > 0 && span.open - a < tokens::WINDOW && !ends(a - 1) {
+            a -= 1;
+        }
+        // A closing mark after the previous sentence's end is not this one's.
+        while a < span.open && matches!(doc.toks[a].kind, Kind::Mark(_)) {
+            a += 1;
+        }
+        let mut z = span.close;
+        if !span.text.ends_with(['.', '!', '?', '\u{2026}']) {
+            while z + 1 < doc.len() && z - span.close < tokens::WINDOW && !ends(z + 1) {
+                z += 1;
+            }
+            if z + 1 < doc.len() && doc.toks[z + 1].kind != Kind::Para {
+                z += 1;
+            }
+        }
+        self.slice(a, z + 1)
     }
 
     /// Byte range of tokens `[x, y)`.
@@ -608,762 +495,6 @@ impl Attributor<'_, '_> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-    }
-
-    fn attribute(&self, span: &Span) -> Option<Attribution> {
-        let doc = self.doc;
-        // Names of things inside a sentence ("the “Lyon Charter for …”").
-        if title_like(&span.text) && span.open > 0 && doc.is_word(span.open - 1) {
-            return None;
-        }
-        self.after(span).or_else(|| self.before(span))
-    }
-
-    /// Attribution in the clause right after the closing mark.
-    fn after(&self, span: &Span) -> Option<Attribution> {
-        let doc = self.doc;
-        let mut i = span.close + 1;
-        if doc.is_punct(i, ',') {
-            i += 1;
-        }
-        let end = doc.clause_end(i);
-        if i >= end {
-            return None;
-        }
-        let clause = (doc.toks[span.close].end, doc.toks[end - 1].end);
-        let attribution = |subject, title, role| Attribution {
-            subject,
-            role,
-            title,
-            clause,
-        };
-        // "“…,” according to Lind"
-        if lower_is(doc.word(i), "according") && doc.word(i + 1) == "to" {
-            let (subject, title, next) = self.subject_after(i + 2, end)?;
-            let role = self.role_after(next, end);
-            return Some(attribution(subject, title, role));
-        }
-        // "“…,” as Lind put it."
-        if lower_is(doc.word(i), "as") {
-            let put = (i + 2..end).find(|&k| doc.word(k) == "put" && doc.word(k + 1) == "it");
-            if let Some(put) = put.filter(|&k| k + 2 == end) {
-                let (subject, title, next) = self.subject_after(i + 1, put)?;
-                return (next == put).then(|| attribution(subject, title, None));
-            }
-        }
-        // "“…,” says Nora Blake, the president of Microsoft"
-        let mut j = i;
-        while j < end && lexicon::is_adverb(doc.word(j)) {
-            j += 1;
-        }
-        if self.cue_at(j) == Cue::Finite {
-            let (subject, title, next) = self.subject_after(j + 1, end)?;
-            // "said the report's lead author, Johanna Pfeiffer"
-            if let Subject::Nominal(x, y) = subject {
-                if let Some((p, e)) = self.name_after_comma(next, end) {
-                    let role = self.role_after(e, end).or(Some((x, y)));
-                    return Some(attribution(Subject::Name(p), None, role));
-                }
-            }
-            let role = self.role_after(next, end);
-            return Some(attribution(subject, title, role));
-        }
-        // "“…,” Smith said" / "“…,” Hugo Lind, a fellow at X, told Bulletin"
-        let mut k = i;
-        while k < end && doc.is_word(k) && k - i < 12 && self.cue_at(k) != Cue::Finite {
-            k += 1;
-        }
-        let (verb, subject_end, role) = if self.cue_at(k) == Cue::Finite {
-            (k, k, None)
-        } else if doc.is_punct(k, ',') && k > i {
-            let (comma, verb) = (k + 1..end.min(k + 1 + names::MAX_ROLE_TOKENS))
-                .filter(|&m| doc.is_punct(m, ','))
-                .find_map(|m| {
-                    let mut v = m + 1;
-                    while v < end && lexicon::is_adverb(doc.word(v)) {
-                        v += 1;
-                    }
-                    (self.cue_at(v) == Cue::Finite).then_some((m, v))
-                })?;
-            (verb, k, names::appositive_role(doc, k + 1, comma, false))
-        } else {
-            return None;
-        };
-        let mut e = subject_end;
-        while e > i && lexicon::is_adverb(doc.word(e - 1)) {
-            e -= 1;
-        }
-        if e == i {
-            return None;
-        }
-        let (subject, title) = self.subject_before(e - 1, i)?;
-        // A quotation that ends its sentence is followed by a new one, which
-        // credits it only when it is nothing but the attribution
-        // ("“We will.” Smith said."), not "Smith said the plan …".
-        let new_sentence = span.text.ends_with(['.', '!', '?', '\u{2026}']) && doc.is_cap(i);
-        if new_sentence
-            && !(verb + 1 == end
-                || doc.is_punct(verb + 1, ',')
-                || (self.cue_at(verb) == Cue::Finite
-                    && matches!(doc.word(verb), "told" | "wrote")
-                    && end - verb <= 4))
-        {
-            return None;
-        }
-        Some(attribution(subject, title, role))
-    }
-
-    /// The appositive role after a subject ending at token `next`.
-    fn role_after(&self, next: usize, end: usize) -> Option<(usize, usize)> {
-        if self.doc.is_punct(next, ',') {
-            names::appositive_role(self.doc, next + 1, end, false)
-        } else {
-            None
-        }
-    }
-
-    /// Attribution in the sentence before the opening mark.
-    fn before(&self, span: &Span) -> Option<Attribution> {
-        let doc = self.doc;
-        let open = span.open;
-        let mut stop = open;
-        // "Smith said:" closing the previous paragraph.
-        if doc.sentence_start(open) == open
-            && open >= 2
-            && doc.toks[open - 1].kind == Kind::Para
-            && doc.is_punct(open - 2, ':')
-        {
-            stop = open - 1;
-        }
-        let b = doc.sentence_start(stop);
-        if b >= stop {
-            return None;
-        }
-        if let Some(a) = self.set_phrase_before(b, stop) {
-            return Some(a);
-        }
-        let c = (b..stop).rev().find(|&k| {
-            self.cue_at(k) != Cue::No
-                || (lower_is(doc.word(k), "according") && doc.word(k + 1) == "to")
-        })?;
-        let (subject, title, role, gap_from) = if lower_is(doc.word(c), "according") {
-            let (s, t, next) = self.subject_after(c + 2, stop)?;
-            let role = self.role_after(next, stop);
-            (s, t, role, role.map_or(next, |r| r.1))
-        } else if self.cue_at(c) == Cue::Participle {
-            // "Smith posted on LinkedIn, saying: “…”"; "Smith criticised
-            // “bulletproof hosting”, adding: “…”" — past a scare quote.
-            let (s, t) = self.first_subject(b, c).or_else(|| {
-                let close = b
-                    .checked_sub(1)
-                    .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                let open = (0..close)
-                    .rev()
-                    .take_while(|&k| doc.toks[k].kind != Kind::Para)
-                    .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                let from = doc.sentence_start(open);
-                self.first_subject(from, open)
-            })?;
-            (s, t, None, c + 1)
-        } else {
-            let mut e = c;
-            while e > b && lexicon::is_adverb(doc.word(e - 1)) {
-                e -= 1;
-            }
-            if e > b && doc.is_punct(e - 1, ',') {
-                // "Jane Doe, the CEO of X, said: “…”"
-                let comma2 = e - 1;
-                let comma1 = (b..comma2).rev().find(|&k| doc.is_punct(k, ','))?;
-                if comma1 == b || comma2 - comma1 > names::MAX_ROLE_TOKENS {
-                    return None;
-                }
-                let (s, t) = self.subject_before(comma1 - 1, b)?;
-                // "The company's security chief, Ben Adeyemi, said"
-                if let Subject::Nominal(x, y) = s {
-                    if let Some((p, e)) = self.name_after_comma(comma1, comma2 + 1) {
-                        if e == comma2 {
-                            return self.finish_before(
-                                span,
-                                b,
-                                stop,
-                                Subject::Name(p),
-                                None,
-                                Some((x, y)),
-                                c + 1,
-                            );
-                        }
-                    }
-                }
-                let role = names::appositive_role(doc, comma1 + 1, comma2, false);
-                (s, t, role, c + 1)
-            } else if e > b {
-                let (s, t) = self.subject_before(e - 1, b)?;
-                (s, t, None, c + 1)
-            } else {
-                // "Said Smith: “…”"
-                let (s, t, next) = self.subject_after(c + 1, stop)?;
-                (s, t, None, next)
-            }
-        };
-        self.finish_before(span, b, stop, subject, title, role, gap_from)
-    }
-
-    /// A set phrase right before the quotation that credits it without a
-    /// verb of speech: "As Lind put it, “…”", "In the words of Lind: “…”",
-    /// "To quote Lind, “…”", "Quoting the minister: “…”".
-    fn set_phrase_before(&self, b: usize, stop: usize) -> Option<Attribution> {
-        let doc = self.doc;
-        let is = |k: usize, word: &str| lower_is(doc.word(k), word);
-        let mut end = stop;
-        if doc.is_punct(end - 1, ',') || doc.is_punct(end - 1, ':') {
-            end -= 1;
-        }
-        let (first, last) = if end >= b + 4 && is(end - 2, "put") && is(end - 1, "it") {
-            let lead = (b..end - 2).rev().find(|&k| is(k, "as"))?;
-            (lead + 1, end - 2)
-        } else {
-            let lead = (b..end).find(|&k| {
-                (k > b && is(k, "of") && is(k - 1, "words"))
-                    || (k > b && is(k, "quote") && is(k - 1, "to"))
-                    || is(k, "quoting")
-            })?;
-            (lead + 1, end)
-        };
-        let (subject, title, next) = self.subject_after(first, last)?;
-        (next == last).then(|| Attribution {
-            subject,
-            role: None,
-            title,
-            clause: self.bytes(b, stop),
-        })
-    }
-
-    /// Accepts a before-the-quote attribution when its cue is adjacent, or
-    /// loose enough for a long quotation.
-    #[allow(clippy::too_many_arguments)]
-    fn finish_before(
-        &self,
-        span: &Span,
-        b: usize,
-        stop: usize,
-        subject: Subject,
-        title: Option<(usize, usize)>,
-        role: Option<(usize, usize)>,
-        gap_from: usize,
-    ) -> Option<Attribution> {
-        let doc = self.doc;
-        let gap = gap_from.min(stop)..stop;
-        let last_is = |ch| doc.is_punct(stop - 1, ch);
-        let adjacent = gap.is_empty()
-            || (last_is(':') && gap.len() <= 15)
-            || (gap.len() == 1 && lower_is(doc.word(gap.start), "that"))
-            || (gap.len() <= 5 && last_is(','));
-        let loose = word_count(&span.text) >= MIN_LOOSE_WORDS
-            && !title_like(&span.text)
-            && !doc.is_punct(stop - 1, '(');
-        if !(adjacent || loose) {
-            return None;
-        }
-        Some(Attribution {
-            subject,
-            role,
-            title,
-            clause: self.bytes(b, stop),
-        })
-    }
-
-    /// The cue class of token `k`; a capitalised word inside a sentence is
-    /// a name ("Omar Said"), not a cue.
-    fn cue_at(&self, k: usize) -> Cue {
-        let w = self.doc.word(k);
-        if w.starts_with(char::is_uppercase) && !self.doc.sentence_initial(k) {
-            Cue::No
-        } else {
-            lexicon::cue(w)
-        }
-    }
-
-    /// A name run right after the comma at `comma`, ending the clause or
-    /// followed by a comma or relative clause; returns it and its end.
-    fn name_after_comma(&self, comma: usize, end: usize) -> Option<(ParsedName, usize)> {
-        let doc = self.doc;
-        if !doc.is_punct(comma, ',') || !names::nameish(doc, comma + 1) {
-            return None;
-        }
-        let name_end = names::run_end(doc, comma + 1, end);
-        // "the Chair, Minister Clara Vella of Malta, said"
-        let e = names::of_place_end(doc, name_end)
-            .filter(|&e| e <= end)
-            .unwrap_or(name_end);
-        let closes = e >= end || doc.is_punct(e, ',') || lexicon::is_relative(doc.word(e));
-        let p = names::parse_name(doc, comma + 1, name_end)?;
-        (closes && (!p.is_single() || p.marked)).then_some((p, e))
-    }
-
-    /// A lone, sentence-initial capitalised word that is never used as a
-    /// proper noun is a common noun ("Officials said"), and so is a title
-    /// after "the" ("the Minister said").
-    fn name_or_common(&self, p: ParsedName) -> Subject {
-        let w = self.doc.word(p.first);
-        let unmarked_word = p.is_single() && !p.marked;
-        if unmarked_word && self.doc.sentence_initial(p.first) && !self.reg.is_proper(w) {
-            Subject::Nominal(p.first, p.end)
-        } else if unmarked_word
-            && lexicon::is_title(w)
-            && p.first > 0
-            && self.doc.word(p.first - 1).eq_ignore_ascii_case("the")
-        {
-            // "the Minister said", in house styles that capitalise titles.
-            Subject::Nominal(p.first - 1, p.end)
-        } else {
-            Subject::Name(p)
-        }
-    }
-
-    /// The subject phrase starting at token `i` (after a cue); returns it,
-    /// any title before the name, and the token after it.
-    fn subject_after(&self, i: usize, limit: usize) -> Option<(Subject, Option<TokRange>, usize)> {
-        let doc = self.doc;
-        let w = doc.word(i);
-        if i >= limit || w.is_empty() {
-            return None;
-        }
-        if lexicon::pronoun(w).is_some() {
-            return Some((Subject::Pronoun(i), None, i + 1));
-        }
-        let mut k = i;
-        while k < limit && doc.is_word(k) && k - i < 12 {
-            let wk = doc.word(k);
-            if k > i && (lexicon::is_phrase_stop(wk) || self.cue_at(k) != Cue::No) {
-                break;
-            }
-            k += 1;
-        }
-        // "Microsoft president Nora Blake", "French President Emmanuel Marchand"
-        for t in i..k.min(i + 6) {
-            let wt = doc.word(t);
-            if lexicon::is_preposition(wt) {
-                break;
-            }
-            if (lexicon::is_title(wt) || names::is_possessive(wt))
-                && t + 1 < k
-                && names::nameish(doc, t + 1)
-            {
-                let e = names::run_end(doc, t + 1, k);
-                if let Some(p) = names::parse_name(doc, t + 1, e) {
-                    let title = Some((i, p.title.map_or(t + 1, |(_, z)| z)));
-                    return Some((Subject::Name(p), title, e));
-                }
-            }
-        }
-        if names::nameish(doc, i) {
-            let e = names::run_end(doc, i, k);
-            let p = names::parse_name(doc, i, e)?;
-            // "said Peter Olsen and Anna Berg"
-            if doc.word(e) == "and" && names::nameish(doc, e + 1) {
-                let e2 = names::run_end(doc, e + 1, limit);
-                if let Some(second) = names::parse_name(doc, e + 1, e2) {
-                    if let (Subject::Name(p), Subject::Name(second)) =
-                        (self.name_or_common(p), self.name_or_common(second))
-                    {
-                        return Some((Subject::Joint(p, second), None, e2));
-                    }
-                }
-            }
-            return Some((self.name_or_common(p), p.title, e));
-        }
-        Some((self.nominal(i, k)?, None, k))
-    }
-
-    /// The subject phrase ending with token `e` (before a cue), not reaching
-    /// before `floor`.
-    fn subject_before(&self, e: usize, floor: usize) -> Option<(Subject, Option<(usize, usize)>)> {
-        let doc = self.doc;
-        let w = doc.word(e);
-        if w.is_empty() {
-            return None;
-        }
-        if lexicon::pronoun(w).is_some() {
-            return Some((Subject::Pronoun(e), None));
-        }
-        let mut b = e;
-        while b > floor && doc.is_word(b - 1) && e - b < 10 {
-            b -= 1;
-        }
-        if !names::nameish(doc, e) {
-            return self.nominal(b, e + 1).map(|s| (s, None));
-        }
-        let mut r = names::run_start(doc, e, b);
-        // "von der Leyen said": the particles belong to the surname.
-        while r > b && lexicon::is_particle(doc.word(r - 1)) {
-            r -= 1;
-        }
-        // "a spokesman for Microsoft said", "… for the State Department said"
-        let follows = |k: usize, is: fn(&str) -> bool| k > b && is(doc.word(k - 1));
-        let object = follows(r, lexicon::is_preposition)
-            || (follows(r, lexicon::is_determiner) && follows(r - 1, lexicon::is_preposition));
-        if object {
-            // "Jane Doe of the Cyber Law Clinic said": a person, whose role
-            // is the rest; "a spokesman for Microsoft said" names nobody.
-            let prep = if follows(r, lexicon::is_preposition) {
-                r - 1
-            } else {
-                r - 2
-            };
-            if doc.word(prep) == "of" && prep > b && names::nameish(doc, prep - 1) {
-                let s = names::run_start(doc, prep - 1, b);
-                if let Some(p) = names::parse_name(doc, s, prep).filter(|p| !p.is_single()) {
-                    return Some((Subject::Name(p), Some((prep, e + 1))));
-                }
-            }
-            return self.nominal(b, e + 1).map(|s| (s, None));
-        }
-        let p = names::parse_name(doc, r, e + 1)?;
-        // "Peter Olsen and Anna Berg said"
-        if r >= b + 2 && doc.word(r - 1) == "and" && names::nameish(doc, r - 2) {
-            let s = names::run_start(doc, r - 2, b);
-            if let Some(first) = names::parse_name(doc, s, r - 1) {
-                if let (Subject::Name(first), Subject::Name(p)) =
-                    (self.name_or_common(first), self.name_or_common(p))
-                {
-                    return Some((Subject::Joint(first, p), None));
-                }
-            }
-        }
-        let title = p.title.or_else(|| names::descriptor_before(doc, r, b));
-        Some((self.name_or_common(p), title))
-    }
-
-    /// A descriptive subject within tokens `[b, end)`: from its first
-    /// determiner, else from its first word that is not a sentence opener.
-    fn nominal(&self, b: usize, end: usize) -> Option<Subject> {
-        let doc = self.doc;
-        // The first determiner that does not follow a preposition: "the
-        // delegate of one country", "In a statement, the ministry".
-        let mut a = (b..end)
-            .find(|&k| {
-                lexicon::is_determiner(doc.word(k))
-                    && (k == b || !lexicon::is_preposition(&doc.word(k - 1).to_ascii_lowercase()))
-            })
-            .unwrap_or(b);
-        while a < end && lexicon::is_stop_cap(doc.word(a)) && !lexicon::is_determiner(doc.word(a)) {
-            a += 1;
-        }
-        if a >= end || end - a > 10 {
-            return None;
-        }
-        let head = doc.word(end - 1);
-        let bad_head = !head.starts_with(char::is_alphabetic)
-            || lexicon::is_determiner(head)
-            || lexicon::is_preposition(head)
-            || lexicon::is_role_stop(head)
-            || lexicon::is_stop_cap(head)
-            || lexicon::is_adverb(head)
-            || lexicon::pronoun(head).is_some()
-            || lexicon::cue(head) != Cue::No
-            || head.ends_with("ing");
-        (!bad_head).then_some(Subject::Nominal(a, end))
-    }
-
-    /// The first name or pronoun in tokens `[b, c)`: the subject a
-    /// participle ("saying") borrows.
-    fn first_subject(&self, b: usize, c: usize) -> Option<(Subject, Option<(usize, usize)>)> {
-        let doc = self.doc;
-        let mut k = b;
-        while k < c {
-            if lexicon::pronoun(doc.word(k)).is_some() {
-                return Some((Subject::Pronoun(k), None));
-            }
-            if names::nameish(doc, k) {
-                let e = names::run_end(doc, k, c);
-                if let Some(p) = names::parse_name(doc, k, e) {
-                    if let s @ Subject::Name(_) = self.name_or_common(p) {
-                        return Some((s, p.title));
-                    }
-                }
-                k = e.max(k + 1);
-            } else {
-                k += 1;
-            }
-        }
-        None
-    }
-
-    /// Resolves an attribution to speaker fields.
-    fn speaker_for(&mut self, span: &Span, a: &Attribution) -> Speaker {
-        let doc = self.doc;
-        let role = a
-            .role
-            .or(a.title)
-            .map(|(x, y)| self.slice(x, y).trim_end_matches([',', ' ']).to_string());
-        let quote_pos = doc.toks[span.open].start;
-        match a.subject {
-            Subject::Name(p) => {
-                let surface = Some(self.slice(p.surface_first, p.end));
-                let (speaker, person, resolved) = self.named(&p, quote_pos);
-                let mut role = role;
-                if let Some(id) = person {
-                    let known = &mut self.reg.persons[id];
-                    known.gender = known.gender.or(p.gender);
-                    // A role given at a name sticks to the person; an
-                    // appositive beats a title.
-                    if known.role.is_none() {
-                        known.role.clone_from(&role);
-                    }
-                    if a.role.is_none() && known.role.is_some() {
-                        role.clone_from(&known.role);
-                    }
-                }
-                Speaker {
-                    speaker,
-                    surface,
-                    role,
-                    resolved,
-                    person,
-                }
-            }
-            // Credited to both as one speaker, so that either name finds
-            // it and neither is credited alone with words said jointly.
-            Subject::Joint(p, q) => {
-                let (first, _, first_resolved) = self.named(&p, quote_pos);
-                let (second, _, second_resolved) = self.named(&q, quote_pos);
-                let speaker = match (first, second) {
-                    (Some(first), Some(second)) => Some(format!("{first} and {second}")),
-                    _ => None,
-                };
-                Speaker {
-                    speaker,
-                    surface: Some(self.slice(p.surface_first, q.end)),
-                    role,
-                    resolved: first_resolved && second_resolved,
-                    person: None,
-                }
-            }
-            Subject::Pronoun(k) => self.resolve_pronoun(k, span),
-            Subject::Nominal(x, y) => self.resolve_description(x, y, span).unwrap_or(Speaker {
-                speaker: None,
-                surface: None,
-                role: Some(self.slice(x, y)),
-                resolved: true,
-                person: None,
-            }),
-        }
-    }
-
-    /// The speaker a name at an attribution stands for: its full name and
-    /// person, or a surname tied to the one person known by it; whether
-    /// that was resolved.
-    fn named(&self, p: &ParsedName, quote_pos: usize) -> (Option<String>, Option<usize>, bool) {
-        let doc = self.doc;
-        if !p.is_single() {
-            let name = names::canonical(doc, p);
-            let id = self.reg.by_name(&name);
-            return (Some(name), id, true);
-        }
-        let w = doc.word(p.first);
-        match self.reg.lookup_surname(w, quote_pos) {
-            Lookup::One(id) => (Some(self.reg.persons[id].canonical.clone()), Some(id), true),
-            Lookup::Ambiguous => (None, None, false),
-            Lookup::Unknown if p.marked => (None, None, false),
-            // An organisation or a mononym.
-            Lookup::Unknown => (Some(w.to_string()), None, true),
-        }
-    }
-
-    /// "the senator", "the foreign minister": the one person named before
-    /// the quotation in its paragraph (failing that, in the previous one,
-    /// and then anywhere before) whose role or title has that last word ("Senator Maria Lowell", "Sen.
-    /// Walter Hayes", "Liisa Kangur, the minister for digital affairs").
-    /// Organisations ("the ministry") and longer descriptions ("the head of
-    /// the agency") name nobody.
-    fn resolve_description(&self, x: usize, y: usize, span: &Span) -> Option<Speaker> {
-        let doc = self.doc;
-        let head = doc.word(y - 1);
-        let short = (2..=3).contains(&(y - x)) && (x..y).all(|k| doc.is_word(k));
-        if !short || !doc.word(x).eq_ignore_ascii_case("the") || lexicon::is_non_person(head) {
-            return None;
-        }
-        let has_head = |role: &str| {
-            role.split_whitespace().any(|w| {
-                let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-                lexicon::title_in_full(w)
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .eq_ignore_ascii_case(head)
-            })
-        };
-        // The one person with such a role named at bytes `from..to`; `Err`
-        // when several are.
-        let holder = |from: usize, to: usize| -> Result<Option<usize>, ()> {
-            let mut found = None;
-            for m in self.reg.mentions_in(from, to) {
-                let person = &self.reg.persons[m.person];
-                let titled = [&person.role, &person.title]
-                    .into_iter()
-                    .any(|t| t.as_deref().is_some_and(has_head));
-                if self.in_attribution_role(m.pos) || !titled {
-                    continue;
-                }
-                match found {
-                    Some(id) if id != m.person => return Err(()),
-                    _ => found = Some(m.person),
-                }
-            }
-            Ok(found)
-        };
-        let para_start = |p: usize| doc.toks.get(doc.para_first_tok(p)).map_or(0, |t| t.start);
-        let here = para_start(span.first_para);
-        let quote_pos = doc.toks[span.open].start;
-        let mut id = holder(here, quote_pos).ok()?;
-        if id.is_none() && span.first_para > 0 {
-            let previous = para_start(span.first_para - 1);
-            id = holder(previous, here).ok()?;
-            if id.is_none() {
-                id = holder(0, previous).ok()?;
-            }
-        }
-        let person = &self.reg.persons[id?];
-        Some(Speaker {
-            speaker: Some(person.canonical.clone()),
-            surface: Some(self.slice(x, y)),
-            role: person.role.clone(),
-            resolved: true,
-            person: id,
-        })
-    }
-
-    fn in_attribution_role(&self, pos: usize) -> bool {
-        self.reg.in_role(pos)
-            || self
-                .roles
-                .iter()
-                .rev()
-                .take(8)
-                .any(|&(a, b)| a <= pos && pos < b)
-    }
-
-    fn in_clause(&self, pos: usize) -> bool {
-        self.clauses
-            .iter()
-            .rev()
-            .take(8)
-            .any(|&(a, b)| a <= pos && pos < b)
-    }
-
-    /// "he"/"she": the one compatible person named in this or the previous
-    /// paragraph, or else the last speaker; otherwise unresolved. Where
-    /// several are named, the speaker just credited in this paragraph
-    /// when nobody has been named since (`"…," Tremblay said. "…," she
-    /// added`); after a surname several people share, nobody.
-    fn resolve_pronoun(&mut self, k: usize, span: &Span) -> Speaker {
-        let doc = self.doc;
-        let word = doc.word(k);
-        let unresolved = Speaker {
-            speaker: None,
-            surface: Some(word.to_string()),
-            role: None,
-            resolved: false,
-            person: None,
-        };
-        let Some(Some(gender)) = lexicon::pronoun(word) else {
-            return unresolved;
-        };
-        let compatible = |g: Option<Gender>| g.is_none_or(|g| g == gender);
-        let para = span.first_para;
-        let para_start = |p: usize| doc.toks.get(doc.para_first_tok(p)).map_or(0, |t| t.start);
-        let here = para_start(para);
-        let quote_pos = doc.toks[span.open].start;
-        let mut from = here;
-        let mut to = quote_pos;
-        let mut candidates = self.people_in(here, to, Some(gender));
-        if candidates.is_empty() && para > 0 {
-            (from, to) = (para_start(para - 1), here);
-            candidates = self.people_in(from, to, Some(gender));
-        }
-        if self.reg.ambiguous_in(from, quote_pos) {
-            return unresolved;
-        }
-        // When the others named were ruled out by gender, one whose gender
-        // nothing tells is not thereby the speaker: "he" may be someone
-        // unnamed.
-        let given = |id: usize| self.reg.persons[id].given_gender;
-        if let [id] = candidates[..] {
-            let person = &self.reg.persons[id];
-            if person.gender.is_none()
-                && given(id) != Some(gender)
-                && self.people_in(from, to, None).len() > 1
-            {
-                return unresolved;
-            }
-        }
-        // Given names tell several apart when all of them have a known one.
-        if candidates.len() > 1 && candidates.iter().all(|&id| given(id).is_some()) {
-            candidates.retain(|&id| given(id) == Some(gender));
-        }
-        let last_named = self
-            .reg
-            .mentions_in(here, quote_pos)
-            .last()
-            .map(|m| m.person);
-        let id = match (candidates.as_slice(), self.last_person) {
-            ([id], _) => *id,
-            (_, Some((id, _))) if !compatible(self.reg.persons[id].gender) => return unresolved,
-            ([], Some((id, p))) if para <= p + 3 => id,
-            (_, Some((id, p))) if p == para && last_named == Some(id) => id,
-            _ => return unresolved,
-        };
-        let person = &mut self.reg.persons[id];
-        person.gender.get_or_insert(gender);
-        Speaker {
-            speaker: Some(person.canonical.clone()),
-            surface: Some(word.to_string()),
-            role: person.role.clone(),
-            resolved: true,
-            person: Some(id),
-        }
-    }
-
-    /// Distinct people of a gender compatible with `gender` (any, for
-    /// `None`) named at bytes `from..to`, outside appositive roles.
-    fn people_in(&self, from: usize, to: usize, gender: Option<Gender>) -> Vec<usize> {
-        let mut people = Vec::new();
-        for m in self.reg.mentions_in(from, to) {
-            let g = self.reg.persons[m.person].gender;
-            if !self.in_attribution_role(m.pos)
-                && !people.contains(&m.person)
-                && (g.is_none() || gender.is_none() || g == gender)
-            {
-                people.push(m.person);
-            }
-        }
-        people
-    }
-
-    /// Whether unattributed `span` continues the credited `prev`.
-    fn continues(&self, prev: &Span, span: &Span, speaker: &Speaker) -> bool {
-        let doc = self.doc;
-        let same = prev.last_para == span.first_para;
-        let next = span.first_para == prev.last_para + 1;
-        if !(same || next) || !doc.sentence_initial(span.open) {
-            return false;
-        }
-        let after = span.close + 1;
-        let alone =
-            after >= doc.len() || matches!(doc.toks[after].kind, Kind::Para | Kind::Mark(_));
-        if next && !(alone && span.open > 0 && doc.toks[span.open - 1].kind == Kind::Para) {
-            return false;
-        }
-        let ends_sentence =
-            alone || (span.text.ends_with(['.', '!', '?', '\u{2026}']) && doc.is_cap(after));
-        if !ends_sentence {
-            return false;
-        }
-        let from = doc.toks[prev.close].end;
-        let to = doc.toks[span.open].start;
-        self.reg.mentions_in(from, to).iter().all(|m| {
-            Some(m.person) == speaker.person
-                || self.in_clause(m.pos)
-                || self.in_attribution_role(m.pos)
-        })
     }
 }
 
@@ -1945,11 +1076,15 @@ mod tests {
                  and I doubt it.\u{2019}",
                 &[(Some("Baroness Ellery"), "They say")],
             ),
-            // A plural's mark before "and" closes the quotation.
+            // A plural's mark before "and" closes the quotation; the label
+            // is Labour's, a partial quote naming no person (#18).
             (
                 "Labour called it \u{2018}a gift to hackers\u{2019} and demanded a vote.\n\n\
                  \u{2018}This will not stand,\u{2019} said Priya Chandran, an MP.",
-                &[(Some("Priya Chandran"), "This will not stand")],
+                &[
+                    (None, "a gift to hackers"),
+                    (Some("Priya Chandran"), "This will not stand"),
+                ],
             ),
             // A digest quoting a British item and an American one.
             (
@@ -2115,13 +1250,210 @@ mod tests {
     }
 
     #[test]
+    fn quotes_read_wire_copy_doubled_apostrophes() {
+        let text = "Tax\n\n''This isn't reform,'' said Alan Cole, an economist. \
+            ''It's a tax increase.''";
+        let got = rows(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "This isn't reform");
+        assert_eq!(got[1].0, "It's a tax increase.");
+        assert_eq!(got[1].1.as_deref(), Some("Alan Cole"));
+    }
+
+    #[test]
+    fn quotes_read_past_party_and_state_tags() {
+        let text = "Vote\n\n\"We need answers,\" Rep. Jane Roe (D-Wis.) said Friday.\n\n\
+            \"Not now,\" Senate Leader Tom Doe, R-Ky., said.\n\n\
+            \"Later,\" said Sen. Ann Poe, D-N.Y., the ranking member.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("Jane Roe"), some("Rep.")),
+                (some("Tom Doe"), some("Senate Leader")),
+                (some("Ann Poe"), some("the ranking member")),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_a_byline_after_a_dash() {
+        let text =
+            "Voices\n\n\u{201c}I'm still undecided.\u{201d} \u{2015} Ana Ruiz, 34, a nurse\n\n\
+            \u{201c}Nobody asked us.\u{201d}\u{2015} Carl Mendes.\n\n\
+            Prices rose \u{201c}a lot\u{201d} \u{2014} Donna Lee, for one, noticed.";
+        assert_eq!(speakers_of(text), [some("Ana Ruiz"), some("Carl Mendes")]);
+    }
+
+    #[test]
+    fn quotes_credit_the_person_inside_a_description_and_past_middle_initials() {
+        let text = "News\n\nSecretary of State John F. Kerry said the allies would take \
+            \"robust steps\" soon.\n\n\"It is a start,\" said MSNBC host Chris Matthews.\n\n\
+            Attorney General Loretta E. Lynch spoke. Loretta Lynch had arrived late. \
+            \"People don't see you,\" Lynch said.\n\n\
+            \"A waste of time,\" said Del. Stacey Plaskett.\n\n\
+            Tom Hale spoke in Ohio. He's claiming that fraud is \"a big, big problem\" there.\n\n\
+            \"We will look at it,\" said the State Department.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("John F. Kerry"), some("Secretary of State")),
+                (some("Chris Matthews"), some("MSNBC host")),
+                (some("Loretta E. Lynch"), some("Attorney General")),
+                (some("Stacey Plaskett"), some("Del.")),
+                (some("Tom Hale"), None),
+                (None, some("the State Department")),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_a_quotation_whose_sentence_runs_on_to_its_attribution() {
+        let text = "Tax\n\n\"I admire the mechanics\" of the plan, Dana Holt said. \
+            \"But I have concerns.\"\n\n\"It works\" For now, Ed Lyle said.";
+        let got: Vec<(Option<String>, String, QuoteKind)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.text, q.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    some("Dana Holt"),
+                    "I admire the mechanics".to_string(),
+                    QuoteKind::Partial
+                ),
+                (
+                    some("Dana Holt"),
+                    "But I have concerns.".to_string(),
+                    QuoteKind::Full
+                ),
+            ],
+            "a capitalised word after the mark starts a new sentence"
+        );
+    }
+
+    #[test]
+    fn quotes_fall_back_to_an_earlier_cue_whose_subject_is_known() {
+        let text = "Debate\n\nRita Vance mocked the complaint, saying anybody who complains \
+            about a microphone \"is not having a good night.\"\n\n\
+            \"We see no link,\" the mayor said, adding that it would take \"more hours\" to know.\n\n\
+            Sen. Ted Cruz exhorted Republicans to \"vote your conscience\" in the fall.";
+        let got: Vec<(Option<String>, Option<String>, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.role, q.text))
+            .collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0].0.as_deref(), Some("Rita Vance"));
+        assert_eq!(
+            (got[2].1.as_deref(), got[2].2.as_str()),
+            (Some("the mayor"), "more hours"),
+            "the participle borrows the subject of the finite cue before it"
+        );
+        assert_eq!(got[3].0.as_deref(), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn quotes_credit_the_antecedent_of_who_and_that() {
+        let text = "Senate\n\nObama met Mitch McConnell, the majority leader, who said the goal \
+            was a \"one-term president.\"\n\n\
+            The clinic issued a letter that says he is in \"excellent health\" for his age.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("Mitch McConnell"), some("the majority leader")),
+                (None, some("a letter")),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_see_past_stacked_appositives_to_the_person() {
+        let text = "Council\n\nJean Roux, the foreign minister of France, a permanent member \
+            of the Council, said the test was a \"provocation.\"\n\n\
+            Mike Mull, president of the union, which represents teachers, said he hopes \
+            for \"a message to the city.\"";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("Jean Roux"), some("the foreign minister of France")),
+                (some("Mike Mull"), some("president of the union")),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_credit_a_person_from_a_place_and_a_letter_that_reads() {
+        let text = "Museum\n\nJohn Wills, of Springfield, Va., said he had served \
+            ''for the nation's rights.''\n\n\"We see hope,\" the letter reads.";
+        assert_eq!(
+            speakers_and_roles(text),
+            [
+                (some("John Wills"), some("of Springfield")),
+                (None, some("the letter")),
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_find_the_subject_of_a_participle_past_a_scare_quote() {
+        // The words quoted after "criticised" and "called" are the
+        // speaker's too: partial quotes (#18).
         let british = "Baroness Ellery criticised \u{2018}bulletproof hosting\u{2019} providers, \
             adding: \u{2018}We are entitled to be sceptical.\u{2019}";
         let american = "Tom Reed called it \"a mess\", saying: \"Nobody is in charge here.\"";
         for (text, who) in [(british, "Baroness Ellery"), (american, "Tom Reed")] {
-            assert_eq!(speakers_of(text), [some(who)], "{text}");
+            assert_eq!(speakers_of(text), [some(who), some(who)], "{text}");
+            let kinds: Vec<QuoteKind> = extract_quotes(text).iter().map(|q| q.kind).collect();
+            assert_eq!(kinds, [QuoteKind::Partial, QuoteKind::Full], "{text}");
         }
+    }
+
+    #[test]
+    fn quotes_credit_partial_quotes_to_the_reporting_clause() {
+        let text =
+            "Budget\n\nTom Jones told reporters the budget would \"fix nothing\" for renters. \
+            The mayor, Ida Kern, called the deal \"a gift to developers\" and \"a scandal.\" \
+            Protesters chanted \"Not our city\" outside.";
+        let got: Vec<(Option<String>, Option<String>, String, QuoteKind)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.surface, q.text, q.kind))
+            .collect();
+        let partial = |speaker: Option<&str>, surface: &str, text: &str| {
+            (
+                speaker.map(str::to_string),
+                some(surface),
+                text.to_string(),
+                QuoteKind::Partial,
+            )
+        };
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(
+            got[0],
+            partial(Some("Tom Jones"), "Tom Jones", "fix nothing")
+        );
+        assert_eq!(
+            got[1],
+            partial(Some("Ida Kern"), "Ida Kern", "a gift to developers")
+        );
+        assert_eq!(got[2], partial(Some("Ida Kern"), "Ida Kern", "a scandal."));
+        assert_eq!(
+            (got[3].2.as_str(), got[3].3),
+            ("Not our city", QuoteKind::Partial)
+        );
+        let sentences: Vec<Option<String>> = extract_quotes(text)
+            .into_iter()
+            .map(|q| q.sentence)
+            .collect();
+        assert_eq!(
+            sentences[0].as_deref(),
+            Some("Tom Jones told reporters the budget would \"fix nothing\" for renters.")
+        );
+        assert_eq!(
+            sentences[2].as_deref(),
+            Some(
+                "The mayor, Ida Kern, called the deal \"a gift to developers\" and \"a scandal.\""
+            )
+        );
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! `accord quotes`: quotations by speaker, ranked by a query or listed in
 //! document order.
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::Result;
 use crate::index::schema;
+use crate::quotes::QuoteKind;
 use crate::render::{json, text};
 use crate::search::{self, speakers, Filters, Options, Order, Run};
 use crate::settings::Settings;
@@ -33,11 +34,31 @@ pub struct QuotesArgs {
     /// Only quotes by this speaker: full name, or any words of it.
     #[arg(long)]
     pub speaker: Option<String>,
+    /// Only quotes of this kind: `full` (speech of its own) or `partial`
+    /// (quoted words inside reported speech or a label) [default: both].
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
     /// How many quotes to show [default: all].
     #[arg(long, short = 'n', value_parser = super::positive_count)]
     pub limit: Option<usize>,
     #[command(flatten)]
     pub flags: QueryFlags,
+}
+
+/// The values of `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Full,
+    Partial,
+}
+
+impl KindArg {
+    fn as_str(self) -> &'static str {
+        match self {
+            KindArg::Full => QuoteKind::Full.as_str(),
+            KindArg::Partial => QuoteKind::Partial.as_str(),
+        }
+    }
 }
 
 pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
@@ -61,7 +82,11 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
         &compiled,
         &Run {
             record: schema::QUOTE,
-            limit: args.limit.unwrap_or(usize::MAX),
+            // The kind is told after the search, so it must see them all.
+            limit: match args.kind {
+                Some(_) => usize::MAX,
+                None => args.limit.unwrap_or(usize::MAX),
+            },
             per_doc: 0,
             order: if scored {
                 Order::Score
@@ -70,6 +95,10 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
             },
         },
     )?;
+    if let Some(kind) = args.kind {
+        hits.retain(|h| h.record.quote_kind.as_deref().unwrap_or("full") == kind.as_str());
+        hits.truncate(args.limit.unwrap_or(usize::MAX));
+    }
     speakers::label_joined(
         &searcher,
         &opened.fields,
@@ -86,17 +115,22 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
     };
     finish_output(written, &mut out)?;
     if hits.is_empty() && !args.flags.json {
-        eprintln!("accord: {}", nothing_found(&query, args.speaker.as_deref()));
+        let kind = args.kind.map(KindArg::as_str);
+        eprintln!(
+            "accord: {}",
+            nothing_found(&query, args.speaker.as_deref(), kind)
+        );
     }
     Ok(Outcome::from_count(hits.len()))
 }
 
 /// The note for an empty result, naming what was asked for.
-fn nothing_found(query: &str, speaker: Option<&str>) -> String {
+fn nothing_found(query: &str, speaker: Option<&str>, kind: Option<&str>) -> String {
+    let quotes = kind.map_or("quotes".to_string(), |k| format!("{k} quotes"));
     match (query.trim(), speaker) {
-        ("", None) => "no quotes in the corpus".to_string(),
-        ("", Some(s)) => format!("no quotes by speaker '{s}'"),
-        (q, None) => format!("no quotes match '{q}'"),
-        (q, Some(s)) => format!("no quotes by speaker '{s}' match '{q}'"),
+        ("", None) => format!("no {quotes} in the corpus"),
+        ("", Some(s)) => format!("no {quotes} by speaker '{s}'"),
+        (q, None) => format!("no {quotes} match '{q}'"),
+        (q, Some(s)) => format!("no {quotes} by speaker '{s}' match '{q}'"),
     }
 }

@@ -750,6 +750,10 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             d.add_text(f.surface, surface);
         }
         d.add_bool(f.resolved, q.resolved);
+        d.add_text(f.quote_kind, q.kind.as_str());
+        if let Some(sentence) = &q.sentence {
+            d.add_text(f.sentence, sentence);
+        }
         records.push(d);
     }
     times.records += started.elapsed() - quoting - spinning;

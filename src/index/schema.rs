@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";
@@ -103,6 +103,11 @@ pub struct Fields {
     /// Whether a quote's speaker reference was resolved (see
     /// `quotes::Quote::resolved`); unset on passages.
     pub resolved: Field,
+    /// A quote's kind, `full` or `partial` (see `quotes::QuoteKind`);
+    /// unset on passages.
+    pub quote_kind: Field,
+    /// The sentence holding a partial quote (stored only).
+    pub sentence: Field,
 }
 
 /// Words with frequencies but no positions: enough for ranking and word
@@ -169,6 +174,8 @@ pub fn build_schema() -> (Schema, Fields) {
         surface: b.add_text_field("surface", STORED),
         restored_in_use: true,
         resolved: b.add_bool_field("resolved", STORED),
+        quote_kind: b.add_text_field("quote_kind", STRING | STORED),
+        sentence: b.add_text_field("sentence", STORED),
     };
     (b.build(), fields)
 }

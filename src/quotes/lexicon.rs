@@ -51,6 +51,7 @@ pub(super) fn is_abbreviation(seg: &str) -> bool {
             | "Sen"
             | "Rep"
             | "Gov"
+            | "Del"
             | "Lt"
             | "Col"
             | "Capt"
@@ -100,6 +101,7 @@ pub(super) fn takes_given_name(honorific: &str) -> bool {
 pub(super) fn title_in_full(word: &str) -> &str {
     match word.trim_end_matches('.') {
         "Sen" => "senator",
+        "Del" => "delegate",
         "Rep" => "representative",
         "Gov" => "governor",
         "Gen" => "general",
@@ -198,6 +200,14 @@ pub(super) fn is_title(word: &str) -> bool {
             | "queen"
             | "prince"
             | "princess"
+            // "MSNBC host Chris Matthews", "Del. Stacey Plaskett"
+            | "host"
+            | "anchor"
+            | "commentator"
+            | "columnist"
+            | "correspondent"
+            | "pollster"
+            | "del"
             | "pope"
             | "sheikh"
             | "emir"
@@ -692,8 +702,9 @@ pub(super) fn is_date_lead(word: &str) -> bool {
 /// Pronouns that can be the subject of a cue; `Some(Some(g))` for he/she.
 pub(super) fn pronoun(word: &str) -> Option<Option<Gender>> {
     match word {
-        "he" | "He" => Some(Some(Gender::Male)),
-        "she" | "She" => Some(Some(Gender::Female)),
+        // "He’s claiming that …"
+        "he" | "He" | "he’s" | "He’s" | "he's" | "He's" => Some(Some(Gender::Male)),
+        "she" | "She" | "she’s" | "She’s" | "she's" | "She's" => Some(Some(Gender::Female)),
         "they" | "They" | "it" | "It" | "we" | "We" => Some(None),
         _ => None,
     }
@@ -949,6 +960,28 @@ const REGULAR_CUES: &[&str] = &[
     "insist",
     // "She described the results as “sobering but not hopeless.”"
     "describe",
+    // Labels and cries: "The mayor called the deal “a gift to
+    // developers”", "Critics likened it to “a shell game”", "Protesters
+    // chanted “…”".
+    "call",
+    "liken",
+    "characterize",
+    "characterise",
+    "praise",
+    "mock",
+    "deride",
+    "decry",
+    "denounce",
+    "dismiss",
+    "hail",
+    "tout",
+    "accuse",
+    "criticize",
+    "criticise",
+    "demand",
+    "chant",
+    "pledge",
+    "exhort",
 ];
 
 /// Base forms that are also common nouns ("a note", "a comment") are cues
@@ -987,12 +1020,12 @@ pub(super) fn cue(word: &str) -> Cue {
     match w {
         "say" | "says" | "said" | "tell" | "tells" | "told" | "write" | "writes" | "wrote"
         | "admit" | "admits" | "admitted" | "quip" | "quips" | "quipped" | "testify"
-        | "testifies" | "testified" | "posted" | "deny" | "denies" | "denied" => {
-            return Cue::Finite
-        }
-        "saying" | "telling" | "writing" | "admitting" | "testifying" | "denying" => {
-            return Cue::Participle
-        }
+        | "testifies" | "testified" | "posted" | "deny" | "denies" | "denied" | "sang"
+        | "sings" | "dubbed" | "dubs" | "branded" | "labeled" | "labelled" | "termed"
+        | "slammed" | "blasted" | "referred" | "refers" | "reads" => return Cue::Finite,
+        "saying" | "telling" | "writing" | "admitting" | "testifying" | "denying" | "singing"
+        | "dubbing" | "branding" | "labeling" | "labelling" | "referring" | "slamming"
+        | "blasting" => return Cue::Participle,
         _ => {}
     }
     if BARE_CUES.contains(&w) {

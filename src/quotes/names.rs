@@ -198,7 +198,7 @@ fn surnames<'a, 'd>(doc: &'d Doc<'a>, p: &ParsedName) -> impl Iterator<Item = &'
 
 /// Whether a multi-word name looks like a person, not an organisation,
 /// place, date or all-caps acronym run.
-fn person_like(doc: &Doc, p: &ParsedName) -> bool {
+pub(super) fn person_like(doc: &Doc, p: &ParsedName) -> bool {
     let words = p.first..p.end;
     if words.len() < 2 || words.len() > 5 {
         return false;
@@ -346,6 +346,12 @@ impl<'a> Registry<'a> {
 
     fn add_person(&mut self, doc: &Doc, p: &ParsedName, pos: usize) -> usize {
         let name = canonical(doc, p);
+        // "Loretta E. Lynch" and "Loretta Lynch" are one person: middle
+        // initials do not make another.
+        let plain = plain_name(&name);
+        if let Some(&id) = plain.as_ref().and_then(|n| self.by_canonical.get(n)) {
+            self.by_canonical.insert(name.clone(), id);
+        }
         if let Some(&id) = self.by_canonical.get(&name) {
             let person = &mut self.persons[id];
             person.gender = person.gender.or(p.gender);
@@ -362,6 +368,9 @@ impl<'a> Registry<'a> {
             }
         }
         self.by_canonical.insert(name.clone(), id);
+        if let Some(plain) = plain {
+            self.by_canonical.entry(plain).or_insert(id);
+        }
         self.persons.push(Person {
             canonical: name,
             first_pos: pos,
@@ -423,6 +432,20 @@ impl<'a> Registry<'a> {
         let k = self.roles.partition_point(|r| r.0 <= pos);
         k > 0 && pos < self.roles[k - 1].1
     }
+}
+
+/// A name without its middle initials, "Loretta E. Lynch" → "Loretta
+/// Lynch"; `None` when it has none.
+fn plain_name(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initial = |w: &&str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
+    };
+    if words.len() < 3 || !words[1..words.len() - 1].iter().all(initial) {
+        return None;
+    }
+    Some(format!("{} {}", words[0], words[words.len() - 1]))
 }
 
 /// Title words before a name run starting at `r`, not before `floor`:

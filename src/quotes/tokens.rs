@@ -36,7 +36,8 @@ pub(super) fn is_double_mark(c: char) -> bool {
 /// Which marks a document quotes speech with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Marks {
-    /// `"…"`, `“…”`, `„…“`, `«…»`: American and continental style.
+    /// `"…"`, `“…”`, `„…“`, `«…»`: American and continental style; also
+    /// `''…''`, doubled apostrophes standing for `"` in wire copy.
     Double,
     /// `‘…’` and `'…'`: British style, where double marks nest inside.
     Single,
@@ -47,7 +48,7 @@ impl Marks {
     /// mark, both when it has double marks and single marks opening a word
     /// (an American text nesting `‘…’`, or a British one nesting `“…”`).
     pub(super) fn candidates(text: &str) -> &'static [Marks] {
-        let double = text.contains(is_double_mark);
+        let double = text.contains(is_double_mark) || text.contains("''");
         let single = text
             .char_indices()
             .any(|(i, c)| matches!(c, '\u{2018}' | '\'') && single_opens(text, i, c));
@@ -144,10 +145,65 @@ fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '&')
 }
 
+/// A party-and-state tag after a legislator's name, `(D-Wis.)`, `(R-IN)`,
+/// `, R-Ky.,`, which attribution reads past as if absent: given the bracket
+/// or comma at byte `i`, the byte where tokens resume. A bracketed tag is
+/// skipped whole; after a comma the tag and its comma go when a verb of
+/// speech follows (`Tom Doe, R-Ky., said`), only the tag when an
+/// appositive follows (`Tom Doe, R-Ky., the leader, said`), and the tag but
+/// not its period when it ends the sentence.
+fn party_tag(text: &str, i: usize, c: char) -> Option<usize> {
+    let rest = &text[i + 1..];
+    let body = if c == ',' {
+        rest.strip_prefix(' ')?
+    } else {
+        rest
+    };
+    let at = text.len() - body.len();
+    let b = body.as_bytes();
+    if b.len() < 4 || !matches!(b[0], b'D' | b'R' | b'I') || b[1] != b'-' {
+        return None;
+    }
+    let state_len = body[2..]
+        .find(|ch: char| !(ch.is_ascii_alphabetic() || ch == '.'))
+        .unwrap_or(body.len() - 2);
+    let state = &body[2..2 + state_len];
+    if !(2..=8).contains(&state.len()) || !state.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+        return None;
+    }
+    let end = at + 2 + state_len;
+    let after = &text[end..];
+    match c {
+        '(' => after.starts_with(')').then_some(end + 1),
+        ',' if after.starts_with(',') => {
+            let next = after[1..].trim_start();
+            let word = next
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or_default();
+            let cue = lexicon::cue(word) != lexicon::Cue::No || lexicon::is_adverb(word);
+            Some(if cue { end + 1 } else { end })
+        }
+        ',' if state.ends_with('.') && after.chars().next().is_none_or(char::is_whitespace) => {
+            Some(end - 1)
+        }
+        _ => None,
+    }
+}
+
 fn tokenize(text: &str, marks: Marks) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        if let Some(skip) = matches!(c, '(' | ',')
+            .then(|| party_tag(text, i, c))
+            .flatten()
+        {
+            while it.peek().is_some_and(|&(j, _)| j < skip) {
+                it.next();
+            }
+            continue;
+        }
         if c.is_whitespace() {
             let mut newlines = usize::from(c == '\n');
             let mut end = i + c.len_utf8();
@@ -196,7 +252,9 @@ fn tokenize(text: &str, marks: Marks) -> Vec<Tok> {
                     chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
                 let decimal = seg.bytes().all(|b| b.is_ascii_digit())
                     && after.is_some_and(|a| a.is_ascii_digit());
-                if !(initial || decimal || lexicon::is_abbreviation(seg)) {
+                // A period before a comma ends no sentence: "Ashton, Md., who".
+                let before_comma = after == Some(',');
+                if !(initial || decimal || before_comma || lexicon::is_abbreviation(seg)) {
                     break;
                 }
                 end = j + 1;
@@ -210,6 +268,15 @@ fn tokenize(text: &str, marks: Marks) -> Vec<Tok> {
                 start: i,
                 end,
                 kind: Kind::Word,
+            });
+        } else if marks == Marks::Double && c == '\'' && it.peek().is_some_and(|&(_, d)| d == '\'')
+        {
+            // Wire copy's doubled apostrophes (`''…''`) are a double mark.
+            it.next();
+            toks.push(Tok {
+                start: i,
+                end: i + 2,
+                kind: Kind::Mark('"'),
             });
         } else {
             let kind = if marks.is_mark(text, i, c) {
@@ -379,6 +446,38 @@ mod tests {
             ["Mr.", "J.", "Smith", "don’t", "visit", "the", "U.S.", "today", "."]
         );
         assert_eq!(words("countries’ laws"), ["countries", "’", "laws"]);
+    }
+
+    #[test]
+    fn tokens_keep_a_period_before_a_comma() {
+        assert_eq!(
+            words("Ann Lee, of Ashton, Md., said"),
+            ["Ann", "Lee", ",", "of", "Ashton", ",", "Md.", ",", "said"]
+        );
+    }
+
+    #[test]
+    fn tokens_skip_party_and_state_tags() {
+        assert_eq!(
+            words("Rep. Jane Roe (D-Wis.) said"),
+            ["Rep.", "Jane", "Roe", "said"]
+        );
+        assert_eq!(words("Tom Doe, R-Ky., said"), ["Tom", "Doe", "said"]);
+        assert_eq!(
+            words("Tom Doe, R-Ky., the leader, said"),
+            ["Tom", "Doe", ",", "the", "leader", ",", "said"]
+        );
+        assert_eq!(words("said Tom Doe, R-Ky."), ["said", "Tom", "Doe", "."]);
+        assert_eq!(words("(I-95)"), ["(", "I-95", ")"]);
+    }
+
+    #[test]
+    fn tokens_read_doubled_apostrophes_as_one_double_mark() {
+        let doc = Doc::new("''It isn't,'' he said.", Marks::Double);
+        assert_eq!(doc.toks[0].kind, Kind::Mark('"'));
+        assert_eq!((doc.toks[0].start, doc.toks[0].end), (0, 2));
+        assert_eq!(doc.word(2), "isn't");
+        assert_eq!(doc.toks[4].kind, Kind::Mark('"'));
     }
 
     #[test]

@@ -127,6 +127,11 @@ pub struct QuoteHit<'a> {
     /// The quote without its marks; a quote spanning paragraphs is joined
     /// with one space.
     pub text: &'a str,
+    /// `full` for speech of its own, `partial` for quoted words inside a
+    /// sentence of reported speech or a label.
+    pub kind: &'a str,
+    /// For a partial quote, the sentence holding it (else null).
+    pub sentence: Option<&'a str>,
     /// Byte offsets `[start, end)` of the quotation, marks included, in the
     /// document's cleaned text.
     pub start: u64,
@@ -176,6 +181,8 @@ pub fn quote_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Resul
             joined: r.joined.as_deref(),
             role: r.role.as_deref(),
             text: &r.text,
+            kind: r.quote_kind.as_deref().unwrap_or("full"),
+            sentence: r.sentence.as_deref(),
             start: r.start,
             end: r.end,
             passage: r.passage,

@@ -174,6 +174,13 @@ pub fn quote_hits(
         }
         writeln!(out, "    {}", style.dim(&cited))?;
         writeln!(out, "    “{}”", style.highlighted(&r.text, &hit.highlights))?;
+        if let Some(sentence) = &r.sentence {
+            writeln!(
+                out,
+                "    {}",
+                style.dim(&format!("in: {}", clean(sentence)))
+            )?;
+        }
         writeln!(out)?;
     }
     Ok(())

@@ -50,6 +50,10 @@ pub struct Record {
     /// joins across the corpus, as `accord speakers` counts it (set by
     /// [`crate::search::speakers::label_joined`]).
     pub joined: Option<String>,
+    /// A quote's kind: `full` or `partial` (see `quotes::QuoteKind`).
+    pub quote_kind: Option<String>,
+    /// The sentence holding a partial quote.
+    pub sentence: Option<String>,
 }
 
 impl Record {
@@ -94,6 +98,8 @@ impl Record {
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
             joined: None,
+            quote_kind: text(f.quote_kind),
+            sentence: text(f.sentence),
         }
     }
 

@@ -266,6 +266,8 @@ fn quotes_credit_speakers_in_house_styles_a_reader_would() {
         [
             ("Lord Pemberton", "Not a penny for criminals"),
             ("Angela Whitcombe", "It was the ’90s all over again"),
+            // The words she criticised are hers: a partial quote (#18).
+            ("Baroness Ellery", "bulletproof hosting"),
             ("Baroness Ellery", "We are entitled to be sceptical."),
             ("Theresa May", "Exports need control"),
             ("Theresa May", "We will not be intimidated"),
@@ -289,6 +291,8 @@ fn quotes_in_a_digest_mixing_british_and_american_items_are_all_credited() {
     assert_eq!(
         speakers_with(&hits, "text"),
         [
+            // Quoted words inside his reported speech: a partial quote (#18).
+            ("Alan Pryce", "long overdue"),
             ("Alan Pryce", "Operators have had three years' warning"),
             (
                 "Jane Ortiz",
@@ -620,6 +624,8 @@ fn quotes_in_british_single_marks_are_credited() {
     assert_eq!(
         texts,
         [
+            // Inside her reported speech: a partial quote (#18).
+            "somebody else’s problem",
             "We heard from councils that had no offline copy of their residents’ records at all",
             "That is not a technology failure, it is a failure of leadership."
         ],
@@ -663,4 +669,228 @@ fn quotes_credit_set_phrases_and_words_said_jointly() {
             .json();
         assert_eq!(hits.len(), 1, "{name}");
     }
+}
+
+/// Wire copy's doubled apostrophes, party-and-state tags and dash bylines
+/// (#18), on made-up sentences.
+#[test]
+fn quotes_credit_wire_marks_party_tags_and_dash_bylines() {
+    let env = Env::empty();
+    env.write(
+        "wire.txt",
+        "Tax plan draws fire\n\n\
+         ''This isn't reform,'' said Alan Cole, an economist at a think tank.\n\n\
+         \"We need answers,\" Rep. Jane Roe (D-Wis.) said Friday.\n\n\
+         \"Not now,\" Senate Leader Tom Doe, R-Ky., said.\n",
+    );
+    env.write(
+        "voices.txt",
+        "Voters speak\n\n\
+         \u{201c}I'm still undecided.\u{201d} \u{2015} Ana Ruiz, 34, a nurse\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "text"),
+        [
+            ("Ana Ruiz", "I'm still undecided."),
+            ("Alan Cole", "This isn't reform"),
+            ("Jane Roe", "We need answers"),
+            ("Tom Doe", "Not now"),
+        ]
+    );
+    assert_eq!(
+        field(&hits[1], "role"),
+        "an economist at a think tank",
+        "{hits:?}"
+    );
+}
+
+/// Partial quotes inside reported speech and quoted labels are credited to
+/// the speaker of the reporting clause, with their sentence; `--kind`
+/// filters (#18).
+#[test]
+fn quotes_credit_partial_quotes_and_labels_and_filter_by_kind() {
+    let env = Env::empty();
+    env.write(
+        "budget.txt",
+        "Budget fight\n\n\
+         Governor Ida Kern said the plan was \"dead on arrival\" and would \"fix nothing\" \
+         for renters. She called the deal \"a gift to developers.\"\n\n\
+         \"We will keep fighting,\" Kern said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let kinds: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "kind"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Ida Kern", "partial", "dead on arrival"),
+            ("Ida Kern", "partial", "fix nothing"),
+            ("Ida Kern", "partial", "a gift to developers."),
+            ("Ida Kern", "full", "We will keep fighting"),
+        ]
+    );
+    assert_eq!(
+        field(&hits[0], "sentence"),
+        "Governor Ida Kern said the plan was \"dead on arrival\" and would \"fix nothing\" for renters."
+    );
+    assert!(hits[3]["sentence"].is_null(), "{:?}", hits[3]);
+    let partial = env
+        .run(&["quotes", "--kind", "partial", "--limit", "2", "--json"])
+        .ok()
+        .json();
+    assert_eq!(partial.len(), 2);
+    assert!(partial.iter().all(|h| field(h, "kind") == "partial"));
+    let full = env.run(&["quotes", "--kind", "full", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&full, "text"),
+        [("Ida Kern", "We will keep fighting")]
+    );
+    env.run(&["quotes", "--kind", "partial"])
+        .ok()
+        .stdout_has("in: Governor Ida Kern said the plan");
+    let shipped = Env::shipped();
+    shipped
+        .run(&["quotes", "--kind", "partial"])
+        .code(1)
+        .stderr_has("no partial quotes in the corpus");
+}
+
+/// The person inside a description is the speaker, the rest the role; a
+/// middle initial does not make another person (#18).
+#[test]
+fn quotes_credit_the_person_named_inside_a_role_and_past_middle_initials() {
+    let env = Env::empty();
+    env.write(
+        "sanctions.txt",
+        "Sanctions loom\n\n\
+         Secretary of State John F. Kerry said the allies would take \"robust steps\" soon.\n\n\
+         \"It is a start,\" said MSNBC host Chris Matthews.\n\n\
+         Attorney General Loretta E. Lynch spoke next. Loretta Lynch had arrived late. \
+         \"People don't see you,\" Lynch said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [
+            ("John F. Kerry", "Secretary of State"),
+            ("Chris Matthews", "MSNBC host"),
+            ("Loretta E. Lynch", "Attorney General"),
+        ]
+    );
+}
+
+/// A quotation whose sentence runs on to its attribution is a partial
+/// quote of that speaker, and the next quotation carries it on (#18).
+#[test]
+fn quotes_credit_a_quotation_whose_sentence_runs_on_to_its_attribution() {
+    let env = Env::empty();
+    env.write(
+        "tax.txt",
+        "Tax plan\n\n\
+         ''I have admiration for the mechanics'' of the proposals, Mr. Holt said. \
+         ''But I have serious concerns.''\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "surface"), field(h, "kind"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Mr. Holt", "partial", "I have admiration for the mechanics"),
+            ("Mr. Holt", "full", "But I have serious concerns."),
+        ]
+    );
+}
+
+/// When the last cue before a quotation has no subject to credit ("who
+/// complains"), an earlier one in the sentence does; a participle borrows
+/// the subject of the finite cue before it (#18).
+#[test]
+fn quotes_fall_back_to_an_earlier_cue_and_lend_a_participle_its_subject() {
+    let env = Env::empty();
+    env.write(
+        "debate.txt",
+        "Debate night\n\n\
+         Rita Vance mocked the complaint, saying anybody who complains about a microphone \
+         \"is not having a good night.\"\n\n\
+         \"We see no link,\" the mayor said, adding that it would take \"more hours\" to know.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "role"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Rita Vance", "", "is not having a good night."),
+            ("", "the mayor", "We see no link"),
+            ("", "the mayor", "more hours"),
+        ]
+    );
+}
+
+/// "who said" credits the person it refers back to, past an appositive;
+/// "a letter that says" is described, not named (#18).
+#[test]
+fn quotes_credit_the_antecedent_of_who_and_that() {
+    let env = Env::empty();
+    env.write(
+        "senate.txt",
+        "Senate\n\n\
+         Obama met Mitch McConnell, the majority leader, who said the goal was a \
+         \"one-term president.\"\n\n\
+         The clinic issued a letter that says he is in \"excellent health\" for his age.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [("Mitch McConnell", "the majority leader"), ("", "a letter")]
+    );
+}
+
+/// Past stacked appositives (a second description, a "which" clause) the
+/// person before the first comma speaks (#18).
+#[test]
+fn quotes_see_past_stacked_appositives_to_the_person() {
+    let env = Env::empty();
+    env.write(
+        "council.txt",
+        "Council\n\n\
+         Jean Roux, the foreign minister of France, a permanent member of the Council, \
+         said the test was a \"provocation.\"\n\n\
+         Mike Mull, president of the union, which represents teachers, said he hopes \
+         for \"a message to the city.\"\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [
+            ("Jean Roux", "the foreign minister of France"),
+            ("Mike Mull", "president of the union"),
+        ]
+    );
+}
+
+/// A state after a place ("Springfield, Va.,") ends no sentence, and "the
+/// letter reads" credits a document (#18).
+#[test]
+fn quotes_credit_a_person_from_a_place_and_a_letter_that_reads() {
+    let env = Env::empty();
+    env.write(
+        "museum.txt",
+        "Museum opens\n\n\
+         John Wills, of Springfield, Va., said he had served ''for the nation's rights.''\n\n\
+         \"We see hope,\" the letter reads.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(
+        speakers_with(&hits, "role"),
+        [("John Wills", "of Springfield"), ("", "the letter")]
+    );
 }

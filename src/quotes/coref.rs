@@ -1,0 +1,298 @@
+//! From the subject at an attribution to the speaker: full names, bare
+//! surnames and pronouns resolved against the people the document names,
+//! descriptions ("the senator") tied to the one person with that role, and
+//! the person named inside a description.
+
+use super::*;
+
+impl Attributor<'_, '_> {
+    /// Resolves an attribution to speaker fields.
+    pub(super) fn speaker_for(&mut self, span: &Span, a: &Attribution) -> Speaker {
+        let doc = self.doc;
+        let role = a
+            .role
+            .or(a.title)
+            .map(|(x, y)| self.slice(x, y).trim_end_matches([',', ' ']).to_string());
+        let quote_pos = doc.toks[span.open].start;
+        match a.subject {
+            Subject::Name(p) => {
+                let surface = Some(self.slice(p.surface_first, p.end));
+                let (speaker, person, resolved) = self.named(&p, quote_pos);
+                let mut role = role;
+                if let Some(id) = person {
+                    let known = &mut self.reg.persons[id];
+                    known.gender = known.gender.or(p.gender);
+                    // A role given at a name sticks to the person; an
+                    // appositive beats a title.
+                    if known.role.is_none() {
+                        known.role.clone_from(&role);
+                    }
+                    if a.role.is_none() && known.role.is_some() {
+                        role.clone_from(&known.role);
+                    }
+                }
+                Speaker {
+                    speaker,
+                    surface,
+                    role,
+                    resolved,
+                    person,
+                }
+            }
+            // Credited to both as one speaker, so that either name finds
+            // it and neither is credited alone with words said jointly.
+            Subject::Joint(p, q) => {
+                let (first, _, first_resolved) = self.named(&p, quote_pos);
+                let (second, _, second_resolved) = self.named(&q, quote_pos);
+                let speaker = match (first, second) {
+                    (Some(first), Some(second)) => Some(format!("{first} and {second}")),
+                    _ => None,
+                };
+                Speaker {
+                    speaker,
+                    surface: Some(self.slice(p.surface_first, q.end)),
+                    role,
+                    resolved: first_resolved && second_resolved,
+                    person: None,
+                }
+            }
+            Subject::Pronoun(k) => self.resolve_pronoun(k, span),
+            // "Secretary of State John F. Kerry", "the Rev. Peter Wherry":
+            // the person is the speaker, the rest the role.
+            Subject::Nominal(x, y) if self.name_ending(x, y).is_some() => {
+                let (p, r) = self.name_ending(x, y).expect("just matched");
+                let title = (x..r)
+                    .any(|k| {
+                        let w = doc.word(k);
+                        !w.is_empty()
+                            && !lexicon::is_determiner(w)
+                            && lexicon::honorific(w).is_none()
+                    })
+                    .then_some((x, r));
+                let named = Attribution {
+                    subject: Subject::Name(p),
+                    title,
+                    ..*a
+                };
+                self.speaker_for(span, &named)
+            }
+            Subject::Nominal(x, y) => self.resolve_description(x, y, span).unwrap_or(Speaker {
+                speaker: None,
+                surface: None,
+                role: Some(self.slice(x, y)),
+                resolved: true,
+                person: None,
+            }),
+        }
+    }
+
+    /// A full name ending the description in tokens `[x, y)`, after words
+    /// that are not part of it, and where it starts: from a known given
+    /// name inside a capitalised run ("Secretary of State John F. Kerry"),
+    /// else from the start of the run when a lowercase word or honorific
+    /// precedes it ("the Rev. Peter Wherry").
+    pub(super) fn name_ending(&self, x: usize, y: usize) -> Option<(ParsedName, usize)> {
+        let doc = self.doc;
+        if y <= x + 1 || !names::nameish(doc, y - 1) {
+            return None;
+        }
+        let r = names::run_start(doc, y - 1, x);
+        let start = (r..y - 1)
+            .find(|&k| lexicon::given_name_gender(doc.word(k)).is_some())
+            .or_else(|| (r > x && !lexicon::is_preposition(doc.word(r - 1))).then_some(r))?;
+        let p = names::parse_name(doc, start, y)?;
+        (names::person_like(doc, &p) && p.first > x).then_some((p, start))
+    }
+
+    /// The speaker a name at an attribution stands for: its full name and
+    /// person, or a surname tied to the one person known by it; whether
+    /// that was resolved.
+    pub(super) fn named(
+        &self,
+        p: &ParsedName,
+        quote_pos: usize,
+    ) -> (Option<String>, Option<usize>, bool) {
+        let doc = self.doc;
+        if !p.is_single() {
+            let name = names::canonical(doc, p);
+            let id = self.reg.by_name(&name);
+            return (Some(name), id, true);
+        }
+        let w = doc.word(p.first);
+        match self.reg.lookup_surname(w, quote_pos) {
+            Lookup::One(id) => (Some(self.reg.persons[id].canonical.clone()), Some(id), true),
+            Lookup::Ambiguous => (None, None, false),
+            Lookup::Unknown if p.marked => (None, None, false),
+            // An organisation or a mononym.
+            Lookup::Unknown => (Some(w.to_string()), None, true),
+        }
+    }
+
+    /// "the senator", "the foreign minister": the one person named before
+    /// the quotation in its paragraph (failing that, in the previous one,
+    /// and then anywhere before) whose role or title has that last word ("Senator Maria Lowell", "Sen.
+    /// Walter Hayes", "Liisa Kangur, the minister for digital affairs").
+    /// Organisations ("the ministry") and longer descriptions ("the head of
+    /// the agency") name nobody.
+    pub(super) fn resolve_description(&self, x: usize, y: usize, span: &Span) -> Option<Speaker> {
+        let doc = self.doc;
+        let head = doc.word(y - 1);
+        let short = (2..=3).contains(&(y - x)) && (x..y).all(|k| doc.is_word(k));
+        if !short || !doc.word(x).eq_ignore_ascii_case("the") || lexicon::is_non_person(head) {
+            return None;
+        }
+        let has_head = |role: &str| {
+            role.split_whitespace().any(|w| {
+                let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+                lexicon::title_in_full(w)
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .eq_ignore_ascii_case(head)
+            })
+        };
+        // The one person with such a role named at bytes `from..to`; `Err`
+        // when several are.
+        let holder = |from: usize, to: usize| -> Result<Option<usize>, ()> {
+            let mut found = None;
+            for m in self.reg.mentions_in(from, to) {
+                let person = &self.reg.persons[m.person];
+                let titled = [&person.role, &person.title]
+                    .into_iter()
+                    .any(|t| t.as_deref().is_some_and(has_head));
+                if self.in_attribution_role(m.pos) || !titled {
+                    continue;
+                }
+                match found {
+                    Some(id) if id != m.person => return Err(()),
+                    _ => found = Some(m.person),
+                }
+            }
+            Ok(found)
+        };
+        let para_start = |p: usize| doc.toks.get(doc.para_first_tok(p)).map_or(0, |t| t.start);
+        let here = para_start(span.first_para);
+        let quote_pos = doc.toks[span.open].start;
+        let mut id = holder(here, quote_pos).ok()?;
+        if id.is_none() && span.first_para > 0 {
+            let previous = para_start(span.first_para - 1);
+            id = holder(previous, here).ok()?;
+            if id.is_none() {
+                id = holder(0, previous).ok()?;
+            }
+        }
+        let person = &self.reg.persons[id?];
+        Some(Speaker {
+            speaker: Some(person.canonical.clone()),
+            surface: Some(self.slice(x, y)),
+            role: person.role.clone(),
+            resolved: true,
+            person: id,
+        })
+    }
+
+    pub(super) fn in_attribution_role(&self, pos: usize) -> bool {
+        self.reg.in_role(pos)
+            || self
+                .roles
+                .iter()
+                .rev()
+                .take(8)
+                .any(|&(a, b)| a <= pos && pos < b)
+    }
+
+    pub(super) fn in_clause(&self, pos: usize) -> bool {
+        self.clauses
+            .iter()
+            .rev()
+            .take(8)
+            .any(|&(a, b)| a <= pos && pos < b)
+    }
+
+    /// "he"/"she": the one compatible person named in this or the previous
+    /// paragraph, or else the last speaker; otherwise unresolved. Where
+    /// several are named, the speaker just credited in this paragraph
+    /// when nobody has been named since (`"…," Tremblay said. "…," she
+    /// added`); after a surname several people share, nobody.
+    pub(super) fn resolve_pronoun(&mut self, k: usize, span: &Span) -> Speaker {
+        let doc = self.doc;
+        let word = doc.word(k);
+        let unresolved = Speaker {
+            speaker: None,
+            surface: Some(word.to_string()),
+            role: None,
+            resolved: false,
+            person: None,
+        };
+        let Some(Some(gender)) = lexicon::pronoun(word) else {
+            return unresolved;
+        };
+        let compatible = |g: Option<Gender>| g.is_none_or(|g| g == gender);
+        let para = span.first_para;
+        let para_start = |p: usize| doc.toks.get(doc.para_first_tok(p)).map_or(0, |t| t.start);
+        let here = para_start(para);
+        let quote_pos = doc.toks[span.open].start;
+        let mut from = here;
+        let mut to = quote_pos;
+        let mut candidates = self.people_in(here, to, Some(gender));
+        if candidates.is_empty() && para > 0 {
+            (from, to) = (para_start(para - 1), here);
+            candidates = self.people_in(from, to, Some(gender));
+        }
+        if self.reg.ambiguous_in(from, quote_pos) {
+            return unresolved;
+        }
+        // When the others named were ruled out by gender, one whose gender
+        // nothing tells is not thereby the speaker: "he" may be someone
+        // unnamed.
+        let given = |id: usize| self.reg.persons[id].given_gender;
+        if let [id] = candidates[..] {
+            let person = &self.reg.persons[id];
+            if person.gender.is_none()
+                && given(id) != Some(gender)
+                && self.people_in(from, to, None).len() > 1
+            {
+                return unresolved;
+            }
+        }
+        // Given names tell several apart when all of them have a known one.
+        if candidates.len() > 1 && candidates.iter().all(|&id| given(id).is_some()) {
+            candidates.retain(|&id| given(id) == Some(gender));
+        }
+        let last_named = self
+            .reg
+            .mentions_in(here, quote_pos)
+            .last()
+            .map(|m| m.person);
+        let id = match (candidates.as_slice(), self.last_person) {
+            ([id], _) => *id,
+            (_, Some((id, _))) if !compatible(self.reg.persons[id].gender) => return unresolved,
+            ([], Some((id, p))) if para <= p + 3 => id,
+            (_, Some((id, p))) if p == para && last_named == Some(id) => id,
+            _ => return unresolved,
+        };
+        let person = &mut self.reg.persons[id];
+        person.gender.get_or_insert(gender);
+        Speaker {
+            speaker: Some(person.canonical.clone()),
+            surface: Some(word.to_string()),
+            role: person.role.clone(),
+            resolved: true,
+            person: Some(id),
+        }
+    }
+
+    /// Distinct people of a gender compatible with `gender` (any, for
+    /// `None`) named at bytes `from..to`, outside appositive roles.
+    pub(super) fn people_in(&self, from: usize, to: usize, gender: Option<Gender>) -> Vec<usize> {
+        let mut people = Vec::new();
+        for m in self.reg.mentions_in(from, to) {
+            let g = self.reg.persons[m.person].gender;
+            if !self.in_attribution_role(m.pos)
+                && !people.contains(&m.person)
+                && (g.is_none() || gender.is_none() || g == gender)
+            {
+                people.push(m.person);
+            }
+        }
+        people
+    }
+}
