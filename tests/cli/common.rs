@@ -213,3 +213,8 @@ pub fn highlighted(hit: &serde_json::Value) -> Vec<String> {
         .map(|h| slice(text, h).to_string())
         .collect()
 }
+
+/// The folder name of the live index inside `--index` (`v12`).
+pub fn live_version() -> String {
+    format!("v{}", accord::index::schema::SCHEMA_VERSION)
+}

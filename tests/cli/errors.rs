@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use crate::common::Env;
+use crate::common::{live_version, Env};
 
 #[test]
 fn missing_corpus_is_a_clear_error() {
@@ -360,7 +360,7 @@ fn huge_similar_limits_are_clamped_not_a_panic_issue_20() {
 fn stray_old_and_new_folders_or_files_do_not_block_a_rebuild_issue_20() {
     let env = Env::fixture("basic");
     env.run(&["index"]).ok();
-    let old = env.index.join("v11.old");
+    let old = env.index.join(format!("{}.old", live_version()));
     // A file where the old index is moved aside, then a folder there that
     // holds a file, then a file where the new index is staged.
     std::fs::write(&old, "stray").unwrap();
@@ -368,7 +368,7 @@ fn stray_old_and_new_folders_or_files_do_not_block_a_rebuild_issue_20() {
     std::fs::create_dir_all(old.join("inner")).unwrap();
     std::fs::write(old.join("inner/x"), "stray").unwrap();
     env.run(&["index", "--rebuild"]).ok();
-    std::fs::write(env.index.join("v11.new"), "stray").unwrap();
+    std::fs::write(env.index.join(format!("{}.new", live_version())), "stray").unwrap();
     env.run(&["index", "--rebuild"])
         .ok()
         .stdout_has("3 read anew");
@@ -378,7 +378,7 @@ fn stray_old_and_new_folders_or_files_do_not_block_a_rebuild_issue_20() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| !name.starts_with('.'))
         .collect();
-    assert_eq!(left, ["v11"], "nothing stray left behind");
+    assert_eq!(left, [live_version()], "nothing stray left behind");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `accord index` and the index life-cycle: first build, incremental
 //! updates, rebuilds, and searches that refresh a stale index.
 
-use crate::common::{copy_dir, Env};
+use crate::common::{copy_dir, live_version, Env};
 
 #[test]
 fn first_search_builds_the_index_and_later_searches_reuse_it() {
@@ -166,7 +166,7 @@ fn a_lost_or_garbled_manifest_rebuilds_rather_than_doubles_issue_20() {
     env.run(&["index"]).ok();
     let clean = holdings(&env);
     assert!(clean.iter().all(|out| !out.is_empty()), "{clean:?}");
-    let manifest = env.index.join("v11/manifest.json");
+    let manifest = env.index.join(live_version()).join("manifest.json");
     for damage in ["delete", "garble", "empty"] {
         match damage {
             "delete" => std::fs::remove_file(&manifest).unwrap(),
@@ -221,9 +221,12 @@ fn an_index_inside_the_corpus_is_never_indexed_issue_20() {
     let copy = env.corpus.join("papers/old-index");
     std::fs::create_dir_all(&copy).unwrap();
     copy_dir(&env.corpus.join("index"), &copy);
-    let staging = env.corpus.join("index/v11.new");
+    let staging = env
+        .corpus
+        .join("index")
+        .join(format!("{}.new", live_version()));
     std::fs::create_dir(&staging).unwrap();
-    copy_dir(&env.corpus.join("index/v11"), &staging);
+    copy_dir(&env.corpus.join("index").join(live_version()), &staging);
     run(&["index"]).ok().stdout_has("from 3 files");
     run(&["search", "opstamp"]).code(1);
     for _ in 0..2 {
