@@ -157,32 +157,22 @@ mod tests {
         );
     }
 
+    /// The prior of body text with no headings in a report.
+    fn body(text: &str) -> f32 {
+        prior(text, Role::Body, &[], "Report")
+    }
+
     #[test]
     fn scraps_are_demoted() {
-        assert!(
-            prior(
-                "3.2 Supply chain security ........ 14",
-                Role::Body,
-                &[],
-                "Report"
-            ) < 0.5
-        );
-        assert!(
-            prior(
-                "Smith, J. (2019). Hack back and the private sector. Journal of Cyber Policy, 4(2).",
-                Role::Body,
-                &[],
-                "Report"
-            ) < 0.5
-        );
-        assert!(
-            prior(
-                "[12] A. Jones, Norms in cyberspace, 2020. doi:10.1/x",
-                Role::Body,
-                &[],
-                "Report"
-            ) < 0.5
-        );
+        for scrap in [
+            "3.2 Supply chain security ........ 14",
+            "Smith, J. (2019). Hack back and the private sector. Journal of Cyber Policy, 4(2).",
+            "[12] A. Jones, Norms in cyberspace, 2020. doi:10.1/x",
+            "Figure 3",
+            "Figure 3: Ransomware incidents by quarter",
+        ] {
+            assert!(body(scrap) < 0.5, "{scrap}");
+        }
         assert!(
             prior(
                 "Any entry at all, however written",
@@ -191,19 +181,10 @@ mod tests {
                 "Report"
             ) < 0.5
         );
-        assert!(prior("Figure 3", Role::Body, &[], "Report") < 0.5);
+        assert!(prior("No hack back", Role::Heading, &[], "Report") < 0.5);
         assert!(prior("7 Cyber hygiene | ✗ | ✓ | ✓", Role::TableRow, &[], "Report") < 0.5);
         let entry = "Hack back — Unauthorised access by a private party to an attacker's systems.";
         assert!(prior(entry, Role::Body, &["Glossary"], "Report") < 1.0);
-        assert!(prior("No hack back", Role::Heading, &[], "Report") < 0.5);
-        assert!(
-            prior(
-                "Figure 3: Ransomware incidents by quarter",
-                Role::Body,
-                &[],
-                "Report"
-            ) < 0.5
-        );
         let title = "Hospital turns patients away after ransomware attack";
         assert!(prior(title, Role::Body, &[], title) < 0.5);
         let subtitle = "Panel 3: Trust in what we buy — supply chains one year on";
@@ -220,6 +201,6 @@ mod tests {
     #[test]
     fn prose_citing_a_year_is_not_a_reference() {
         let text = "In 2018, sixty states signed the Call, and more joined in 2019.";
-        assert_eq!(prior(text, Role::Body, &[], "Report"), 1.0);
+        assert_eq!(body(text), 1.0);
     }
 }
