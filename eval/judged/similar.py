@@ -11,9 +11,11 @@ Each source scores (distinct useful passages in the top 5) /
 min(5, number of useful passages); reported are the average over sources,
 the mean reciprocal rank of the first useful passage within the top 20,
 and what the other top-5 hits are. A hit is useful by the rules of
-judge.py (`doc` and a `contains` string). A hit whose text is the
-source's (case, spacing and quotes folded) is a `copy`. Hits that accord
-itself marks `"copy": true` are counted apart, as shown outside the
+judge.py (`doc` and a `contains` string), or when one of the passages
+accord folded into it as having the same wording (`duplicates`) is. A hit
+whose text is the source's (case, spacing and quotes folded) is a `copy`,
+one whose text is that of a hit ranked above it a `duplicate`. Hits that
+accord itself marks `"copy": true` are counted apart, as shown outside the
 ranking; an unmarked copy takes a place in the top 5. Other hits get
 judge.py's labels (heading, toc, bibliography, header, table, caption,
 quoted, scrap, other).
@@ -26,6 +28,7 @@ Python 3.11+ standard library only.
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -59,6 +62,15 @@ def similar(accord, citation, limit):
     return [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
 
 
+def folded(hit):
+    """`hit` and the passages with its wording that accord folded into it
+    (`duplicates`, by citation): any of them may be the useful one."""
+    yield hit
+    for citation in hit.get("duplicates") or []:
+        doc = re.sub(r"( p\.\S+)? ¶\d+( \(PDF p\.\S+\))?$", "", citation)
+        yield {**hit, "doc": doc}
+
+
 def run_source(accord, source, verbose):
     useful = source["useful"]
     attainable = min(TOP, len(useful))
@@ -69,7 +81,7 @@ def run_source(accord, source, verbose):
     source_text = judge.norm(src["text"])
     found, first, rows = set(), None, []
     for rank, hit in enumerate(ranked, 1):
-        which = [i for i, u in enumerate(useful) if judge.matches(u, hit)]
+        which = [i for i, u in enumerate(useful) if any(judge.matches(u, h) for h in folded(hit))]
         if which and first is None:
             first = rank
         if rank > TOP:
@@ -77,6 +89,8 @@ def run_source(accord, source, verbose):
         found.update(which)
         if which:
             kind = "useful"
+        elif any(judge.norm(hit["text"]) == judge.norm(h["text"]) for h in ranked[:rank - 1]):
+            kind = "duplicate"
         elif judge.norm(hit["text"]) == source_text:
             kind = "copy"
         else:
@@ -96,7 +110,8 @@ def run_source(accord, source, verbose):
     if verbose:
         result["missed"] = [
             {"doc": u["doc"], "contains": judge.alternatives(u)[0],
-             "rank": next((r for r, h in enumerate(ranked, 1) if judge.matches(u, h)), None)}
+             "rank": next((r for r, h in enumerate(ranked, 1)
+                           if any(judge.matches(u, d) for d in folded(h))), None)}
             for i, u in enumerate(useful) if i not in found
         ]
     return result
