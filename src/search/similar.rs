@@ -1,7 +1,7 @@
 //! Similar passages: those elsewhere in the corpus that say what a given
 //! paragraph says, as far as their words show it.
 //!
-//! The paragraph's stemmed words are weighed by
+//! The paragraph's stemmed words, and those of its heading, are weighed by
 //! tf·idf ([stop words](analysis::STOP_WORDS) left out); its weightiest
 //! words that some other record holds find candidates over the ordinary
 //! and the restored stemmed views, so a machine-paraphrased passage is
@@ -311,9 +311,57 @@ fn words(text: &str, spun: bool) -> Vec<String> {
         .collect()
 }
 
-/// The words a passage is compared by (see [`words`]).
+/// The words a passage is compared by: those of its text (see [`words`])
+/// and of its innermost heading, which names what the passage is about
+/// ("8. No hack-back by non-state actors"); a heading numbered `N.` also
+/// stands for its ordinal, as texts that discuss a list of principles
+/// cite them ("the eighth principle").
 fn passage_words(r: &Record) -> Vec<String> {
-    words(&r.text, r.spin.is_some())
+    let mut out = words(&r.text, r.spin.is_some());
+    let Some(path) = r.heading.as_deref() else {
+        return out;
+    };
+    let heading = path.rsplit(" › ").next().unwrap_or(path).trim();
+    out.extend(words(heading, false));
+    out.extend(ordinal(heading).map(str::to_string));
+    out
+}
+
+/// `eighth` for a heading numbered `8.`, `8)` or `8 ` (up to 20); not for
+/// `3.4`.
+fn ordinal(heading: &str) -> Option<&'static str> {
+    const ORDINALS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let digits = heading.len()
+        - heading
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let rest = &heading[digits..];
+    if !(rest.starts_with(' ') || rest.starts_with(". ") || rest.starts_with(") ")) {
+        return None;
+    }
+    let n: usize = heading[..digits].parse().ok()?;
+    ORDINALS.get(n.checked_sub(1)?).copied()
 }
 
 /// Document frequencies of stems in one field, looked up once each.
@@ -595,6 +643,25 @@ mod tests {
         }
         let err = Target::parse("a.txt ¶0").unwrap_err().to_string();
         assert!(err.contains("numbered from 1"), "{err}");
+    }
+
+    #[test]
+    fn a_numbered_heading_stands_for_its_ordinal() {
+        assert_eq!(
+            ordinal("8. No hack-back by non-state actors"),
+            Some("eighth")
+        );
+        assert_eq!(ordinal("2 The Accord at a glance"), Some("second"));
+        assert_eq!(ordinal("3) Elections"), Some("third"));
+        for none in [
+            "3.4 Hack back",
+            "2019 review",
+            "0. Preface",
+            "21. Annex",
+            "Preamble",
+        ] {
+            assert_eq!(ordinal(none), None, "{none}");
+        }
     }
 
     #[test]

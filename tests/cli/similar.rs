@@ -150,8 +150,9 @@ fn similar_ranks_a_paraphrase_above_a_reference_entry_sharing_more_words() {
         reference["similarity"].as_f64() > hits[0]["similarity"].as_f64(),
         "{hits:#?}"
     );
-    // The shared words are highlighted.
+    // The shared words are highlighted, the heading's ordinal among them.
     let marked = highlighted(&hits[0]);
+    assert!(marked.contains(&"eighth".to_string()), "{marked:?}");
     assert!(marked.contains(&"hacking back".to_string()), "{marked:?}");
 }
 
