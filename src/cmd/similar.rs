@@ -10,7 +10,10 @@ use crate::settings::Settings;
 
 /// List passages like a paragraph, from other documents.
 ///
-/// Best first: those sharing the most of its distinctive words (stemmed).
+/// Best first: those sharing most of its distinctive words and its
+/// heading's (stemmed, rare words weighing more), each with a similarity
+/// from 0 to 1. Headings, table rows and reference entries rank below
+/// prose. Copies of the paragraph are listed apart, after the others.
 ///
 /// The paragraph is DOC:PARAGRAPH (report.txt:4) or a citation as `accord
 /// search` prints it ('report.txt ¶4', 'report.pdf p.2 ¶14').
@@ -25,7 +28,8 @@ pub struct SimilarArgs {
     /// Also list passages of the paragraph's own document (at half weight).
     #[arg(long)]
     pub same_doc: bool,
-    /// One JSON object per hit, as `search --json` prints them.
+    /// One JSON object per hit, as `search --json` prints them, with
+    /// `similarity`, `copy` and `duplicates`.
     #[arg(long)]
     pub json: bool,
     /// Search the index as it is, without checking the corpus for changes.
@@ -46,17 +50,11 @@ pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
         color: settings.color,
     };
     let written = if args.json {
-        json::search_hits(&mut out, &found.hits, true)
-    } else if found.hits.is_empty() {
+        json::similar_hits(&mut out, &found.hits, &found.copies)
+    } else if found.hits.is_empty() && found.copies.is_empty() {
         Ok(())
     } else {
-        use std::io::Write;
-        writeln!(
-            out,
-            "{}\n",
-            style.dim(&format!("Passages like {}:", found.source.citation()))
-        )
-        .and_then(|()| text::search_hits(&mut out, &found.hits, true, style))
+        text::similar_hits(&mut out, &found.source, &found.hits, &found.copies, style)
     };
     finish_output(written, &mut out)?;
     if found.hits.is_empty() && !args.json {

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::corpus::quality::{Quality, Reported};
 use crate::search::kwic::Concordance;
+use crate::search::similar::Like;
 use crate::search::speakers::Speaker;
 use crate::search::variants::Variant;
 use crate::search::Hit;
@@ -70,32 +71,66 @@ pub fn ranges(r: &[Range<usize>]) -> Vec<[usize; 2]> {
 /// `scored`: whether hits were ranked by a query (else `score` is null).
 pub fn search_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Result<()> {
     for hit in hits {
-        let r = &hit.record;
-        let json = SearchHit {
-            doc: &r.doc,
-            title: &r.title,
-            kind: &r.kind,
-            date: r.date.as_deref(),
-            source: r.source.as_deref(),
-            url: r.url.as_deref(),
-            passage: r.passage,
-            paragraph: r.paragraph,
-            page: r.page,
-            last_page: r.last_page,
-            page_label: r.page_label.as_deref(),
-            block: &r.block,
-            heading: r.heading.as_deref(),
-            citation: r.citation(),
-            score: scored.then_some(hit.score),
-            text: &r.text,
-            highlights: ranges(&hit.highlights),
-            snippet: &hit.snippet.text,
-            snippet_highlights: ranges(&hit.snippet.highlights),
-            spun: r.spin.is_some(),
-            spin_score: r.spin,
-            speakers: &r.speakers,
-            aliases: &hit.aliases,
-            restored: hit.restored,
+        line(out, &search_hit(hit, scored))?;
+    }
+    Ok(())
+}
+
+fn search_hit(hit: &Hit, scored: bool) -> SearchHit<'_> {
+    let r = &hit.record;
+    SearchHit {
+        doc: &r.doc,
+        title: &r.title,
+        kind: &r.kind,
+        date: r.date.as_deref(),
+        source: r.source.as_deref(),
+        url: r.url.as_deref(),
+        passage: r.passage,
+        paragraph: r.paragraph,
+        page: r.page,
+        last_page: r.last_page,
+        page_label: r.page_label.as_deref(),
+        block: &r.block,
+        heading: r.heading.as_deref(),
+        citation: r.citation(),
+        score: scored.then_some(hit.score),
+        text: &r.text,
+        highlights: ranges(&hit.highlights),
+        snippet: &hit.snippet.text,
+        snippet_highlights: ranges(&hit.snippet.highlights),
+        spun: r.spin.is_some(),
+        spin_score: r.spin,
+        speakers: &r.speakers,
+        aliases: &hit.aliases,
+        restored: hit.restored,
+    }
+}
+
+/// One `similar` hit: a `search` hit and how like the paragraph it is.
+#[derive(Debug, Serialize)]
+pub struct SimilarHit<'a> {
+    #[serde(flatten)]
+    pub hit: SearchHit<'a>,
+    /// 0 to 1: the weighted share of stemmed words the passage and the
+    /// paragraph have in common. `score` (what ranks) is this times the
+    /// passage's prior, halved in the paragraph's own document.
+    pub similarity: f32,
+    /// The passage has the paragraph's own wording; copies follow the
+    /// ranked hits.
+    pub copy: bool,
+    /// Citations of passages with this one's wording, not listed apart.
+    pub duplicates: &'a [String],
+}
+
+/// The ranked hits, then the copies (`"copy": true`).
+pub fn similar_hits(out: &mut impl Write, hits: &[Like], copies: &[Like]) -> io::Result<()> {
+    let marked = hits.iter().map(|h| (h, false));
+    for (like, copy) in marked.chain(copies.iter().map(|h| (h, true))) {
+        let json = SimilarHit {
+            hit: search_hit(&like.hit, true),
+            similarity: like.similarity,
+            copy,
+            duplicates: &like.duplicates,
         };
         line(out, &json)?;
     }

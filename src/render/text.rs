@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::quality::Reported;
 use crate::search::kwic::Concordance;
+use crate::search::similar::Like;
 use crate::search::speakers::Speaker;
 use crate::search::variants::Variant;
 use crate::search::{Hit, Record};
@@ -123,34 +124,87 @@ pub fn search_hits(
     style: Style,
 ) -> io::Result<()> {
     for (i, hit) in hits.iter().enumerate() {
-        let r = &hit.record;
-        let mut head = format!("{:>2}. {}", i + 1, style.title(&r.title));
-        if let Some(flag) = spin_flag(r) {
-            head.push_str(&format!("  {}", style.bold(&flag)));
-        }
-        if let Some(note) = alias_note(&hit.aliases) {
-            head.push_str(&format!("  {}", style.dim(&note)));
-        }
-        if hit.restored {
-            head.push_str(&format!("  {}", style.dim(RESTORED_NOTE)));
-        }
-        writeln!(out, "{head}")?;
-        if let Some(path) = &r.heading {
-            writeln!(out, "    {}", style.dim(&section_line(path)))?;
-        }
-        let mut cited = citation_line(r);
-        if scored {
-            cited.push_str(&format!(" · score {:.2}", hit.score));
-        }
-        writeln!(out, "    {}", style.dim(&cited))?;
-        writeln!(
-            out,
-            "    {}",
-            style.highlighted(&hit.snippet.text, &hit.snippet.highlights)
-        )?;
+        let score = scored.then(|| format!("score {:.2}", hit.score));
+        passage(out, i + 1, hit, score, style)?;
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Passages like `source`, each with its similarity and the citations of
+/// passages with the same wording; then the copies of `source`, by
+/// citation.
+pub fn similar_hits(
+    out: &mut impl Write,
+    source: &Record,
+    hits: &[Like],
+    copies: &[Like],
+    style: Style,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}\n",
+        style.dim(&format!("Passages like {}:", source.citation()))
+    )?;
+    for (i, like) in hits.iter().enumerate() {
+        let score = format!("similarity {:.2}", like.similarity);
+        passage(out, i + 1, &like.hit, Some(score), style)?;
+        if !like.duplicates.is_empty() {
+            let also = format!("same wording also in {}", like.duplicates.join(", "));
+            writeln!(out, "    {}", style.dim(&also))?;
+        }
+        writeln!(out)?;
+    }
+    if !copies.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!(
+                "Copies of {} (same wording, not ranked):",
+                source.citation()
+            ))
+        )?;
+        for copy in copies {
+            writeln!(out, "    {}", style.dim(&citation_line(&copy.hit.record)))?;
+        }
+    }
+    Ok(())
+}
+
+/// One ranked passage: rank and title with its flags, heading path,
+/// citation (and `score`, when given), snippet.
+fn passage(
+    out: &mut impl Write,
+    rank: usize,
+    hit: &Hit,
+    score: Option<String>,
+    style: Style,
+) -> io::Result<()> {
+    let r = &hit.record;
+    let mut head = format!("{rank:>2}. {}", style.title(&r.title));
+    if let Some(flag) = spin_flag(r) {
+        head.push_str(&format!("  {}", style.bold(&flag)));
+    }
+    if let Some(note) = alias_note(&hit.aliases) {
+        head.push_str(&format!("  {}", style.dim(&note)));
+    }
+    if hit.restored {
+        head.push_str(&format!("  {}", style.dim(RESTORED_NOTE)));
+    }
+    writeln!(out, "{head}")?;
+    if let Some(path) = &r.heading {
+        writeln!(out, "    {}", style.dim(&section_line(path)))?;
+    }
+    let mut cited = citation_line(r);
+    if let Some(score) = score {
+        cited.push_str(&format!(" · {score}"));
+    }
+    writeln!(out, "    {}", style.dim(&cited))?;
+    writeln!(
+        out,
+        "    {}",
+        style.highlighted(&hit.snippet.text, &hit.snippet.highlights)
+    )
 }
 
 /// Quotes: who said it (bold) and their role, the citation, then the whole
