@@ -29,8 +29,8 @@ pub const HEAD_LEN: usize = 4096;
 ///
 /// By content: `%PDF-` in the first 1 KiB → PDF; a zip archive named
 /// `.docx` or holding `word/` parts → Docx, one named `.odt` or with an
-/// OpenDocument text `mimetype` → Odt; NUL bytes, or more than
-/// 10% control bytes → Unknown; `<!doctype html`, `<html` (after blank
+/// OpenDocument text `mimetype` → Odt; more than 10% control bytes (NUL
+/// included) → Unknown; `<!doctype html`, `<html` (after blank
 /// space, comments or an XML declaration) → HTML; an mbox "From " line or
 /// a block of RFC 822 headers at the very top that includes From:,
 /// Received:, Message-ID: or Return-Path: → Mail; `---`/`+++` front matter
@@ -97,10 +97,9 @@ fn office_format(path: &Path, head: &[u8]) -> Option<Format> {
     }
 }
 
+/// Binary by the share of control bytes (NUL among them), not by one: a
+/// text with a stray NUL still reads.
 fn looks_binary(head: &[u8]) -> bool {
-    if head.contains(&0) {
-        return true;
-    }
     let control = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))

@@ -196,6 +196,17 @@ fn from_utf16(bytes: &[u8]) -> Option<Vec<u8>> {
 /// UTF-8 as is; anything else decoded as Windows-1252 (the usual encoding
 /// of older Western text files), with a warning.
 fn decode_text(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let mut text = decode_bytes(bytes, warnings);
+    // A stray NUL (a bad copy, padding) is no reason to lose the file.
+    let nuls = text.matches('\0').count();
+    if nuls > 0 {
+        text.retain(|c| c != '\0');
+        warnings.push(format!("{nuls} NUL byte(s) removed"));
+    }
+    text
+}
+
+fn decode_bytes(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_string();

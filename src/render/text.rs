@@ -74,11 +74,23 @@ impl Style {
     }
 }
 
-/// Replaces control characters (escape sequences included) with spaces.
+/// Text safe for a terminal: control characters (escape sequences
+/// included) become spaces, bidirectional embeddings, overrides and
+/// isolates are shown escaped (`\u{202e}`), as they could make a line
+/// read otherwise than it is, and zero-width spaces are dropped.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            '\u{200b}' | '\u{2060}' | '\u{feff}' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The line under a hit's title: citation, footnote or table row, kind,

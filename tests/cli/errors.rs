@@ -499,3 +499,37 @@ fn a_damaged_store_file_is_noticed_by_index_and_rebuilt_issue_20() {
         .stdout_has("0 read anew")
         .stderr_lacks("damaged");
 }
+
+#[test]
+fn a_stray_nul_byte_does_not_lose_the_file_issue_20() {
+    let env = Env::empty();
+    env.write(
+        "note.txt",
+        b"Paris Call\n\nStates agreed\0 to protect elections from interference.\n",
+    );
+    env.run(&["search", "elections", "--json"])
+        .ok()
+        .stderr_has("note.txt: 1 NUL byte(s) removed");
+    let hits = env
+        .run(&["search", "\"agreed to protect\"", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        hits[0]["text"],
+        "States agreed to protect elections from interference."
+    );
+}
+
+#[test]
+fn text_that_could_disguise_itself_on_a_terminal_is_escaped_issue_20() {
+    let env = Env::empty();
+    env.write(
+        "note.txt",
+        "Title\n\nThe file invoice\u{202e}fdp.exe\u{202c} was sent with a zero\u{200b}width space.\n",
+    );
+    env.run(&["search", "sent", "--color", "always"])
+        .ok()
+        .stdout_has("\\u{202e}fdp.exe\\u{202c}")
+        .stdout_has("zerowidth")
+        .stdout_lacks("\u{202e}");
+}
