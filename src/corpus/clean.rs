@@ -2,6 +2,14 @@
 //! text into one-line prose, spotting list markers at the start of a line,
 //! and reading the dates files carry about themselves into ISO form.
 
+/// Ends as a sentence or clause does: `.`, `!`, `?`, `:`, `;` or `…`,
+/// possibly before a closing quote or bracket.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']'])
+        .ends_with(['.', '!', '?', ':', ';', '\u{2026}'])
+}
+
 /// Cleans one paragraph's worth of text into a single line of prose.
 ///
 /// - every run of whitespace (line breaks, tabs, U+00A0 no-break space and

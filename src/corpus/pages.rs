@@ -3,6 +3,8 @@
 //! cut paragraphs in two; left in, they become passages of their own and
 //! split sentences at every page turn.
 
+use super::clean::ends_sentence;
+
 /// A line standing alone (blank lines around it) whose shape, digits aside,
 /// recurs at least this often is page furniture.
 const MIN_REPEATS: usize = 3;
@@ -97,11 +99,6 @@ fn furniture_key(lines: &[&str], i: usize) -> Option<String> {
     // number or several words.
     let numbered = line.contains(|c: char| c.is_ascii_digit());
     (numbered || line.split_whitespace().count() >= 3).then(|| line.to_string())
-}
-
-fn ends_sentence(line: &str) -> bool {
-    line.trim_end()
-        .ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')'])
 }
 
 #[cfg(test)]

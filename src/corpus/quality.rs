@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::clean::ends_sentence;
 use super::{Document, ReadStats, Role};
 use crate::passage::{self, Passage};
 
@@ -96,13 +97,6 @@ pub fn assess(doc: &Document) -> (String, Vec<Passage>, Quality) {
 fn is_scrap(text: &str) -> bool {
     let heading_like = text.starts_with(char::is_uppercase) && text.ends_with(char::is_alphabetic);
     text.chars().count() < SCRAP_CHARS && !heading_like
-}
-
-/// Ends as a sentence, a list item or a clause before a list does.
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
-        .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 #[cfg(test)]

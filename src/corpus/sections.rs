@@ -3,6 +3,7 @@
 //! with its headings, so a heading's words count for the text it
 //! introduces rather than only for the heading line itself.
 
+use super::clean::normalize_inline;
 use super::extract::{Paragraph, Role};
 
 /// The level of an HTML heading element: `h2` → 2.
@@ -137,10 +138,7 @@ pub fn heading_paths<'p>(paragraphs: &'p [Paragraph], title: &str) -> Vec<Vec<&'
 }
 
 fn squeeze(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    normalize_inline(text).to_lowercase()
 }
 
 #[cfg(test)]

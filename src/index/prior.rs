@@ -4,6 +4,7 @@
 //! the score, 1 for prose) keeps them below prose that matches as well,
 //! without hiding them when nothing else matches.
 
+use crate::corpus::clean::ends_sentence;
 use crate::corpus::{sections, Role};
 
 /// Headings: their words already count for the passages below them.
@@ -71,12 +72,6 @@ fn repeats_title(text: &str, title: &str) -> bool {
     let (ours, theirs) = (words(text), words(title));
     let shared = ours.iter().filter(|w| theirs.contains(w)).count();
     !ours.is_empty() && ours.len() <= 25 && shared * 10 >= ours.len() * 6
-}
-
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
-        .ends_with(['.', '!', '?', ':'])
 }
 
 /// `Figure 3: …`, `Fig. 2 …`, `Table 1. …`, `Chart 4 –`.

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::layout::{Line, LineKind};
-use crate::corpus::clean::{list_marker_len as text_marker_len, normalize_inline};
+use crate::corpus::clean::{ends_sentence, list_marker_len as text_marker_len, normalize_inline};
 use crate::corpus::extract::{Paragraph, ReadStats, Role};
 
 /// Letters that stand for a bullet when a symbol font's glyphs are mapped
@@ -332,14 +332,6 @@ pub(super) fn body_size(pages: &[(u32, Vec<Line>)]) -> f64 {
 fn median(values: &mut [f64]) -> Option<f64> {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied()
-}
-
-/// Ends with `.`, `!`, `?`, `:` or `;`, possibly before a closing quote or
-/// bracket.
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
-        .ends_with(['.', '!', '?', ':', ';'])
 }
 
 /// Prefixes that usually form real hyphenated compounds ("non-state",
