@@ -62,6 +62,24 @@ pub fn looks_like_plain_heading(line: &str, role: Role) -> bool {
     capitals || (role != Role::ListItem && numbered_level(line).is_some())
 }
 
+/// `Figure 3: …`, `Fig. 2 …`, `Table 1. …`, `Chart 4 –`.
+pub fn is_caption(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(label), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let label = label.to_lowercase();
+    [
+        "figure", "fig.", "table", "chart", "graph", "map", "exhibit",
+    ]
+    .contains(&label.as_str())
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .trim_end_matches([':', '.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.')
+}
+
 /// Whether a heading names a list of references, whose entries are not
 /// prose.
 pub fn is_references_heading(heading: &str) -> bool {

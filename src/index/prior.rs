@@ -37,7 +37,7 @@ pub fn prior(text: &str, role: Role, headings: &[&str], title: &str) -> f32 {
         Role::Footnote => FOOTNOTE,
         Role::Body | Role::ListItem => 1.0,
     };
-    if is_caption(text) {
+    if sections::is_caption(text) {
         prior = prior.min(CAPTION);
     }
     if is_contents_line(text) {
@@ -72,24 +72,6 @@ fn repeats_title(text: &str, title: &str) -> bool {
     let (ours, theirs) = (words(text), words(title));
     let shared = ours.iter().filter(|w| theirs.contains(w)).count();
     !ours.is_empty() && ours.len() <= 25 && shared * 10 >= ours.len() * 6
-}
-
-/// `Figure 3: …`, `Fig. 2 …`, `Table 1. …`, `Chart 4 –`.
-fn is_caption(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let (Some(label), Some(number)) = (words.next(), words.next()) else {
-        return false;
-    };
-    let label = label.to_lowercase();
-    [
-        "figure", "fig.", "table", "chart", "graph", "map", "exhibit",
-    ]
-    .contains(&label.as_str())
-        && number.starts_with(|c: char| c.is_ascii_digit())
-        && number
-            .trim_end_matches([':', '.', ')'])
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.')
 }
 
 /// A table-of-contents line or block: a title, a leader of dots, a page

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::layout::{Line, LineKind};
 use crate::corpus::clean::{ends_sentence, list_marker_len as text_marker_len, normalize_inline};
 use crate::corpus::extract::{Paragraph, ReadStats, Role};
+use crate::corpus::sections;
 
 /// Letters that stand for a bullet when a symbol font's glyphs are mapped
 /// to the character codes they sit at: Wingdings' ■ ● ❑ ❖ ✓ ➢ and ▪ (`n`,
@@ -49,7 +50,15 @@ impl Building {
             LineKind::TableRow => Role::TableRow,
             LineKind::Footnote => Role::Footnote,
             LineKind::Text if list_marker_len(&line.text).is_some() => Role::ListItem,
-            LineKind::Text if line.size > body_size * 1.15 => Role::Heading,
+            // large type that is a heading, not a chart's figures or a
+            // figure's caption set large
+            LineKind::Text
+                if line.size > body_size * 1.15
+                    && line.text.contains(char::is_alphabetic)
+                    && !sections::is_caption(&line.text) =>
+            {
+                Role::Heading
+            }
             LineKind::Text => Role::Body,
         };
         Building {
@@ -61,6 +70,16 @@ impl Building {
             lines: 1,
             bold: line.bold,
         }
+    }
+
+    /// Whether a body paragraph is a heading set in body type in capitals
+    /// (`REFERENCES`, `WHY WE DROPPED SOME ISSUES`): one line that reads
+    /// as a plain-text heading would. Fonts often do not say they are bold.
+    fn capitals_heading(&self) -> bool {
+        self.role == Role::Body
+            && self.lines == 1
+            && !self.text.contains(char::is_lowercase)
+            && sections::looks_like_plain_heading(&self.text, self.role)
     }
 
     /// Whether a body paragraph is a heading set in body type: one short
@@ -166,10 +185,14 @@ pub(super) fn build_paragraphs(
     }
     done.extend(current);
     done.extend(notes);
-    // A bold line alone, followed by prose not in bold, is a heading.
+    // A bold line alone, followed by prose not in bold, is a heading; so is
+    // a line in capitals followed by prose that is not.
     for i in 0..done.len().saturating_sub(1) {
         let next = &done[i + 1];
-        if done[i].bold_heading() && matches!(next.role, Role::Body | Role::ListItem) && !next.bold
+        let prose_follows = matches!(next.role, Role::Body | Role::ListItem);
+        if prose_follows
+            && ((done[i].bold_heading() && !next.bold)
+                || (done[i].capitals_heading() && !next.capitals_heading()))
         {
             done[i].role = Role::Heading;
         }
@@ -702,6 +725,47 @@ mod tests {
                 // two lines: a bold paragraph, not a heading
                 ("Part II Norms of restraint", Role::Body),
             ]
+        );
+    }
+
+    #[test]
+    fn capitals_before_prose_head_it_but_figures_and_captions_set_large_do_not() {
+        let large = |text: &str, x1: f64, y: f64| Line {
+            size: 14.0,
+            ..line(text, 72.0, x1, y)
+        };
+        let lines = vec![
+            line("VULNERABILITY", 72.0, 160.0, 100.0),
+            line(
+                "Every form that takes input is at risk of",
+                72.0,
+                540.0,
+                112.0,
+            ),
+            line("being misused.", 72.0, 200.0, 124.0),
+            large("16%", 100.0, 140.0),
+            large("Figure 2: Attacks by year", 300.0, 170.0),
+            large("Findings", 150.0, 200.0),
+            line(
+                "Then prose that goes on over two lines and",
+                72.0,
+                540.0,
+                212.0,
+            ),
+            line("ends here.", 72.0, 150.0, 224.0),
+        ];
+        let roles: Vec<(String, Role)> = build(&[(1, lines)])
+            .into_iter()
+            .map(|p| (p.text, p.role))
+            .collect();
+        let role = |text: &str| roles.iter().find(|(t, _)| t == text).map(|(_, r)| *r);
+        assert_eq!(role("VULNERABILITY"), Some(Role::Heading));
+        assert_eq!(role("16%"), Some(Role::Body));
+        assert_eq!(role("Figure 2: Attacks by year"), Some(Role::Body));
+        assert_eq!(role("Findings"), Some(Role::Heading));
+        assert_eq!(
+            role("Every form that takes input is at risk of being misused."),
+            Some(Role::Body)
         );
     }
 
