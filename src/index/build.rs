@@ -307,6 +307,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         .map(|(rel, _)| rel.as_str())
         .collect();
     freshness::record(&target, opts.corpus, &plan.listing, &unreadable);
+    share_like_manifest(&target);
     if rebuild {
         swap_in(&target, &live)?;
     }
@@ -391,6 +392,20 @@ fn damage(index: &Index) -> Option<String> {
         .iter()
         .find_map(|segment| segment.get_store_reader(0).err())
         .map(|e| tantivy_text(&e))
+}
+
+/// Gives tantivy's `meta.json` and `.managed.json` the permissions of the
+/// manifest beside them. tantivy writes both through a temporary file,
+/// readable by its owner only, so an index built by one user could not be
+/// searched by another even where every other file of it can be read.
+/// Best effort: an index only its owner reads works as before.
+fn share_like_manifest(dir: &Path) {
+    let Ok(manifest) = std::fs::metadata(dir.join(super::manifest::FILE_NAME)) else {
+        return;
+    };
+    for name in ["meta.json", ".managed.json"] {
+        let _ = std::fs::set_permissions(dir.join(name), manifest.permissions());
+    }
 }
 
 /// Removes whatever is at `path`, folder or file; what cannot be removed

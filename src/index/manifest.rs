@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-const FILE_NAME: &str = "manifest.json";
+pub(crate) const FILE_NAME: &str = "manifest.json";
 const STAGED_NAME: &str = "manifest.json.new";
 
 /// What each commit carries as its payload: the hash of the manifest that
