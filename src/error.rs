@@ -17,6 +17,8 @@ pub enum Error {
     Locked(String),
     /// The index may not be written (permissions, a read-only mount).
     ReadOnly(String),
+    /// The disk holding the index is full; the failed update was undone.
+    DiskFull(String),
     /// Any other bad argument or input.
     Input(String),
     /// An I/O failure on a known path.
@@ -101,6 +103,7 @@ impl fmt::Display for Error {
             | Error::Index(msg)
             | Error::Locked(msg)
             | Error::ReadOnly(msg)
+            | Error::DiskFull(msg)
             | Error::Input(msg) => f.write_str(msg),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
         }

@@ -148,6 +148,10 @@ fn refresh_index(settings: &Settings) -> Result<()> {
             warn(&format!("{msg}; searching the index as it is"));
             Ok(())
         }
+        Err(Error::DiskFull(msg)) if have_index => {
+            warn(&format!("{msg}; searching the index as it was"));
+            Ok(())
+        }
         Err(Error::ReadOnly(_)) if have_index => {
             warn(&format!(
                 "index {} is read-only, not refreshed: searching it as it is",

@@ -154,3 +154,84 @@ fn an_index_on_a_read_only_mount_is_searched_as_it_is_issue_20() {
         env.run_with(cmd, args)
     });
 }
+
+/// About 1.7 MB of text in 3,000 paragraphs of made-up words: its index
+/// does not fit in a 1 MB file system.
+fn bulky_text() -> String {
+    let mut seed = 1u64;
+    let mut word = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        format!("norm{}", (seed >> 33) % 20_000)
+    };
+    (0..3_000)
+        .map(|_| (0..60).map(|_| word()).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The names in the live index folder.
+fn live_files(index: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(index.join(live_version()))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_full_disk_undoes_the_update_and_searches_use_the_index_as_it_was_issue_20() {
+    let env = Env::fixture("basic");
+    let small = env.corpus.parent().unwrap().join("small");
+    let what = "filling the disk (needs a 1 MB tmpfs)";
+    let Some(_mount) = Mount::new(&[&["-t", "tmpfs", "-o", "size=1m", "tmpfs"]], &small, what)
+    else {
+        return;
+    };
+    let on_small = |args: &[&str]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_accord"));
+        cmd.args(args)
+            .arg("--corpus")
+            .arg(&env.corpus)
+            .arg("--index")
+            .arg(small.join("index"))
+            .stdin(std::process::Stdio::null());
+        env.run_with(cmd, args)
+    };
+    on_small(&["index"]).ok();
+    let index = small.join("index");
+    let before = live_files(&index);
+    let clean = on_small(&["search", "elections", "--json"]).ok().json();
+    env.write("bulky.txt", bulky_text());
+
+    // The refresh fails, is undone, and the search answers from the old index.
+    let search = on_small(&["search", "elections", "--json"]);
+    search
+        .ok()
+        .stderr_has("disk full")
+        .stderr_has("searching the index as it was");
+    assert_eq!(search.json(), clean);
+    assert_eq!(live_files(&index), before, "no segment is left behind");
+    on_small(&["search", "elections", "--no-refresh"]).ok();
+    on_small(&["index"]).error("disk full: no space left");
+    assert_eq!(live_files(&index), before);
+    on_small(&["index", "--rebuild"]).error("free some space");
+    let left: Vec<_> = std::fs::read_dir(&index)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        left.iter().all(|n| !n.ends_with(".new")),
+        "a failed --rebuild leaves no staging folder: {left:?}"
+    );
+    assert_eq!(on_small(&["search", "elections", "--json"]).json(), clean);
+
+    // Space again (here: less to index), and the update goes through.
+    env.write("bulky.txt", "A short note on norm42 instead.\n");
+    on_small(&["search", "norm42"])
+        .ok()
+        .stderr_lacks("disk full")
+        .stderr_has("1 file(s) re-indexed");
+}
