@@ -25,7 +25,7 @@ use crate::error::Result;
 pub use catalog::Catalog;
 use detect::Format;
 pub use extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
-pub use listing::{mtime_of, CorpusFile, Listing};
+pub use listing::{corpus_path, escape_name, mtime_of, CorpusFile, Listing};
 
 /// Files over this size are skipped with a warning: no research document is
 /// this large, and reading one would hold it all in memory.

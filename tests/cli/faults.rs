@@ -235,3 +235,33 @@ fn a_full_disk_undoes_the_update_and_searches_use_the_index_as_it_was_issue_20()
         .stderr_lacks("disk full")
         .stderr_has("1 file(s) re-indexed");
 }
+
+#[test]
+fn names_that_differ_in_one_byte_outside_utf8_are_two_documents_issue_20() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::empty();
+    for (byte, words) in [(0xFF, "norms"), (0xFE, "treaties")] {
+        let name = [b'a', byte, b'.', b't', b'x', b't'];
+        std::fs::write(
+            env.corpus.join(std::ffi::OsStr::from_bytes(&name)),
+            format!("A zeppelin note about {words}.\n"),
+        )
+        .unwrap();
+    }
+    env.run(&["index"]).ok().stdout_has("indexed 2 documents");
+    let hits = env.run(&["search", "zeppelin", "--json"]).ok().json();
+    let mut docs: Vec<&str> = hits.iter().map(|h| h["doc"].as_str().unwrap()).collect();
+    docs.sort();
+    assert_eq!(docs, ["a\\xFE.txt", "a\\xFF.txt"]);
+    // Stable: the names lead back to their files, so nothing looks changed.
+    env.run(&["search", "zeppelin"])
+        .ok()
+        .stdout_has("a\\xFF.txt ¶1")
+        .stderr_lacks("updated");
+    env.run(&["index"]).ok().stdout_has("0 read anew");
+    // The id as shown finds its passage.
+    env.run(&["similar", "a\\xFF.txt:1"])
+        .ok()
+        .stdout_has("Passages like a\\xFF.txt ¶1")
+        .stdout_has("a\\xFE.txt ¶1");
+}
