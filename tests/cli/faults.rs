@@ -265,3 +265,222 @@ fn names_that_differ_in_one_byte_outside_utf8_are_two_documents_issue_20() {
         .stdout_has("Passages like a\\xFF.txt ¶1")
         .stdout_has("a\\xFE.txt ¶1");
 }
+
+/// A minimal Word file whose body is `body` (WordprocessingML).
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    let types = r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(types.as_bytes()).unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    let document = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// A one-page PDF saying `text`, with `page_extra` in its page dictionary
+/// and `levels` intermediate page-tree nodes above the page.
+fn pdf(text: &str, page_extra: &str, levels: usize) -> Vec<u8> {
+    let content = format!("BT /F1 12 Tf 72 700 Td ({text}) Tj ET");
+    let top = if levels == 0 { 2 } else { 6 };
+    let mut objects = vec![
+        format!("<< /Type /Catalog /Pages {top} 0 R >>"),
+        format!(
+            "<< /Type /Pages /Kids [3 0 R] /Count 1{} >>",
+            if levels == 0 {
+                String::new()
+            } else {
+                format!(" /Parent {} 0 R", 5 + levels)
+            }
+        ),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+             /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R {page_extra} >>"
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+    ];
+    for i in 0..levels {
+        let id = 6 + i;
+        let kid = if i + 1 < levels { id + 1 } else { 2 };
+        let parent = if i > 0 {
+            format!(" /Parent {} 0 R", id - 1)
+        } else {
+            String::new()
+        };
+        objects.push(format!(
+            "<< /Type /Pages /Kids [{kid} 0 R] /Count 1{parent} >>"
+        ));
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+/// A message whose body lies `depth` multipart levels down, or (with
+/// `forwarded`) at the end of a chain of `depth` forwarded messages.
+fn nested_mail(depth: usize, forwarded: bool) -> String {
+    let head = |i: usize| {
+        format!(
+            "From: a@example.org\nSubject: level {i}\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n\
+             MIME-Version: 1.0\n"
+        )
+    };
+    let mut out = head(0);
+    for i in 0..depth {
+        out.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n"
+        ));
+        if forwarded {
+            out.push_str(&format!(
+                "Content-Type: text/plain\n\nForwarded level {i} of the deep nested mail.\n\
+                 --b{i}\nContent-Type: message/rfc822\n\n{}",
+                head(i + 1)
+            ));
+        }
+    }
+    out.push_str("Content-Type: text/plain\n\nThe deep nested mail ends here.\n");
+    for i in (0..depth).rev() {
+        out.push_str(&format!("--b{i}--\n"));
+    }
+    out
+}
+
+#[test]
+fn deeply_nested_files_are_read_to_a_bound_or_skipped_and_the_rest_indexes_issue_20() {
+    const DEPTH: usize = 20_000;
+    let env = Env::empty();
+    env.write("plain.txt", "A zeppelin note that must be indexed.\n");
+    let bombs: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "divs.html",
+            format!(
+                "<html><body>{}<p>Deep block text of the page.</p>{}</body></html>",
+                "<div>".repeat(DEPTH),
+                "</div>".repeat(DEPTH)
+            )
+            .into_bytes(),
+        ),
+        (
+            "inline.html",
+            format!(
+                "<html><body><p>{}Deep inline text of the page.{}</p></body></html>",
+                "<b><i>".repeat(DEPTH / 2),
+                "</i></b>".repeat(DEPTH / 2)
+            )
+            .into_bytes(),
+        ),
+        (
+            "quote.md",
+            format!("{} Deep quoted text of the note.\n", ">".repeat(DEPTH)).into_bytes(),
+        ),
+        (
+            "list.md",
+            format!("{}Deep listed text of the note.\n", "- ".repeat(DEPTH)).into_bytes(),
+        ),
+        (
+            "html-in.md",
+            format!(
+                "{}\n\nDeep markup text of the note.\n\n{}\n",
+                "<div>".repeat(DEPTH),
+                "</div>".repeat(DEPTH)
+            )
+            .into_bytes(),
+        ),
+        ("parts.eml", nested_mail(DEPTH, false).into_bytes()),
+        ("forwarded.eml", nested_mail(DEPTH / 4, true).into_bytes()),
+        (
+            "controls.docx",
+            docx(&format!(
+                "{}<w:p><w:r><w:t>Deep text of the report.</w:t></w:r></w:p>{}",
+                "<w:sdt><w:sdtContent>".repeat(DEPTH),
+                "</w:sdtContent></w:sdt>".repeat(DEPTH)
+            )),
+        ),
+        (
+            "arrays.pdf",
+            pdf(
+                "Deep arrays of the paper.",
+                &format!("/Junk {}{}", "[".repeat(DEPTH), "]".repeat(DEPTH)),
+                0,
+            ),
+        ),
+        (
+            "dicts.pdf",
+            pdf(
+                "Deep dictionaries of the paper.",
+                &format!("/Junk {}1{}", "<< /A ".repeat(DEPTH), " >>".repeat(DEPTH)),
+                0,
+            ),
+        ),
+        ("tree.pdf", pdf("Deep page tree of the paper.", "", DEPTH)),
+    ];
+    for (name, bytes) in &bombs {
+        env.write(name, bytes);
+    }
+    // A sanity check of the builders: the same files, shallow, are read.
+    let shallow = Env::empty();
+    shallow.write("a.pdf", pdf("A shallow paper.", "/Junk [[1]]", 3));
+    shallow.write("b.eml", nested_mail(3, true));
+    shallow.write(
+        "c.docx",
+        docx("<w:p><w:r><w:t>A shallow report.</w:t></w:r></w:p>"),
+    );
+    // The mail and the first message it forwards are documents.
+    shallow
+        .run(&["index"])
+        .ok()
+        .stdout_has("indexed 4 documents")
+        .stdout_has("0 skipped");
+    shallow
+        .run(&["search", "shallow"])
+        .ok()
+        .stdout_has("a.pdf")
+        .stdout_has("c.docx");
+
+    let run = env.run(&["index"]);
+    run.ok().stderr_lacks("internal error");
+    env.run(&["search", "zeppelin"])
+        .ok()
+        .stdout_has("plain.txt");
+    // Each hostile file is read (its text found) or named in a warning.
+    let deep = env.run(&["search", "deep", "--json", "--limit", "100"]);
+    let found: Vec<String> = deep
+        .json()
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap().to_string())
+        .collect();
+    for (name, _) in &bombs {
+        let read = found.iter().any(|doc| doc == name);
+        let named = run.stderr.contains(&format!("{name}: skipped"));
+        assert!(
+            read || named,
+            "{name} neither read nor skipped with a warning; found {found:?}\n{}",
+            run.stderr
+        );
+    }
+    run.stderr_has("tree.pdf: skipped: not a valid PDF: its page tree nests deeper");
+}
