@@ -239,9 +239,7 @@ fn as_phrase(words: &[String]) -> String {
     format!("\"{}\"", joined.trim())
 }
 
-pub fn warn(message: &str) {
-    eprintln!("accord: warning: {message}");
-}
+pub use crate::messages::warning as warn;
 
 /// Finishes output: a closed pipe (`accord search … | head`) is not an
 /// error worth reporting.
