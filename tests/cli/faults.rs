@@ -484,3 +484,51 @@ fn deeply_nested_files_are_read_to_a_bound_or_skipped_and_the_rest_indexes_issue
     }
     run.stderr_has("tree.pdf: skipped: not a valid PDF: its page tree nests deeper");
 }
+
+#[test]
+fn a_stray_nul_or_padding_loses_no_file_of_any_format_issue_20() {
+    let env = Env::empty();
+    let plain = pdf("Zeppelin treaty in a padded paper.", "", 0);
+    let mut padded = plain.clone();
+    padded.extend([0u8; 4096]);
+    let crlf = String::from_utf8(pdf("Zeppelin treaty in a converted paper.", "", 0))
+        .unwrap()
+        .replace('\n', "\r\n");
+    env.write("padded.pdf", padded);
+    env.write("converted.pdf", crlf);
+    let head = "From: a@example.org\nSubject: nul\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n\n";
+    env.write(
+        "note.eml",
+        format!("{head}A zeppelin treaty \0in a mail.\n"),
+    );
+    env.write(
+        "list.mbox",
+        format!("From a@example.org Mon Jan  1 00:00:00 2024\n{head}A zeppelin treaty \0in an archive.\n"),
+    );
+    env.write("note.md", "# Note\n\nA zeppelin treaty \0in Markdown.\n");
+    env.write(
+        "page.html",
+        "<html><body><p>A zeppelin treaty \0in a page.</p></body></html>",
+    );
+    env.run(&["index"])
+        .ok()
+        .stdout_has("indexed 6 documents")
+        .stdout_has("0 skipped");
+    let hits = env
+        .run(&["search", "zeppelin treaty", "--json"])
+        .ok()
+        .json();
+    let mut docs: Vec<&str> = hits.iter().map(|h| h["doc"].as_str().unwrap()).collect();
+    docs.sort();
+    assert_eq!(
+        docs,
+        [
+            "converted.pdf",
+            "list.mbox",
+            "note.eml",
+            "note.md",
+            "padded.pdf",
+            "page.html"
+        ]
+    );
+}
