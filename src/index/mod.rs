@@ -131,8 +131,8 @@ impl WriteLock {
         std::fs::create_dir_all(root).map_err(|e| read_only(e, root))?;
         let path = root.join(".lock");
         let file = File::create(&path).map_err(|e| read_only(e, &path))?;
-        // The lock file may be writable where the index is not (root
-        // bypasses permissions, but not a read-only mount).
+        // The lock file may be writable where the index folder is not
+        // (`chmod a-w` on the folder alone): find out before any work.
         let live = live_dir(root);
         if live.is_dir() {
             writable(&live).map_err(|e| read_only(e, &live))?;
