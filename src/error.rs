@@ -15,6 +15,10 @@ pub enum Error {
     Index(String),
     /// Another accord process holds the index's write lock.
     Locked(String),
+    /// The index may not be written (permissions, a read-only mount).
+    ReadOnly(String),
+    /// The disk holding the index is full; the failed update was undone.
+    DiskFull(String),
     /// Any other bad argument or input.
     Input(String),
     /// An I/O failure on a known path.
@@ -95,9 +99,12 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Query(msg) => write!(f, "bad query: {msg}"),
-            Error::Corpus(msg) | Error::Index(msg) | Error::Locked(msg) | Error::Input(msg) => {
-                f.write_str(msg)
-            }
+            Error::Corpus(msg)
+            | Error::Index(msg)
+            | Error::Locked(msg)
+            | Error::ReadOnly(msg)
+            | Error::DiskFull(msg)
+            | Error::Input(msg) => f.write_str(msg),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
         }
     }

@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod corpus;
 pub mod error;
 pub mod index;
+pub mod messages;
 pub mod passage;
 pub mod quotes;
 pub mod render;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use accord::cmd::{self, Outcome};
+use accord::messages;
 
 /// mimalloc instead of the system allocator: indexing allocates from four
 /// busy threads at once, where glibc's free-list upkeep showed as the top
@@ -83,10 +84,10 @@ fn parse_command_line() -> Cli {
             },
         ) => cli,
         Ok(_) => {
-            eprintln!(
-                "accord: '{word}' is not an option, and only `search` and `quotes` \
+            messages::error(&format!(
+                "'{word}' is not an option, and only `search` and `quotes` \
                  exclude words with '-'; to look up the word itself, leave out the '-'"
-            );
+            ));
             std::process::exit(2)
         }
         Err(_) => refused.exit(),
@@ -96,25 +97,7 @@ fn parse_command_line() -> Cli {
 fn main() -> ExitCode {
     let cli = parse_command_line();
     let settings = Settings::resolve(cli.corpus, cli.index, cli.color);
-    // A panic (a bug, or tantivy reading a damaged file) is one line and
-    // exit code 2, never a backtrace; the index on disk is untouched.
-    std::panic::set_hook(Box::new(|info| {
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let at = info
-            .location()
-            .map(|l| format!(" at {l}"))
-            .unwrap_or_default();
-        eprintln!(
-            "accord: internal error: {message}{at}; if the index may be damaged \
-             (after a crash or disk fault) `accord index --rebuild` builds it afresh, \
-             otherwise please report this"
-        );
-    }));
+    messages::install_panic_hook();
     let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Index(args) => cmd::index::run(args, &settings),
         Command::Search(args) => cmd::search::run(args, &settings),
@@ -129,7 +112,7 @@ fn main() -> ExitCode {
         Ok(Ok(Outcome::Found)) => ExitCode::SUCCESS,
         Ok(Ok(Outcome::NothingFound)) => ExitCode::from(1),
         Ok(Err(e)) => {
-            eprintln!("accord: {e}");
+            messages::error(&e);
             ExitCode::from(e.exit_code())
         }
         // The hook has said what happened.

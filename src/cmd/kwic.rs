@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::{finish_output, phrase_matches, Outcome, QueryFlags};
 use crate::error::Result;
+use crate::messages;
 use crate::render::{json, text};
 use crate::search::kwic::{Concordance, Sort, DEFAULT_WIDTH};
 use crate::settings::Settings;
@@ -60,7 +61,7 @@ pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
     };
     finish_output(written, &mut out)?;
     if found == 0 && !args.flags.json {
-        eprintln!("accord: no occurrences of \"{}\"", args.query.join(" "));
+        messages::note(&format!("no occurrences of \"{}\"", args.query.join(" ")));
     }
     Ok(Outcome::from_count(found))
 }

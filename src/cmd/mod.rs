@@ -148,6 +148,17 @@ fn refresh_index(settings: &Settings) -> Result<()> {
             warn(&format!("{msg}; searching the index as it is"));
             Ok(())
         }
+        Err(Error::DiskFull(msg)) if have_index => {
+            warn(&format!("{msg}; searching the index as it was"));
+            Ok(())
+        }
+        Err(Error::ReadOnly(_)) if have_index => {
+            warn(&format!(
+                "index {} is read-only, not refreshed: searching it as it is",
+                settings.index.display()
+            ));
+            Ok(())
+        }
         Err(e) => Err(e),
     }
 }
@@ -228,9 +239,7 @@ fn as_phrase(words: &[String]) -> String {
     format!("\"{}\"", joined.trim())
 }
 
-pub fn warn(message: &str) {
-    eprintln!("accord: warning: {message}");
-}
+pub use crate::messages::warning as warn;
 
 /// Finishes output: a closed pipe (`accord search … | head`) is not an
 /// error worth reporting.

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::Result;
 use crate::index::schema;
+use crate::messages;
 use crate::quotes::QuoteKind;
 use crate::render::{json, text};
 use crate::search::{self, speakers, Filters, Options, Order, Run};
@@ -116,10 +117,7 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
     finish_output(written, &mut out)?;
     if hits.is_empty() && !args.flags.json {
         let kind = args.kind.map(KindArg::as_str);
-        eprintln!(
-            "accord: {}",
-            nothing_found(&query, args.speaker.as_deref(), kind)
-        );
+        messages::note(&nothing_found(&query, args.speaker.as_deref(), kind));
     }
     Ok(Outcome::from_count(hits.len()))
 }

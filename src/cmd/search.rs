@@ -5,6 +5,7 @@ use clap::Args;
 use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::{Error, Result};
 use crate::index::schema;
+use crate::messages;
 use crate::render::{json, text};
 use crate::search::{self, Filters, Options, Order, Run};
 use crate::settings::Settings;
@@ -110,7 +111,7 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         } else {
             " within the filters"
         };
-        eprintln!("accord: no passages match '{query}'{within}");
+        messages::note(&format!("no passages match '{query}'{within}"));
     }
     Ok(Outcome::from_count(hits.len()))
 }

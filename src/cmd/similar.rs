@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::{finish_output, open_fresh, Outcome};
 use crate::error::Result;
+use crate::messages;
 use crate::render::{json, text};
 use crate::search::similar::{similar, Target};
 use crate::settings::Settings;
@@ -58,15 +59,15 @@ pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
     };
     finish_output(written, &mut out)?;
     if found.hits.is_empty() && !args.json {
-        eprintln!(
-            "accord: no passages like {}{}",
+        messages::note(&format!(
+            "no passages like {}{}",
             found.source.citation(),
             if args.same_doc {
                 ""
             } else {
                 " in other documents (try --same-doc)"
             }
-        );
+        ));
     }
     Ok(Outcome::from_count(found.hits.len()))
 }

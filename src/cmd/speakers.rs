@@ -6,6 +6,7 @@ use clap::Args;
 use super::{finish_output, open_fresh, Outcome};
 use crate::error::Result;
 use crate::index::schema;
+use crate::messages;
 use crate::render::{json, text};
 use crate::search::{self, speakers, Aliases, Filters, Options, Order, Run};
 use crate::settings::Settings;
@@ -63,7 +64,7 @@ pub fn run(args: &SpeakersArgs, settings: &Settings) -> Result<Outcome> {
     };
     finish_output(written, &mut out)?;
     if speakers.is_empty() && !args.json {
-        eprintln!("accord: no quoted speakers in the corpus");
+        messages::note("no quoted speakers in the corpus");
     }
     Ok(Outcome::from_count(speakers.len()))
 }

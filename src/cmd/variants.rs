@@ -5,6 +5,7 @@ use clap::Args;
 use super::{finish_output, phrase_matches, Outcome, QueryFlags};
 use crate::analysis;
 use crate::error::Result;
+use crate::messages;
 use crate::render::{json, text};
 use crate::search::variants::{spellings, variants};
 use crate::settings::Settings;
@@ -50,7 +51,7 @@ pub fn run(args: &VariantsArgs, settings: &Settings) -> Result<Outcome> {
     };
     finish_output(written, &mut out)?;
     if found.is_empty() && !args.flags.json {
-        eprintln!("accord: no wordings of \"{}\"", args.query.join(" "));
+        messages::note(&format!("no wordings of \"{}\"", args.query.join(" ")));
     }
     Ok(Outcome::from_count(found.len()))
 }

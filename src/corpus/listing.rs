@@ -2,7 +2,9 @@
 //! file, run on every core because a 200,000-file corpus is listed on each
 //! `accord index`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
@@ -13,7 +15,8 @@ use crate::error::{Error, Result};
 /// A file found in the corpus.
 #[derive(Debug, Clone)]
 pub struct CorpusFile {
-    /// Path relative to the corpus directory, `/`-separated.
+    /// Path relative to the corpus directory, `/`-separated, each name as
+    /// [`escape_name`] writes it; [`corpus_path`] finds the file again.
     pub rel: String,
     pub path: PathBuf,
     pub size: u64,
@@ -189,7 +192,7 @@ impl Walk<'_> {
         }
         for entry in entries {
             let name = entry.file_name();
-            let name = name.to_string_lossy();
+            let name = escape_name(&name);
             if name.starts_with('.')
                 || (folder.rel.is_empty() && self.skip_at_root.contains(&&*name))
             {
@@ -257,6 +260,82 @@ fn is_index_folder(names: impl Iterator<Item = std::ffi::OsString>) -> bool {
     (lock && version) || (meta && managed)
 }
 
+/// A file or folder name as text: as it is when it is UTF-8 without a
+/// backslash; else each byte that is not part of a UTF-8 character
+/// written `\xFF` (two upper-case hex digits) and each backslash doubled.
+/// So every name the system allows has a text of its own, the same on
+/// every run: two names that differ in one such byte are two documents,
+/// where replacing the byte with `�` made them one.
+pub fn escape_name(name: &OsStr) -> Cow<'_, str> {
+    if let Some(text) = name.to_str().filter(|t| !t.contains('\\')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    for chunk in name_bytes(name).utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The path of `rel` (a relative path as [`CorpusFile::rel`] writes it)
+/// under `corpus`: the inverse of [`escape_name`] on each name.
+pub fn corpus_path(corpus: &Path, rel: &str) -> PathBuf {
+    if !rel.contains('\\') {
+        return corpus.join(rel);
+    }
+    let mut bytes = Vec::with_capacity(rel.len());
+    let mut rest = rel.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        let hex = |b: &[u8]| {
+            std::str::from_utf8(b)
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        };
+        match (first, tail) {
+            (b'\\', [b'\\', more @ ..]) => {
+                bytes.push(b'\\');
+                rest = more;
+            }
+            (b'\\', [b'x', h1, h2, more @ ..]) if hex(&[*h1, *h2]).is_some() => {
+                bytes.push(hex(&[*h1, *h2]).unwrap_or_default());
+                rest = more;
+            }
+            _ => {
+                bytes.push(first);
+                rest = tail;
+            }
+        }
+    }
+    corpus.join(os_string(bytes))
+}
+
+#[cfg(unix)]
+fn name_bytes(name: &OsStr) -> &[u8] {
+    use std::os::unix::ffi::OsStrExt;
+    name.as_bytes()
+}
+
+#[cfg(unix)]
+fn os_string(bytes: Vec<u8>) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStringExt;
+    std::ffi::OsString::from_vec(bytes)
+}
+
+/// Elsewhere names are Unicode (UTF-16 on Windows, whose unpaired
+/// surrogates are rare enough to be shown as `�`).
+#[cfg(not(unix))]
+fn name_bytes(name: &OsStr) -> &[u8] {
+    name.as_encoded_bytes()
+}
+
+#[cfg(not(unix))]
+fn os_string(bytes: Vec<u8>) -> std::ffi::OsString {
+    String::from_utf8_lossy(&bytes).into_owned().into()
+}
+
 /// What makes a folder the same folder whatever path leads to it.
 #[cfg(unix)]
 fn folder_id(meta: &Metadata) -> Option<(u64, u64)> {
@@ -272,6 +351,34 @@ fn folder_id(_meta: &Metadata) -> Option<(u64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn every_name_has_its_own_text_and_leads_back_to_its_file() {
+        use std::os::unix::ffi::OsStrExt;
+        let names: [&[u8]; 6] = [
+            b"plain.txt",
+            b"a\xff.txt",
+            b"a\xfe.txt",
+            b"a\\xFF.txt",
+            b"back\\slash \xc3\xa9t\xe9.txt",
+            "déjà vu.txt".as_bytes(),
+        ];
+        let texts: Vec<String> = names
+            .iter()
+            .map(|n| escape_name(OsStr::from_bytes(n)).into_owned())
+            .collect();
+        assert_eq!(texts[1], "a\\xFF.txt");
+        assert_eq!(texts[3], "a\\\\xFF.txt");
+        assert_eq!(texts[4], "back\\\\slash ét\\xE9.txt");
+        assert_eq!(texts[5], "déjà vu.txt");
+        let distinct: HashSet<&String> = texts.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{texts:?}");
+        for (name, text) in names.iter().zip(&texts) {
+            let back = corpus_path(Path::new("c"), &format!("sub/{text}"));
+            assert_eq!(back, Path::new("c/sub").join(OsStr::from_bytes(name)));
+        }
+    }
 
     #[test]
     fn lists_nested_files_sorted_skipping_hidden_and_config() {

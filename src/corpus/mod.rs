@@ -16,16 +16,13 @@ pub mod quality;
 pub mod sections;
 pub mod text;
 
-use std::cell::Cell;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::Once;
 
 use crate::error::Result;
 pub use catalog::Catalog;
 use detect::Format;
 pub use extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
-pub use listing::{mtime_of, CorpusFile, Listing};
+pub use listing::{corpus_path, escape_name, mtime_of, CorpusFile, Listing};
 
 /// Files over this size are skipped with a warning: no research document is
 /// this large, and reading one would hold it all in memory.
@@ -147,31 +144,7 @@ pub fn read_documents(
     Ok(documents)
 }
 
-// The parsers of PDF and mail are third-party code that may panic on a
-// malformed file; that file is skipped with a warning, silently.
-thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f`, turning a panic into `None`. While it runs, panics on this
-/// thread print nothing: a process-wide panic hook, installed once, skips
-/// the message when this thread's flag is set and otherwise defers to the
-/// hook that was there before.
-pub(super) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    let was_quiet = QUIET.with(|q| q.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(was_quiet));
-    result.ok()
-}
+pub(super) use crate::messages::quietly;
 
 /// The kind of a document that neither its file nor the catalog names.
 fn default_kind(format: Format) -> &'static str {

@@ -9,11 +9,13 @@
 //! index searchable. `--rebuild` builds into a fresh directory and swaps it
 //! in only when complete.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use tantivy::index::SegmentComponent;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Term;
 use tantivy::store::{Compressor, ZstdCompressor};
@@ -253,47 +255,30 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         None => {
             let staging = opts.index.join(format!("v{}.new", schema::SCHEMA_VERSION));
             remove_any(&staging);
-            std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-            let index = create_index(&staging)?;
-            (index, staging, Plan::everything(listing, catalog))
+            let created = std::fs::create_dir_all(&staging)
+                .map_err(|e| Error::io(&staging, e))
+                .and_then(|()| create_index(&staging));
+            match created {
+                Ok(index) => (index, staging, Plan::everything(listing, catalog)),
+                Err(e) => return Err(undo(e, &staging, None, opts.index)),
+            }
         }
     };
     let fields = build_schema().1;
     if !plan.is_empty() || rebuild {
-        let threads = cores();
-        let mut writer: IndexWriter = index
-            .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
-            .map_err(|e| Error::tantivy(&target, e))?;
-        writer.set_merge_policy(Box::new(merging::Policy::default()));
-        for rel in &plan.removed {
-            writer.delete_term(Term::from_field_text(fields.file, rel));
-            plan.manifest.files.remove(rel);
-            summary.removed += 1;
+        let written = write_changes(
+            &index,
+            &target,
+            &mut plan,
+            &fields,
+            rebuild,
+            opts.progress,
+            &mut summary,
+        );
+        if let Err(e) = written {
+            let kept = (!rebuild).then_some(&index);
+            return Err(undo(e, &target, kept, opts.index));
         }
-        let states = index_files(&plan, &fields, &writer, opts.progress, &mut summary)?;
-        for (i, state) in states {
-            let rel = plan.listing.files[i].rel.clone();
-            plan.manifest.files.insert(rel, state);
-        }
-        if rebuild {
-            // The segments written last would start one more log-policy
-            // merge, alone on one core; merge_leftovers instead spreads
-            // them over all cores.
-            writer.set_merge_policy(Box::new(NoMergePolicy));
-        }
-        let payload = plan.manifest.stage(&target)?;
-        let mut commit = writer
-            .prepare_commit()
-            .map_err(|e| Error::tantivy(&target, e))?;
-        commit.set_payload(&payload);
-        commit.commit().map_err(|e| Error::tantivy(&target, e))?;
-        writer
-            .wait_merging_threads()
-            .map_err(|e| Error::tantivy(&target, e))?;
-        if rebuild {
-            merge_leftovers(&index, threads).map_err(|e| Error::tantivy(&target, e))?;
-        }
-        Manifest::publish(&target)?;
     }
     summary.segments = index
         .searchable_segment_metas()
@@ -307,6 +292,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         .map(|(rel, _)| rel.as_str())
         .collect();
     freshness::record(&target, opts.corpus, &plan.listing, &unreadable);
+    share_like_manifest(&target);
     if rebuild {
         swap_in(&target, &live)?;
     }
@@ -325,6 +311,145 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Indexes the plan's files and removes its removed ones in `target`, in
+/// one commit; then merges and makes the new manifest live.
+fn write_changes(
+    index: &Index,
+    target: &Path,
+    plan: &mut Plan,
+    fields: &Fields,
+    rebuild: bool,
+    progress: bool,
+    summary: &mut Summary,
+) -> Result<()> {
+    let threads = cores();
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
+        .map_err(|e| Error::tantivy(target, e))?;
+    writer.set_merge_policy(Box::new(merging::Policy::default()));
+    for rel in &plan.removed {
+        writer.delete_term(Term::from_field_text(fields.file, rel));
+        plan.manifest.files.remove(rel);
+        summary.removed += 1;
+    }
+    let states = index_files(plan, fields, &writer, target, progress, summary)?;
+    for (i, state) in states {
+        let rel = plan.listing.files[i].rel.clone();
+        plan.manifest.files.insert(rel, state);
+    }
+    if rebuild {
+        // The segments written last would start one more log-policy
+        // merge, alone on one core; merge_leftovers instead spreads
+        // them over all cores.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+    }
+    let payload = plan.manifest.stage(target)?;
+    let mut commit = writer
+        .prepare_commit()
+        .map_err(|e| Error::tantivy(target, e))?;
+    commit.set_payload(&payload);
+    commit.commit().map_err(|e| Error::tantivy(target, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| Error::tantivy(target, e))?;
+    if rebuild {
+        merge_leftovers(index, threads).map_err(|e| Error::tantivy(target, e))?;
+    }
+    Manifest::publish(target)
+}
+
+/// Cleans up after a build of `target` failed with `err`, and says what
+/// happened: a fresh build (`kept` is `None`) is removed whole; an update
+/// of the live index loses every file its last commit does not use, and
+/// the manifest that goes with that commit is made live. The index is then
+/// what it was before (or, when the failure came after the commit, the
+/// update is kept whole). A full disk is named as such, with what to do.
+fn undo(err: Error, target: &Path, kept: Option<&Index>, root: &Path) -> Error {
+    // Before the clean-up frees space again.
+    let full = is_disk_full(&err, target);
+    let outcome = match kept {
+        None => {
+            remove_any(target);
+            "the new index was removed and the index is as it was"
+        }
+        Some(index) => match drop_uncommitted(index, target) {
+            false => "the update was undone and the index is as it was",
+            true => "the update was saved, but not yet tidied",
+        },
+    };
+    if !full {
+        return err;
+    }
+    Error::DiskFull(format!(
+        "disk full: no space left on the device of index {}, {}; free some space \
+         (or put the index elsewhere with --index) and run `accord index` again",
+        root.display(),
+        outcome
+    ))
+}
+
+/// Whether `err` came from a full disk (or quota): the system says so, or
+/// the index's file system has next to nothing left (tantivy's indexing
+/// threads report only that they died).
+fn is_disk_full(err: &Error, dir: &Path) -> bool {
+    const NEXT_TO_NOTHING: u64 = 1 << 20;
+    let text = err.to_string();
+    text.contains(&format!("(os error {})", libc::ENOSPC))
+        || text.contains(&format!("(os error {})", libc::EDQUOT))
+        || free_bytes(dir).is_some_and(|free| free < NEXT_TO_NOTHING)
+}
+
+/// Bytes an unprivileged user may still write on the file system of `dir`.
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: a zeroed statvfs is a valid place for the result, and `path`
+    // is NUL-terminated and outlives the call.
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(path.as_ptr(), &mut stat) } != 0 {
+        return None;
+    }
+    #[allow(clippy::unnecessary_cast)] // the field types differ by platform
+    Some(stat.f_bavail as u64 * stat.f_frsize as u64)
+}
+
+/// Removes from the index in `dir` every segment file its last commit does
+/// not use (segments written or merged by a failed update), and settles
+/// the manifest on that commit's. Another accord process is kept out by
+/// the write lock; searches only open what a commit names. Whether the
+/// failed update had been committed.
+fn drop_uncommitted(index: &Index, dir: &Path) -> bool {
+    let Ok(metas) = index.load_metas() else {
+        return false;
+    };
+    let live: HashSet<String> = metas
+        .segments
+        .iter()
+        .map(|s| s.id().uuid_string())
+        .collect();
+    let used_deletes: HashSet<PathBuf> = metas
+        .segments
+        .iter()
+        .filter(|s| s.has_deletes())
+        .map(|s| s.relative_path(SegmentComponent::Delete))
+        .collect();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some((id, ext)) = name.split_once('.') else {
+            continue;
+        };
+        let segment_file = id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit());
+        let used =
+            live.contains(id) && (!ext.ends_with("del") || used_deletes.contains(Path::new(name)));
+        if segment_file && !used {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    share_like_manifest(dir);
+    Manifest::settle(dir, metas.payload.as_deref())
 }
 
 /// A new, empty index in `dir`.
@@ -393,6 +518,20 @@ fn damage(index: &Index) -> Option<String> {
         .map(|e| tantivy_text(&e))
 }
 
+/// Gives tantivy's `meta.json` and `.managed.json` the permissions of the
+/// manifest beside them. tantivy writes both through a temporary file,
+/// readable by its owner only, so an index built by one user could not be
+/// searched by another even where every other file of it can be read.
+/// Best effort: an index only its owner reads works as before.
+fn share_like_manifest(dir: &Path) {
+    let Ok(manifest) = std::fs::metadata(dir.join(super::manifest::FILE_NAME)) else {
+        return;
+    };
+    for name in ["meta.json", ".managed.json"] {
+        let _ = std::fs::set_permissions(dir.join(name), manifest.permissions());
+    }
+}
+
 /// Removes whatever is at `path`, folder or file; what cannot be removed
 /// shows up in the step that needs the name.
 fn remove_any(path: &Path) {
@@ -433,6 +572,7 @@ fn index_files(
     plan: &Plan,
     fields: &Fields,
     writer: &IndexWriter,
+    target: &Path,
     progress: bool,
     summary: &mut Summary,
 ) -> Result<Vec<(usize, FileState)>> {
@@ -484,7 +624,7 @@ fn index_files(
                 for record in records {
                     writer
                         .add_document(record)
-                        .map_err(|e| Error::tantivy(Path::new(&file.rel), e))?;
+                        .map_err(|e| Error::tantivy(target, e))?;
                 }
                 summary.indexed += 1;
             }
@@ -882,4 +1022,68 @@ fn progress_bar(visible: bool, total: u64) -> indicatif::ProgressBar {
         .expect("the progress template is valid"),
     );
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_space_and_quota_errors_are_a_full_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let io = |code| Error::io(Path::new("x"), std::io::Error::from_raw_os_error(code));
+        assert!(is_disk_full(&io(libc::ENOSPC), dir.path()));
+        assert!(is_disk_full(&io(libc::EDQUOT), dir.path()));
+        let denied = io(libc::EACCES);
+        let roomy = free_bytes(dir.path()).is_some_and(|free| free > 64 << 20);
+        if roomy {
+            assert!(!is_disk_full(&denied, dir.path()));
+        }
+        let undone = undo(io(libc::ENOSPC), dir.path(), None, Path::new("idx"));
+        assert!(undone.to_string().starts_with("disk full: "), "{undone}");
+        assert!(!dir.path().exists(), "a failed fresh build is removed");
+    }
+
+    #[test]
+    fn a_failed_update_leaves_only_what_its_last_commit_uses() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = create_index(dir.path()).unwrap();
+        let f = build_schema().1;
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.file, "a.txt");
+        writer.add_document(doc).unwrap();
+        let manifest = Manifest::default();
+        let payload = manifest.stage(dir.path()).unwrap();
+        let mut commit = writer.prepare_commit().unwrap();
+        commit.set_payload(&payload);
+        commit.commit().unwrap();
+        writer.wait_merging_threads().unwrap();
+        Manifest::publish(dir.path()).unwrap();
+        let names = || -> Vec<String> {
+            let mut names: Vec<String> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect();
+            names.sort();
+            names
+        };
+        let committed = names();
+        // What a failed update leaves: a segment of its own, a stale
+        // delete file, the manifest it staged.
+        let live_id = index.searchable_segment_metas().unwrap()[0]
+            .id()
+            .uuid_string();
+        for stray in [
+            "0123456789abcdef0123456789abcdef.idx".to_string(),
+            "0123456789abcdef0123456789abcdef.store.temp".to_string(),
+            format!("{live_id}.7.del"),
+        ] {
+            std::fs::write(dir.path().join(stray), "x").unwrap();
+        }
+        std::fs::write(dir.path().join("manifest.json.new"), "{\"files\":{}} ").unwrap();
+        assert!(!drop_uncommitted(&index, dir.path()));
+        assert_eq!(names(), committed);
+        assert!(index.reader().unwrap().searcher().num_docs() == 1);
+    }
 }

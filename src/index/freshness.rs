@@ -75,18 +75,19 @@ pub fn unchanged(dir: &Path, corpus: &Path) -> bool {
         return false;
     };
     let same_time = |rel: &str, mtime: u128| {
-        std::fs::metadata(corpus.join(rel)).is_ok_and(|m| corpus::mtime_of(&m) == mtime)
+        std::fs::metadata(corpus::corpus_path(corpus, rel))
+            .is_ok_and(|m| corpus::mtime_of(&m) == mtime)
     };
     stamp.catalog == catalog_mtime(corpus)
         && stamp.dirs.iter().all(|(rel, mtime)| same_time(rel, *mtime))
         && stamp.files.iter().flatten().all(|(rel, size, mtime)| {
-            std::fs::metadata(corpus.join(rel))
+            std::fs::metadata(corpus::corpus_path(corpus, rel))
                 .is_ok_and(|m| m.len() == *size && corpus::mtime_of(&m) == *mtime)
         })
         && stamp
             .unreadable
             .iter()
-            .all(|rel| std::fs::File::open(corpus.join(rel)).is_err())
+            .all(|rel| std::fs::File::open(corpus::corpus_path(corpus, rel)).is_err())
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-const FILE_NAME: &str = "manifest.json";
+pub(crate) const FILE_NAME: &str = "manifest.json";
 const STAGED_NAME: &str = "manifest.json.new";
 
 /// What each commit carries as its payload: the hash of the manifest that
@@ -105,6 +105,26 @@ impl Manifest {
     pub fn publish(dir: &Path) -> Result<()> {
         let from = dir.join(STAGED_NAME);
         std::fs::rename(&from, dir.join(FILE_NAME)).map_err(|e| Error::io(&from, e))
+    }
+
+    /// After a failed update: makes the staged manifest live when it is
+    /// the one the last commit (`payload`) names, and removes it otherwise,
+    /// since it describes an update that was not saved. Whether it was
+    /// the committed one.
+    pub fn settle(dir: &Path, payload: Option<&str>) -> bool {
+        let staged = dir.join(STAGED_NAME);
+        let Ok(bytes) = std::fs::read(&staged) else {
+            return false;
+        };
+        let committed = payload
+            .and_then(Commit::parse)
+            .is_some_and(|c| blake3::hash(&bytes).to_hex().as_str() == c.manifest);
+        if committed {
+            let _ = Manifest::publish(dir);
+        } else {
+            let _ = std::fs::remove_file(&staged);
+        }
+        committed
     }
 
     pub fn total(&self, count: impl Fn(&FileState) -> usize) -> usize {

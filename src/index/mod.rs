@@ -6,6 +6,7 @@
 //! whichever accord process is writing.
 
 pub mod build;
+mod directory;
 pub mod freshness;
 pub mod manifest;
 mod merging;
@@ -79,7 +80,9 @@ pub fn open(root: &Path) -> Result<Opened> {
 
 /// Opens the tantivy index in `dir`, checking that its schema is ours.
 pub(crate) fn open_dir(dir: &Path) -> Result<Index> {
-    let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
+    let index = directory::Tolerant::open(dir)
+        .and_then(Index::open)
+        .map_err(|e| damaged(dir, e))?;
     if index.schema() != schema::build_schema().0 {
         return Err(Error::Index(format!(
             "index {} was built by another version of accord; run `accord index --rebuild`",
@@ -113,9 +116,27 @@ impl WriteLock {
                 root.display()
             )));
         }
-        std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
+        let read_only = |e: std::io::Error, path: &Path| {
+            if directory::is_read_only(&e) {
+                Error::ReadOnly(format!(
+                    "index {} is read-only ({}: {e}); updating it needs write access \
+                     (search it as it is with --no-refresh)",
+                    root.display(),
+                    path.display()
+                ))
+            } else {
+                Error::io(path, e)
+            }
+        };
+        std::fs::create_dir_all(root).map_err(|e| read_only(e, root))?;
         let path = root.join(".lock");
-        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let file = File::create(&path).map_err(|e| read_only(e, &path))?;
+        // The lock file may be writable where the index folder is not
+        // (`chmod a-w` on the folder alone): find out before any work.
+        let live = live_dir(root);
+        if live.is_dir() {
+            writable(&live).map_err(|e| read_only(e, &live))?;
+        }
         match file.try_lock() {
             Ok(()) => Ok(WriteLock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked(format!(
@@ -125,4 +146,24 @@ impl WriteLock {
             Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
         }
     }
+}
+
+/// Whether this process may create files in `dir`, by `access(2)`: no file
+/// is made to find out.
+#[cfg(unix)]
+fn writable(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes())
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    // SAFETY: `path` is a NUL-terminated string that outlives the call.
+    if unsafe { libc::access(path.as_ptr(), libc::W_OK) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(unix))]
+fn writable(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
 }

@@ -5,6 +5,7 @@
 mod aliases;
 mod common;
 mod errors;
+mod faults;
 mod formats;
 mod index;
 mod kwic;

@@ -176,6 +176,10 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
 /// treated as broken.
 const MAX_FORM_DEPTH: usize = 32;
 
+/// Page trees nest a handful of levels (a balanced tree of 64 levels
+/// would hold more pages than any file could); deeper is hostile.
+const MAX_TREE_DEPTH: usize = 64;
+
 /// Rejects page structures that could send a PDF interpreter into
 /// unbounded recursion, a stack overflow that `catch_unwind` cannot stop: a loop in
 /// the `/Parent` chain (searched for inherited attributes) or a form
@@ -194,8 +198,13 @@ fn check_page_structure(doc: &Document, page: ObjectId) -> Result<(), String> {
         let Ok(parent) = node.get(b"Parent").and_then(Object::as_reference) else {
             break;
         };
-        if seen.contains(&parent) || seen.len() > 64 {
+        if seen.contains(&parent) {
             return Err("its page tree loops".to_string());
+        }
+        if seen.len() > MAX_TREE_DEPTH {
+            return Err(format!(
+                "its page tree nests deeper than {MAX_TREE_DEPTH} levels"
+            ));
         }
         seen.push(parent);
         match doc.get_dictionary(parent) {
