@@ -61,6 +61,7 @@ enum Command {
     Kwic(cmd::kwic::KwicArgs),
     Variants(cmd::variants::VariantsArgs),
     Similar(cmd::similar::SimilarArgs),
+    Trend(cmd::trend::TrendArgs),
     Report(cmd::report::ReportArgs),
 }
 
@@ -123,6 +124,7 @@ fn main() -> ExitCode {
         Command::Kwic(args) => cmd::kwic::run(args, &settings),
         Command::Variants(args) => cmd::variants::run(args, &settings),
         Command::Similar(args) => cmd::similar::run(args, &settings),
+        Command::Trend(args) => cmd::trend::run(args, &settings),
         Command::Report(args) => cmd::report::run(args, &settings),
     });
     match result {
