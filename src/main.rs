@@ -63,6 +63,7 @@ enum Command {
     Similar(cmd::similar::SimilarArgs),
     Trend(cmd::trend::TrendArgs),
     Report(cmd::report::ReportArgs),
+    Serve(cmd::serve::ServeArgs),
 }
 
 /// The command line, where `-word` in a query is a word to exclude as in
@@ -126,6 +127,7 @@ fn main() -> ExitCode {
         Command::Similar(args) => cmd::similar::run(args, &settings),
         Command::Trend(args) => cmd::trend::run(args, &settings),
         Command::Report(args) => cmd::report::run(args, &settings),
+        Command::Serve(args) => cmd::serve::run(args, &settings),
     });
     match result {
         Ok(Ok(Outcome::Found)) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@ pub mod kwic;
 pub mod quotes;
 pub mod report;
 pub mod search;
+pub mod serve;
 pub mod similar;
 pub mod speakers;
 pub mod trend;

@@ -12,6 +12,7 @@ mod quotes;
 mod ranking;
 mod report;
 mod search;
+mod serve;
 mod similar;
 mod spin;
 mod variants;
