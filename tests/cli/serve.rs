@@ -13,10 +13,10 @@ use serde_json::Value;
 use crate::common::Env;
 
 /// A running `accord serve`, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     /// `127.0.0.1:PORT`
-    address: String,
+    pub(crate) address: String,
     stderr: mpsc::Receiver<String>,
 }
 
@@ -63,7 +63,7 @@ impl Response {
 }
 
 /// Starts `accord serve --port 0 ARGS` and waits for the URL it prints.
-fn start(env: &Env, args: &[&str]) -> Server {
+pub(crate) fn start(env: &Env, args: &[&str]) -> Server {
     start_command(env.command(&[&["serve", "--port", "0"], args].concat()))
 }
 
@@ -103,6 +103,7 @@ fn start_command(mut command: Command) -> Server {
             }
             Err(_) => {
                 let _ = child.kill();
+                let _ = child.wait();
                 let said: Vec<String> = stderr.try_iter().collect();
                 panic!("accord serve printed no URL; stderr:\n{}", said.join("\n"));
             }
@@ -209,7 +210,7 @@ fn enc(value: &str) -> String {
 
 /// Three dated documents and an undated one, each using some wording of
 /// "hack back", a quote, and a document holding markup.
-fn research_corpus() -> Env {
+pub(crate) fn research_corpus() -> Env {
     let env = Env::empty();
     env.write(
         "catalog.toml",

@@ -429,7 +429,8 @@ function drawTrend(periods) {
   }
   const W = 720, H = 200, pad = 28;
   const most = Math.max(...dated.map((p) => p.count), 1);
-  const step = (W - pad) / dated.length;
+  // Bars at most 48 units wide, so one period is not one wide block.
+  const step = Math.min((W - pad) / dated.length, 48);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H + 30}`, role: "img",
     "aria-label": `Occurrences of ${state.phrase} per ${state.per}` });
   chart.append(svg("text", { x: 0, y: 12, text: String(most) }));
