@@ -16,4 +16,5 @@ mod search;
 mod serve;
 mod similar;
 mod spin;
+mod trend;
 mod variants;
