@@ -74,21 +74,28 @@ done
 [ -n "$url" ] || { echo "serve-load: the server printed no URL" >&2; cat "$WORK/serve.err" >&2; exit 1; }
 
 run() { # LABEL
-    echo "== $1: $CONNECTIONS connections, $DURATION, $(nproc) cores"
+    echo "== $1: $CONNECTIONS connections, $DURATION, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/mix.lua" "$url" | grep -E '^RESULT|Non-2xx|Socket errors'
 }
+
+# One connection first: the latency of a query alone, without queueing.
+wrk -t1 -c1 -d10s -s "$WORK/mix.lua" "$url" | sed -n 's/^RESULT/== one connection, 10s: /p'
 
 # Warm the index's pages, then measure.
 wrk -t1 -c4 -d3s -s "$WORK/mix.lua" "$url" >/dev/null
 run "steady"
 
-# A paragraph appended to one document every 5 s: the watcher re-indexes
-# it in the background during the whole run.
-touched=$(find "$WORK/corpus" -type f -name '*.txt' | head -1)
+# A new document every 5 s: the watcher re-indexes in the background
+# during the whole run. (A new file changes its folder's time, which the
+# freshness check sees on any corpus; an edit in place is noticed only on
+# corpora of up to 1,000 files.)
 (
     end=$((SECONDS + ${DURATION%s}))
+    n=0
     while ((SECONDS < end)); do
-        printf '\nA sentence appended by the load benchmark about hacking back.\n' >>"$touched"
+        n=$((n + 1))
+        printf 'Load benchmark note %s\n\nA sentence added by the load benchmark about hacking back.\n' "$n" \
+            >"$WORK/corpus/serve-load-$n.txt"
         sleep 5
     done
 ) &
