@@ -114,7 +114,8 @@ function writeUrl(push) {
 function showTab(tab) {
   for (const button of document.querySelectorAll(".tab")) {
     const on = button.dataset.tab === tab;
-    button.setAttribute("aria-selected", on ? "true" : "false");
+    if (on) button.setAttribute("aria-current", "page");
+    else button.removeAttribute("aria-current");
     if (button.dataset.tab === "reader") button.hidden = !state.doc;
   }
   for (const view of document.querySelectorAll(".view")) {
@@ -486,7 +487,9 @@ function searchSoon() {
     state.until = $("until").value.trim();
     state.perdoc = $("per-doc").checked;
     state.facets = [];
-    writeUrl(true);
+    // Typing replaces the history entry rather than adding one per pause;
+    // facets, tabs and opened documents add entries.
+    writeUrl(false);
     runSearch();
   }, DEBOUNCE_MS);
 }
