@@ -452,7 +452,11 @@ fn watch(settings: &Settings, server: &Server, stop: &AtomicBool) {
             Ok(snapshot) => {
                 server.replace(snapshot);
                 last_problem = None;
-                eprintln!("accord: the corpus changed; now serving the updated index");
+                // An update another accord process held off (the index
+                // locked) has been warned about; this one is not news.
+                if freshness::unchanged(&idx::live_dir(&settings.index), &settings.corpus) {
+                    eprintln!("accord: the corpus changed; now serving the updated index");
+                }
             }
             Err(e) => {
                 let problem = e.to_string();
