@@ -12,6 +12,7 @@ pub mod passage;
 pub mod quotes;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod settings;
 pub mod spin;
 

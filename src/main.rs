@@ -62,7 +62,9 @@ enum Command {
     Kwic(cmd::kwic::KwicArgs),
     Variants(cmd::variants::VariantsArgs),
     Similar(cmd::similar::SimilarArgs),
+    Trend(cmd::trend::TrendArgs),
     Report(cmd::report::ReportArgs),
+    Serve(cmd::serve::ServeArgs),
 }
 
 /// The command line, where `-word` in a query is a word to exclude as in
@@ -106,7 +108,9 @@ fn main() -> ExitCode {
         Command::Kwic(args) => cmd::kwic::run(args, &settings),
         Command::Variants(args) => cmd::variants::run(args, &settings),
         Command::Similar(args) => cmd::similar::run(args, &settings),
+        Command::Trend(args) => cmd::trend::run(args, &settings),
         Command::Report(args) => cmd::report::run(args, &settings),
+        Command::Serve(args) => cmd::serve::run(args, &settings),
     });
     match result {
         Ok(Ok(Outcome::Found)) => ExitCode::SUCCESS,

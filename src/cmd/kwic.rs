@@ -2,11 +2,13 @@
 
 use clap::Args;
 
-use super::{finish_output, phrase_matches, Outcome, QueryFlags};
+use super::{finish_output, phrase_index, phrase_matches, Outcome, QueryFlags};
 use crate::error::Result;
+use crate::index::Opened;
 use crate::messages;
 use crate::render::{json, text};
 use crate::search::kwic::{Concordance, Sort, DEFAULT_WIDTH};
+use crate::search::Aliases;
 use crate::settings::Settings;
 
 /// Show every occurrence of a word or phrase, in context.
@@ -40,9 +42,15 @@ pub struct KwicArgs {
 }
 
 pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
-    let (compiled, records) = phrase_matches(&args.query, &[], args.stem, &args.flags, settings)?;
-    let mut concordance = Concordance::build(records, &compiled, args.width);
-    concordance.sort(args.sort);
+    let (aliases, opened) = phrase_index(&args.query, &args.flags, settings)?;
+    let concordance = concordance(
+        &opened,
+        &aliases,
+        &args.query,
+        args.width,
+        args.sort,
+        args.stem,
+    )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let found = concordance.lines.len();
     let written = if args.flags.json {
@@ -66,7 +74,24 @@ pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
     Ok(Outcome::from_count(found))
 }
 
-fn context_width(value: &str) -> std::result::Result<usize, String> {
+/// Every occurrence of `words` as one phrase in `opened`, with `width`
+/// characters of context, in `sort` order: what `kwic` prints and `accord
+/// serve` answers at `/api/kwic`.
+pub fn concordance(
+    opened: &Opened,
+    aliases: &Aliases,
+    words: &[String],
+    width: usize,
+    sort: Sort,
+    stem: bool,
+) -> Result<Concordance> {
+    let (compiled, records) = phrase_matches(opened, aliases, words, &[], stem)?;
+    let mut concordance = Concordance::build(records, &compiled, width);
+    concordance.sort(sort);
+    Ok(concordance)
+}
+
+pub fn context_width(value: &str) -> std::result::Result<usize, String> {
     match value.parse::<usize>() {
         Ok(n) if (1..=10_000).contains(&n) => Ok(n),
         Ok(_) => Err("must be from 1 to 10000".to_string()),

@@ -7,8 +7,10 @@ pub mod kwic;
 pub mod quotes;
 pub mod report;
 pub mod search;
+pub mod serve;
 pub mod similar;
 pub mod speakers;
+pub mod trend;
 pub mod variants;
 
 use std::ffi::OsString;
@@ -103,7 +105,9 @@ pub fn open_fresh(settings: &Settings, refresh: bool) -> Result<Opened> {
     idx::open(&settings.index)
 }
 
-fn refresh_index(settings: &Settings) -> Result<()> {
+/// Builds or updates the index when the corpus has changed since the last
+/// build; `accord serve` calls it from its background refresher.
+pub fn refresh_index(settings: &Settings) -> Result<()> {
     let have_index = idx::exists(&settings.index);
     if have_index && freshness::unchanged(&idx::live_dir(&settings.index), &settings.corpus) {
         return Ok(());
@@ -184,20 +188,19 @@ pub fn aliases(settings: &Settings, off: bool) -> Result<Aliases> {
 }
 
 /// The command's words compiled as one phrase (matched by stems with
-/// `stem`), or any of the `other` spellings of it, and every passage it
-/// matches: the shared start of `kwic` and `variants`.
+/// `stem`), or any of the `other` spellings of it, and every passage of
+/// `opened` it matches: the shared start of `kwic`, `variants` and `trend`,
+/// from the command line and from `accord serve`.
 pub fn phrase_matches(
+    opened: &Opened,
+    aliases: &Aliases,
     words: &[String],
     other: &[String],
     stem: bool,
-    flags: &QueryFlags,
-    settings: &Settings,
 ) -> Result<(Compiled, Vec<Record>)> {
     refuse_exclusions(words)?;
-    let aliases = aliases(settings, flags.no_aliases)?;
-    let opened = open_fresh(settings, !flags.no_refresh)?;
     let options = Options {
-        aliases: &aliases,
+        aliases,
         stem_phrases: stem,
         index: None,
     };
@@ -206,8 +209,21 @@ pub fn phrase_matches(
         query.push_str(&format!(" OR \"{spelling}\""));
     }
     let compiled = compile(&query, &Filters::default(), &options, &opened.fields)?;
-    let records = all_matches(&opened, &compiled, schema::PASSAGE)?;
+    let records = all_matches(opened, &compiled, schema::PASSAGE)?;
     Ok((compiled, records))
+}
+
+/// The aliases and the fresh index a phrase command (`kwic`, `variants`,
+/// `trend`) searches, after refusing excluded words before any index work.
+pub fn phrase_index(
+    words: &[String],
+    flags: &QueryFlags,
+    settings: &Settings,
+) -> Result<(Aliases, Opened)> {
+    refuse_exclusions(words)?;
+    let aliases = aliases(settings, flags.no_aliases)?;
+    let opened = open_fresh(settings, !flags.no_refresh)?;
+    Ok((aliases, opened))
 }
 
 /// Refuses a word written as an exclusion (`-china`, `-"private sector"`,

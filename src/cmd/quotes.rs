@@ -3,13 +3,14 @@
 
 use clap::{Args, ValueEnum};
 
+use super::search::Found;
 use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::Result;
-use crate::index::schema;
+use crate::index::{schema, Opened};
 use crate::messages;
 use crate::quotes::QuoteKind;
 use crate::render::{json, text};
-use crate::search::{self, speakers, Filters, Options, Order, Run};
+use crate::search::{self, speakers, Aliases, Filters, Options, Order, Run};
 use crate::settings::Settings;
 
 /// Find quotes: who said what, ranked by a query or listed by speaker.
@@ -54,7 +55,7 @@ pub enum KindArg {
 }
 
 impl KindArg {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             KindArg::Full => QuoteKind::Full.as_str(),
             KindArg::Partial => QuoteKind::Partial.as_str(),
@@ -63,47 +64,16 @@ impl KindArg {
 }
 
 pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
-    let filters = Filters {
-        speaker: args.speaker.clone(),
-        ..Filters::default()
-    };
     let query = args.query.join(" ");
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let aliases = aliases(settings, args.flags.no_aliases)?;
-    let searcher = opened.reader.searcher();
-    let options = Options {
-        aliases: &aliases,
-        stem_phrases: false,
-        index: Some(&searcher),
-    };
-    let compiled = search::compile(&query, &filters, &options, &opened.fields.quote_view())?;
-    let scored = compiled.has_words();
-    let mut hits = search::run(
+    let Found { hits, scored } = quotes(
         &opened,
-        &compiled,
-        &Run {
-            record: schema::QUOTE,
-            // The kind is told after the search, so it must see them all.
-            limit: match args.kind {
-                Some(_) => usize::MAX,
-                None => args.limit.unwrap_or(usize::MAX),
-            },
-            per_doc: 0,
-            order: if scored {
-                Order::Score
-            } else {
-                Order::Document
-            },
-        },
-    )?;
-    if let Some(kind) = args.kind {
-        hits.retain(|h| h.record.quote_kind.as_deref().unwrap_or("full") == kind.as_str());
-        hits.truncate(args.limit.unwrap_or(usize::MAX));
-    }
-    speakers::label_joined(
-        &searcher,
-        &opened.fields,
-        hits.iter_mut().map(|h| &mut h.record),
+        &aliases,
+        &query,
+        args.speaker.as_deref(),
+        args.kind,
+        args.limit,
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.flags.json {
@@ -120,6 +90,60 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
         messages::note(&nothing_found(&query, args.speaker.as_deref(), kind));
     }
     Ok(Outcome::from_count(hits.len()))
+}
+
+/// Quotes for `query` (may be empty: all of them), by `speaker`, of
+/// `kind`, at most `limit`: ranked when the query has words, else in
+/// document order. The one query path of `accord quotes` and `accord
+/// serve`'s `/api/quotes`.
+pub fn quotes(
+    opened: &Opened,
+    aliases: &Aliases,
+    query: &str,
+    speaker: Option<&str>,
+    kind: Option<KindArg>,
+    limit: Option<usize>,
+) -> Result<Found> {
+    let filters = Filters {
+        speaker: speaker.map(str::to_string),
+        ..Filters::default()
+    };
+    let searcher = opened.reader.searcher();
+    let options = Options {
+        aliases,
+        stem_phrases: false,
+        index: Some(&searcher),
+    };
+    let compiled = search::compile(query, &filters, &options, &opened.fields.quote_view())?;
+    let scored = compiled.has_words();
+    let mut hits = search::run(
+        opened,
+        &compiled,
+        &Run {
+            record: schema::QUOTE,
+            // The kind is told after the search, so it must see them all.
+            limit: match kind {
+                Some(_) => usize::MAX,
+                None => limit.unwrap_or(usize::MAX),
+            },
+            per_doc: 0,
+            order: if scored {
+                Order::Score
+            } else {
+                Order::Document
+            },
+        },
+    )?;
+    if let Some(kind) = kind {
+        hits.retain(|h| h.record.quote_kind.as_deref().unwrap_or("full") == kind.as_str());
+        hits.truncate(limit.unwrap_or(usize::MAX));
+    }
+    speakers::label_joined(
+        &searcher,
+        &opened.fields,
+        hits.iter_mut().map(|h| &mut h.record),
+    )?;
+    Ok(Found { hits, scored })
 }
 
 /// The note for an empty result, naming what was asked for.

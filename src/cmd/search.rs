@@ -4,10 +4,10 @@ use clap::Args;
 
 use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
 use crate::error::{Error, Result};
-use crate::index::schema;
+use crate::index::{schema, Opened};
 use crate::messages;
 use crate::render::{json, text};
-use crate::search::{self, Filters, Options, Order, Run};
+use crate::search::{self, Aliases, Filters, Hit, Options, Order, Run};
 use crate::settings::Settings;
 
 /// Search the corpus: ranked passages with the matches highlighted.
@@ -55,41 +55,22 @@ pub struct SearchArgs {
 }
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
-    let (since, until) = search::date_range(args.since.as_deref(), args.until.as_deref())?;
-    let filters = Filters {
-        kind: args.kind.clone(),
-        since,
-        until,
-        speaker: args.speaker.clone(),
-    };
+    let filters = filters(
+        args.kind.as_deref(),
+        args.since.as_deref(),
+        args.until.as_deref(),
+        args.speaker.as_deref(),
+    )?;
     let query = args.query.join(" ");
     let aliases = aliases(settings, args.flags.no_aliases)?;
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
-    let searcher = opened.reader.searcher();
-    let options = Options {
-        aliases: &aliases,
-        stem_phrases: false,
-        index: Some(&searcher),
-    };
-    let compiled = search::compile(&query, &filters, &options, &opened.fields)?;
-    if compiled.is_empty() {
-        // Would list passages in no useful order; most likely an empty
-        // shell variable.
-        return Err(Error::Query(
-            "the query is empty; give words, a \"phrase\" or a filter such as speaker:NAME".into(),
-        ));
-    }
-    // Filters alone rank nothing: list what they select, newest first.
-    let scored = compiled.has_words();
-    let hits = search::run(
+    let Found { hits, scored } = passages(
         &opened,
-        &compiled,
-        &Run {
-            record: schema::PASSAGE,
-            limit: args.limit,
-            per_doc: args.per_doc,
-            order: if scored { Order::Score } else { Order::Newest },
-        },
+        &aliases,
+        &query,
+        &filters,
+        args.limit,
+        args.per_doc,
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.flags.json {
@@ -114,4 +95,67 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         messages::note(&format!("no passages match '{query}'{within}"));
     }
     Ok(Outcome::from_count(hits.len()))
+}
+
+/// The filters of `--kind`, `--since`, `--until` and `--speaker`; a bad
+/// date is an error named before any index work.
+pub fn filters(
+    kind: Option<&str>,
+    since: Option<&str>,
+    until: Option<&str>,
+    speaker: Option<&str>,
+) -> Result<Filters> {
+    let (since, until) = search::date_range(since, until)?;
+    Ok(Filters {
+        kind: kind.map(str::to_string),
+        since,
+        until,
+        speaker: speaker.map(str::to_string),
+    })
+}
+
+/// What a search found: hits in rank order, and whether the query had
+/// words to rank by (else the hits are newest first and unscored).
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub scored: bool,
+}
+
+/// Ranked passages for `query` within `filters`: the one query path of
+/// `accord search` and `accord serve`'s `/api/search`.
+pub fn passages(
+    opened: &Opened,
+    aliases: &Aliases,
+    query: &str,
+    filters: &Filters,
+    limit: usize,
+    per_doc: usize,
+) -> Result<Found> {
+    let searcher = opened.reader.searcher();
+    let options = Options {
+        aliases,
+        stem_phrases: false,
+        index: Some(&searcher),
+    };
+    let compiled = search::compile(query, filters, &options, &opened.fields)?;
+    if compiled.is_empty() {
+        // Would list passages in no useful order; most likely an empty
+        // shell variable.
+        return Err(Error::Query(
+            "the query is empty; give words, a \"phrase\" or a filter such as speaker:NAME".into(),
+        ));
+    }
+    // Filters alone rank nothing: list what they select, newest first.
+    let scored = compiled.has_words();
+    let hits = search::run(
+        opened,
+        &compiled,
+        &Run {
+            record: schema::PASSAGE,
+            limit,
+            per_doc,
+            order: if scored { Order::Score } else { Order::Newest },
+        },
+    )?;
+    Ok(Found { hits, scored })
 }

@@ -4,9 +4,10 @@ use clap::Args;
 
 use super::{finish_output, open_fresh, Outcome};
 use crate::error::Result;
+use crate::index::Opened;
 use crate::messages;
 use crate::render::{json, text};
-use crate::search::similar::{similar, Target};
+use crate::search::similar::{similar, Similar, Target};
 use crate::settings::Settings;
 
 /// List passages like a paragraph, from other documents.
@@ -41,11 +42,7 @@ pub struct SimilarArgs {
 pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
     let target = Target::parse(&args.paragraph)?;
     let opened = open_fresh(settings, !args.no_refresh)?;
-    // No more hits than records, whatever --limit says: the search sizes
-    // its buffers by the limit.
-    let records = usize::try_from(opened.reader.searcher().num_docs()).unwrap_or(usize::MAX);
-    let limit = args.limit.min(records.max(1));
-    let found = similar(&opened, &target, limit, args.same_doc)?;
+    let found = like(&opened, &target, args.limit, args.same_doc)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let style = text::Style {
         color: settings.color,
@@ -70,4 +67,14 @@ pub fn run(args: &SimilarArgs, settings: &Settings) -> Result<Outcome> {
         ));
     }
     Ok(Outcome::from_count(found.hits.len()))
+}
+
+/// Up to `limit` passages like `target` in `opened` (see
+/// [`similar`]): what `similar` prints and `accord serve` answers at
+/// `/api/similar`.
+pub fn like(opened: &Opened, target: &Target, limit: usize, same_doc: bool) -> Result<Similar> {
+    // No more hits than records, whatever --limit says: the search sizes
+    // its buffers by the limit.
+    let records = usize::try_from(opened.reader.searcher().num_docs()).unwrap_or(usize::MAX);
+    similar(opened, target, limit.min(records.max(1)), same_doc)
 }

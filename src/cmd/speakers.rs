@@ -5,10 +5,11 @@ use clap::Args;
 
 use super::{finish_output, open_fresh, Outcome};
 use crate::error::Result;
-use crate::index::schema;
+use crate::index::{schema, Opened};
 use crate::messages;
 use crate::render::{json, text};
-use crate::search::{self, speakers, Aliases, Filters, Options, Order, Run};
+use crate::search::speakers::{self, Speaker};
+use crate::search::{self, Aliases, Filters, Options, Order, Run};
 use crate::settings::Settings;
 
 /// List every quoted speaker, with role, quote count and documents.
@@ -30,29 +31,7 @@ pub struct SpeakersArgs {
 
 pub fn run(args: &SpeakersArgs, settings: &Settings) -> Result<Outcome> {
     let opened = open_fresh(settings, !args.no_refresh)?;
-    let options = Options {
-        aliases: &Aliases::default(),
-        stem_phrases: false,
-        index: None,
-    };
-    let every_quote = search::compile(
-        "",
-        &Filters::default(),
-        &options,
-        &opened.fields.quote_view(),
-    )?;
-    let hits = search::run(
-        &opened,
-        &every_quote,
-        &Run {
-            record: schema::QUOTE,
-            limit: usize::MAX,
-            per_doc: 0,
-            order: Order::Document,
-        },
-    )?;
-    let records: Vec<search::Record> = hits.into_iter().map(|h| h.record).collect();
-    let speakers = speakers::tally(&records);
+    let speakers = speakers(&opened)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.json {
         json::speakers(&mut out, &speakers)
@@ -67,4 +46,32 @@ pub fn run(args: &SpeakersArgs, settings: &Settings) -> Result<Outcome> {
         messages::note("no quoted speakers in the corpus");
     }
     Ok(Outcome::from_count(speakers.len()))
+}
+
+/// Every quoted speaker in `opened`, most quoted first: what `speakers`
+/// prints and `accord serve` answers at `/api/speakers`.
+pub fn speakers(opened: &Opened) -> Result<Vec<Speaker>> {
+    let options = Options {
+        aliases: &Aliases::default(),
+        stem_phrases: false,
+        index: None,
+    };
+    let every_quote = search::compile(
+        "",
+        &Filters::default(),
+        &options,
+        &opened.fields.quote_view(),
+    )?;
+    let hits = search::run(
+        opened,
+        &every_quote,
+        &Run {
+            record: schema::QUOTE,
+            limit: usize::MAX,
+            per_doc: 0,
+            order: Order::Document,
+        },
+    )?;
+    let records: Vec<search::Record> = hits.into_iter().map(|h| h.record).collect();
+    Ok(speakers::tally(&records))
 }

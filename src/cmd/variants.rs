@@ -2,12 +2,14 @@
 
 use clap::Args;
 
-use super::{finish_output, phrase_matches, Outcome, QueryFlags};
+use super::{finish_output, phrase_index, phrase_matches, Outcome, QueryFlags};
 use crate::analysis;
 use crate::error::Result;
+use crate::index::Opened;
 use crate::messages;
 use crate::render::{json, text};
-use crate::search::variants::{spellings, variants};
+use crate::search::variants::{spellings, variants, Variant};
+use crate::search::Aliases;
 use crate::settings::Settings;
 
 /// List the wordings of a word or phrase, with counts per document.
@@ -32,9 +34,8 @@ pub struct VariantsArgs {
 }
 
 pub fn run(args: &VariantsArgs, settings: &Settings) -> Result<Outcome> {
-    let other = spellings(&analysis::phrase_words(&args.query.join(" ")));
-    let (compiled, records) = phrase_matches(&args.query, &other, true, &args.flags, settings)?;
-    let found = variants(&records, &compiled);
+    let (aliases, opened) = phrase_index(&args.query, &args.flags, settings)?;
+    let found = wordings(&opened, &aliases, &args.query)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.flags.json {
         json::variants(&mut out, &found)
@@ -54,4 +55,12 @@ pub fn run(args: &VariantsArgs, settings: &Settings) -> Result<Outcome> {
         messages::note(&format!("no wordings of \"{}\"", args.query.join(" ")));
     }
     Ok(Outcome::from_count(found.len()))
+}
+
+/// The wordings of `words` as one phrase in `opened`, most frequent first:
+/// what `variants` prints and `accord serve` answers at `/api/variants`.
+pub fn wordings(opened: &Opened, aliases: &Aliases, words: &[String]) -> Result<Vec<Variant>> {
+    let other = spellings(&analysis::phrase_words(&words.join(" ")));
+    let (compiled, records) = phrase_matches(opened, aliases, words, &other, true)?;
+    Ok(variants(&records, &compiled))
 }

@@ -8,11 +8,13 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::corpus::quality::{Quality, Reported};
+use crate::search::document::Document;
 use crate::search::kwic::Concordance;
 use crate::search::similar::Like;
 use crate::search::speakers::Speaker;
+use crate::search::trend::Period;
 use crate::search::variants::Variant;
-use crate::search::Hit;
+use crate::search::{hit_from, Hit};
 
 /// One `search` hit.
 #[derive(Debug, Serialize)]
@@ -76,7 +78,8 @@ pub fn search_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Resu
     Ok(())
 }
 
-fn search_hit(hit: &Hit, scored: bool) -> SearchHit<'_> {
+/// The `search` object of one hit.
+pub fn search_hit(hit: &Hit, scored: bool) -> SearchHit<'_> {
     let r = &hit.record;
     SearchHit {
         doc: &r.doc,
@@ -204,38 +207,42 @@ pub struct QuoteHit<'a> {
 /// `scored`: whether hits were ranked by a query (else `score` is null).
 pub fn quote_hits(out: &mut impl Write, hits: &[Hit], scored: bool) -> io::Result<()> {
     for hit in hits {
-        let r = &hit.record;
-        let json = QuoteHit {
-            doc: &r.doc,
-            title: &r.title,
-            date: r.date.as_deref(),
-            source: r.source.as_deref(),
-            speaker: r.speaker(),
-            surface: r.surface.as_deref(),
-            resolved: r.resolved,
-            joined: r.joined.as_deref(),
-            role: r.role.as_deref(),
-            text: &r.text,
-            kind: r.quote_kind.as_deref().unwrap_or("full"),
-            sentence: r.sentence.as_deref(),
-            start: r.start,
-            end: r.end,
-            passage: r.passage,
-            paragraph: r.paragraph,
-            page: r.page,
-            last_page: r.last_page,
-            page_label: r.page_label.as_deref(),
-            block: &r.block,
-            heading: r.heading.as_deref(),
-            citation: r.citation(),
-            score: scored.then_some(hit.score),
-            highlights: ranges(&hit.highlights),
-            spun: r.spin.is_some(),
-            spin_score: r.spin,
-        };
-        line(out, &json)?;
+        line(out, &quote_hit(hit, scored))?;
     }
     Ok(())
+}
+
+/// The `quotes` object of one hit.
+pub fn quote_hit(hit: &Hit, scored: bool) -> QuoteHit<'_> {
+    let r = &hit.record;
+    QuoteHit {
+        doc: &r.doc,
+        title: &r.title,
+        date: r.date.as_deref(),
+        source: r.source.as_deref(),
+        speaker: r.speaker(),
+        surface: r.surface.as_deref(),
+        resolved: r.resolved,
+        joined: r.joined.as_deref(),
+        role: r.role.as_deref(),
+        text: &r.text,
+        kind: r.quote_kind.as_deref().unwrap_or("full"),
+        sentence: r.sentence.as_deref(),
+        start: r.start,
+        end: r.end,
+        passage: r.passage,
+        paragraph: r.paragraph,
+        page: r.page,
+        last_page: r.last_page,
+        page_label: r.page_label.as_deref(),
+        block: &r.block,
+        heading: r.heading.as_deref(),
+        citation: r.citation(),
+        score: scored.then_some(hit.score),
+        highlights: ranges(&hit.highlights),
+        spun: r.spin.is_some(),
+        spin_score: r.spin,
+    }
 }
 
 /// One `speakers` line.
@@ -402,4 +409,80 @@ pub fn report(out: &mut impl Write, reported: &[Reported], with_passages: bool) 
         line(out, &json)?;
     }
     Ok(())
+}
+
+/// One `trend` period.
+#[derive(Debug, Serialize)]
+pub struct TrendLine<'a> {
+    /// `YYYY` or `YYYY-MM`; null for undated documents (and, per month,
+    /// those dated by year only).
+    pub period: Option<&'a str>,
+    /// Occurrences of the phrase or any of its variants.
+    pub count: usize,
+    /// Passages holding them.
+    pub passages: usize,
+    /// Documents holding them (ids as in `doc`), sorted.
+    pub documents: &'a std::collections::BTreeSet<String>,
+}
+
+pub fn trend(out: &mut impl Write, periods: &[Period]) -> io::Result<()> {
+    for p in periods {
+        line(
+            out,
+            &TrendLine {
+                period: p.period.as_deref(),
+                count: p.count,
+                passages: p.passages,
+                documents: &p.documents,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// A document for a reader: its metadata, then every passage as a
+/// `search` hit (unscored, no highlights) and every quote as a `quotes`
+/// hit. `accord serve` answers `/api/documents/{id}` with it.
+#[derive(Debug, Serialize)]
+pub struct DocumentView<'a> {
+    pub doc: &'a str,
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub date: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub spun: bool,
+    pub spin_score: Option<f64>,
+    pub passages: Vec<SearchHit<'a>>,
+    pub quotes: Vec<QuoteHit<'a>>,
+}
+
+/// Hits of a document's records, for [`document_view`] to borrow from.
+pub fn document_hits(document: Document) -> (Vec<Hit>, Vec<Hit>) {
+    let hits = |records: Vec<crate::search::Record>| -> Vec<Hit> {
+        records
+            .into_iter()
+            .map(|r| hit_from(r, 0.0, Vec::new(), Vec::new()))
+            .collect()
+    };
+    (hits(document.passages), hits(document.quotes))
+}
+
+/// The reader's object; `None` when there are no passages.
+pub fn document_view<'a>(passages: &'a [Hit], quotes: &'a [Hit]) -> Option<DocumentView<'a>> {
+    let first = &passages.first()?.record;
+    Some(DocumentView {
+        doc: &first.doc,
+        title: &first.title,
+        kind: &first.kind,
+        date: first.date.as_deref(),
+        source: first.source.as_deref(),
+        url: first.url.as_deref(),
+        author: first.author.as_deref(),
+        spun: first.spin.is_some(),
+        spin_score: first.spin,
+        passages: passages.iter().map(|h| search_hit(h, false)).collect(),
+        quotes: quotes.iter().map(|h| quote_hit(h, false)).collect(),
+    })
 }

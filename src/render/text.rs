@@ -11,6 +11,7 @@ use crate::corpus::quality::Reported;
 use crate::search::kwic::Concordance;
 use crate::search::similar::Like;
 use crate::search::speakers::Speaker;
+use crate::search::trend::Period;
 use crate::search::variants::Variant;
 use crate::search::{Hit, Record};
 
@@ -425,6 +426,39 @@ pub fn variants(out: &mut impl Write, variants: &[Variant], style: Style) -> io:
             line.push_str(&format!("  {}", style.dim("(machine-paraphrased wording)")));
         }
         writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The widest bar of the `trend` chart, in characters.
+const TREND_BAR: usize = 40;
+
+/// One line per period: the period, its occurrences, a bar scaled to the
+/// busiest period, and how many documents.
+pub fn trend(out: &mut impl Write, periods: &[Period], style: Style) -> io::Result<()> {
+    let most = periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);
+    let count_width = most.to_string().len().max("count".len());
+    let width = periods
+        .iter()
+        .map(|p| p.period.as_deref().unwrap_or("undated").len())
+        .max()
+        .unwrap_or(0)
+        .max("period".len());
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{:width$}  {:>count_width$}", "period", "count"))
+    )?;
+    for p in periods {
+        let bar = "█".repeat((p.count * TREND_BAR).div_ceil(most));
+        let documents = p.documents.len();
+        writeln!(
+            out,
+            "{:width$}  {:>count_width$}  {bar} {}",
+            p.period.as_deref().unwrap_or("undated"),
+            p.count,
+            style.dim(&format!("{documents} document{}", plural(documents)))
+        )?;
     }
     Ok(())
 }

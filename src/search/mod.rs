@@ -3,6 +3,7 @@
 //! [`run`], so they never rank or filter differently.
 
 pub mod aliases;
+pub mod document;
 pub mod kwic;
 pub mod query;
 pub mod record;
@@ -10,6 +11,7 @@ pub mod similar;
 pub mod snippet;
 pub mod speakers;
 mod ties;
+pub mod trend;
 pub mod variants;
 
 use std::collections::{HashMap, HashSet};

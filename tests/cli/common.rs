@@ -64,6 +64,7 @@ impl Env {
             .env_remove("NO_COLOR")
             .env_remove("ACCORD_CORPUS")
             .env_remove("ACCORD_INDEX")
+            .env_remove("ACCORD_TOKEN")
             .stdin(Stdio::null());
         cmd
     }

@@ -3,6 +3,7 @@
 //! code. One harness, a module per subcommand or concern.
 
 mod aliases;
+mod browser;
 mod common;
 mod errors;
 mod faults;
@@ -13,6 +14,8 @@ mod quotes;
 mod ranking;
 mod report;
 mod search;
+mod serve;
 mod similar;
 mod spin;
+mod trend;
 mod variants;
