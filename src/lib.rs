@@ -12,6 +12,7 @@ pub mod quotes;
 pub mod render;
 pub mod search;
 pub mod settings;
+pub mod speakers;
 pub mod spin;
 
 pub use error::{Error, Result};

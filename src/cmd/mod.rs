@@ -188,6 +188,7 @@ pub fn phrase_matches(
     let options = Options {
         aliases: &aliases,
         stem_phrases: stem,
+        speakers: None,
         index: None,
     };
     let mut query = as_phrase(words);

@@ -8,8 +8,9 @@ use crate::error::Result;
 use crate::index::schema;
 use crate::quotes::QuoteKind;
 use crate::render::{json, text};
-use crate::search::{self, speakers, Filters, Options, Order, Run};
+use crate::search::{self, Filters, Options, Order, Run};
 use crate::settings::Settings;
+use crate::speakers::Stored;
 
 /// Find quotes: who said what, ranked by a query or listed by speaker.
 ///
@@ -70,9 +71,11 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let aliases = aliases(settings, args.flags.no_aliases)?;
     let searcher = opened.reader.searcher();
+    let table = Stored::of(&opened, &settings.index);
     let options = Options {
         aliases: &aliases,
         stem_phrases: false,
+        speakers: Some(&table),
         index: Some(&searcher),
     };
     let compiled = search::compile(&query, &filters, &options, &opened.fields.quote_view())?;
@@ -99,11 +102,7 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
         hits.retain(|h| h.record.quote_kind.as_deref().unwrap_or("full") == kind.as_str());
         hits.truncate(args.limit.unwrap_or(usize::MAX));
     }
-    speakers::label_joined(
-        &searcher,
-        &opened.fields,
-        hits.iter_mut().map(|h| &mut h.record),
-    )?;
+    table.label(hits.iter_mut().map(|h| &mut h.record))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.flags.json {
         json::quote_hits(&mut out, &hits, scored)

@@ -8,6 +8,7 @@ use crate::index::schema;
 use crate::render::{json, text};
 use crate::search::{self, Filters, Options, Order, Run};
 use crate::settings::Settings;
+use crate::speakers::Stored;
 
 /// Search the corpus: ranked passages with the matches highlighted.
 ///
@@ -65,9 +66,11 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     let aliases = aliases(settings, args.flags.no_aliases)?;
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let searcher = opened.reader.searcher();
+    let table = Stored::of(&opened, &settings.index);
     let options = Options {
         aliases: &aliases,
         stem_phrases: false,
+        speakers: Some(&table),
         index: Some(&searcher),
     };
     let compiled = search::compile(&query, &filters, &options, &opened.fields)?;
