@@ -13,5 +13,6 @@ mod ranking;
 mod report;
 mod search;
 mod similar;
+mod speakers;
 mod spin;
 mod variants;
