@@ -22,8 +22,10 @@ use crate::speakers::Stored;
 ///
 /// --speaker NAME matches the speaker's full name in any case
 /// ("peter singer") or any of its words in order (singer, "Peter Singer");
-/// whole words only, so `sing` finds nobody. A surname or pronoun that
-/// could not be tied to one person is matched as written.
+/// whole words only, so `sing` finds nobody. A name `accord speakers`
+/// shows lists exactly the quotes it counts there, including a bare
+/// surname joined to the one person it names ("Singer said"). A pronoun
+/// that could not be tied to one person is matched as written.
 ///
 /// Only quotations credited to someone count: scare quotes and names of
 /// things ("hacking back", the "Paris Call") are not quotes.

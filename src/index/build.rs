@@ -699,7 +699,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
     // A quote is indexed when it lies in a passage; the speaker table
     // counts exactly those.
     let indexed = |q: &&Quote| passages.get(passage_of(q.start)).is_some();
-    let mentions = speakers::mentions(&doc.id, quotes.iter().filter(indexed));
+    let mentions = speakers::mentions(&doc.file, &doc.id, quotes.iter().filter(indexed));
     for p in &passages {
         let mut d = base(schema::PASSAGE);
         add_location(

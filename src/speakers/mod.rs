@@ -44,15 +44,20 @@ use crate::quotes::Quote;
 pub use table::{Speaker, Stored, Table};
 
 /// What one document says of one speaker key: how the name is written,
-/// how many quotes and which roles. Kept in the manifest per file.
+/// how many quotes and which roles. Kept in the manifest per file, so it
+/// is kept short: the key is the name lower-cased with the gender tag
+/// (see [`speaker_key`]), and the document is left out when its id is the
+/// file's path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    /// The document's id (as in `doc`).
+    /// The document's id (as in `doc`); empty for the file's own path.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub doc: String,
-    /// The speaker key, see [`speaker_key`].
-    pub key: String,
     /// The name as the first quote under the key writes it.
     pub name: String,
+    /// The gender an unresolved reference's honorific gives (`m`, `f`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<char>,
     /// Quotes credited to the key in the document.
     pub quotes: usize,
     /// Roles given, each with how many quotes give it, in order of first
@@ -61,10 +66,30 @@ pub struct Mention {
     pub roles: Vec<(String, usize)>,
 }
 
+impl Mention {
+    /// The speaker key, see [`speaker_key`].
+    pub fn key(&self) -> String {
+        let name = self.name.to_lowercase();
+        match self.tag {
+            Some(tag) => format!("{name}|{tag}"),
+            None => name,
+        }
+    }
+
+    /// The document's id, for a mention from the file at `rel`.
+    pub fn doc<'a>(&'a self, rel: &'a str) -> &'a str {
+        if self.doc.is_empty() {
+            rel
+        } else {
+            &self.doc
+        }
+    }
+}
+
 /// The mentions of `quotes`, the quotes of document `doc` that were
-/// indexed, in order of first appearance.
-pub fn mentions<'q>(doc: &str, quotes: impl Iterator<Item = &'q Quote>) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+/// indexed from the file at `rel`, in order of first appearance.
+pub fn mentions<'q>(rel: &str, doc: &str, quotes: impl Iterator<Item = &'q Quote>) -> Vec<Mention> {
+    let mut out: Vec<(String, Mention)> = Vec::new();
     for q in quotes {
         let Some(key) = speaker_key(q.speaker.as_deref(), q.surface.as_deref(), q.resolved) else {
             continue;
@@ -72,20 +97,24 @@ pub fn mentions<'q>(doc: &str, quotes: impl Iterator<Item = &'q Quote>) -> Vec<M
         let Some(name) = name_of(q.speaker.as_deref(), q.surface.as_deref(), q.resolved) else {
             continue;
         };
-        let i = match out.iter().position(|m| m.key == key) {
+        let i = match out.iter().position(|(k, _)| *k == key) {
             Some(i) => i,
             None => {
-                out.push(Mention {
+                let tag = key.split_once('|').and_then(|(_, t)| t.chars().next());
+                let doc = if doc == rel { "" } else { doc };
+                let m = Mention {
                     doc: doc.to_string(),
-                    key,
                     name,
+                    tag,
                     quotes: 0,
                     roles: Vec::new(),
-                });
+                };
+                debug_assert_eq!(m.key(), key, "a key is its name lower-cased and tagged");
+                out.push((key, m));
                 out.len() - 1
             }
         };
-        let m = &mut out[i];
+        let m = &mut out[i].1;
         m.quotes += 1;
         if let Some(role) = q.role.as_deref().filter(|r| !r.trim().is_empty()) {
             match m.roles.iter_mut().find(|(r, _)| r == role) {
@@ -94,7 +123,7 @@ pub fn mentions<'q>(doc: &str, quotes: impl Iterator<Item = &'q Quote>) -> Vec<M
             }
         }
     }
-    out
+    out.into_iter().map(|(_, m)| m).collect()
 }
 
 /// The name a quote is credited to: its resolved speaker, else the name in

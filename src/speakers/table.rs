@@ -138,7 +138,10 @@ impl Table {
     /// Joins the mentions of every file in `manifest` (whose hash is
     /// `hash`), in corpus order.
     pub fn join(manifest: &Manifest, hash: &str) -> Table {
-        let mentions = manifest.files.values().flat_map(|s| s.speakers.iter());
+        let mentions = manifest
+            .files
+            .iter()
+            .flat_map(|(rel, s)| s.speakers.iter().map(move |m| (rel.as_str(), m)));
         Table {
             manifest: hash.to_string(),
             speakers: join(mentions),
@@ -240,7 +243,7 @@ impl Table {
 
 /// What the corpus says under one speaker key.
 struct KeyStats<'m> {
-    key: &'m str,
+    key: String,
     /// Written names with their quote counts, first seen first.
     names: Vec<(&'m str, usize)>,
     quotes: usize,
@@ -257,20 +260,21 @@ struct Row {
     ambiguous: bool,
 }
 
-/// The rows of `mentions` (in corpus order); see the module docs for who
-/// is one person.
-fn join<'m>(mentions: impl Iterator<Item = &'m Mention>) -> Vec<Speaker> {
+/// The rows of `mentions` (in corpus order, each with the path of its
+/// file); see the module docs for who is one person.
+fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speaker> {
     let mut stats: Vec<KeyStats> = Vec::new();
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut docs: Vec<&str> = Vec::new();
-    for (seq, m) in mentions.enumerate() {
-        if docs.last() != Some(&m.doc.as_str()) {
-            docs.push(&m.doc);
+    for (seq, (rel, m)) in mentions.enumerate() {
+        if docs.last() != Some(&m.doc(rel)) {
+            docs.push(m.doc(rel));
         }
         let doc = docs.len() - 1;
-        let i = *by_key.entry(&m.key).or_insert_with(|| {
+        let key = m.key();
+        let i = *by_key.entry(key.clone()).or_insert_with(|| {
             stats.push(KeyStats {
-                key: &m.key,
+                key,
                 names: Vec::new(),
                 quotes: 0,
                 roles: Vec::new(),
@@ -372,7 +376,7 @@ fn join<'m>(mentions: impl Iterator<Item = &'m Mention>) -> Vec<Speaker> {
             .copied()
             .filter(|&row| {
                 let full = shown_name(&stats, &rows[row].keys);
-                Kind::of(full) == Kind::Person && key_fits(k.key, full)
+                Kind::of(full) == Kind::Person && key_fits(&k.key, full)
             })
             .collect();
         match fitting[..] {
@@ -463,7 +467,7 @@ fn speaker(stats: &[KeyStats], docs: &[&str], row: &Row) -> Speaker {
         .map(|(r, ..)| r.to_string());
     let mut names: Vec<String> = Vec::new();
     for &k in &row.keys {
-        let folded = folded_words(key_name(stats[k].key));
+        let folded = folded_words(key_name(&stats[k].key));
         let (base, _) = without_initials(&folded);
         for n in [folded.join(" "), base] {
             if !names.contains(&n) {
@@ -494,17 +498,18 @@ mod tests {
             Some(_) => (None, false),
             None => (Some(name), true),
         };
+        let key = speaker_key(speaker, surface, resolved).expect("a named speaker");
         Mention {
             doc: doc.into(),
-            key: speaker_key(speaker, surface, resolved).expect("a named speaker"),
             name: name_of(speaker, surface, resolved).expect("a named speaker"),
+            tag: key.split_once('|').and_then(|(_, t)| t.chars().next()),
             quotes: 1,
             roles: role.map(|r| vec![(r.to_string(), 1)]).unwrap_or_default(),
         }
     }
 
     fn names_and_counts(mentions: &[Mention]) -> Vec<(String, usize)> {
-        join(mentions.iter())
+        join(mentions.iter().map(|m| ("", m)))
             .into_iter()
             .map(|s| (s.name, s.quotes))
             .collect()
@@ -528,7 +533,7 @@ mod tests {
                 Some("the president of Microsoft"),
             ),
         ];
-        let got: Vec<_> = join(mentions.iter())
+        let got: Vec<_> = join(mentions.iter().map(|m| ("", m)))
             .into_iter()
             .map(|s| (s.name, s.role, s.quotes, s.documents, s.ambiguous))
             .collect();
@@ -573,7 +578,7 @@ mod tests {
             ]
         );
         let table = Table {
-            speakers: join(mentions.iter()),
+            speakers: join(mentions.iter().map(|m| ("", m))),
             ..Table::default()
         };
         for name in ["Laura Lind", "laura e. lind", "LIND"] {
@@ -591,7 +596,7 @@ mod tests {
             quote("b.txt", "George H. W. Bush", None, None),
             quote("c.txt", "George Bush", None, None),
         ];
-        let got: Vec<(String, bool)> = join(mentions.iter())
+        let got: Vec<(String, bool)> = join(mentions.iter().map(|m| ("", m)))
             .into_iter()
             .map(|s| (s.name, s.ambiguous))
             .collect();
@@ -642,7 +647,7 @@ mod tests {
             quote("a.txt", "Peter Olsen and Anna Berg", None, None),
             quote("b.txt", "Berg", Some("Berg"), None),
         ];
-        let speakers = join(mentions.iter());
+        let speakers = join(mentions.iter().map(|m| ("", m)));
         let got: Vec<(&str, Kind)> = speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
         assert_eq!(
             got,
@@ -660,7 +665,7 @@ mod tests {
             quote("b.txt", "Anna Lind", None, None),
             quote("c.txt", "Lind", Some("Lind"), None),
         ];
-        let got: Vec<(String, bool)> = join(mentions.iter())
+        let got: Vec<(String, bool)> = join(mentions.iter().map(|m| ("", m)))
             .into_iter()
             .map(|s| (s.name, s.ambiguous))
             .collect();
@@ -683,8 +688,10 @@ mod tests {
             quote("d.txt", "Nora Blake", None, Some("a chair")),
             quote("e.txt", "Nora Blake", None, Some("a founder")),
         ];
-        let roles: Vec<Option<String>> =
-            join(mentions.iter()).into_iter().map(|s| s.role).collect();
+        let roles: Vec<Option<String>> = join(mentions.iter().map(|m| ("", m)))
+            .into_iter()
+            .map(|s| s.role)
+            .collect();
         assert_eq!(
             roles,
             [
