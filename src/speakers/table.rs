@@ -247,8 +247,9 @@ struct KeyStats<'m> {
     /// Written names with their quote counts, first seen first.
     names: Vec<(&'m str, usize)>,
     quotes: usize,
-    /// Roles with their counts and the mention that gave them first.
-    roles: Vec<(&'m str, usize, usize)>,
+    /// Roles with their counts and when they were first given (a
+    /// map: a much-quoted person is given thousands of roles).
+    roles: HashMap<&'m str, (usize, usize)>,
     /// Documents by order of first mention.
     documents: Vec<usize>,
 }
@@ -266,7 +267,8 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
     let mut stats: Vec<KeyStats> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut docs: Vec<&str> = Vec::new();
-    for (seq, (rel, m)) in mentions.enumerate() {
+    let mut order = 0;
+    for (rel, m) in mentions {
         if docs.last() != Some(&m.doc(rel)) {
             docs.push(m.doc(rel));
         }
@@ -277,7 +279,7 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
                 key,
                 names: Vec::new(),
                 quotes: 0,
-                roles: Vec::new(),
+                roles: HashMap::new(),
                 documents: Vec::new(),
             });
             stats.len() - 1
@@ -289,10 +291,9 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
             None => k.names.push((&m.name, m.quotes)),
         }
         for (role, n) in &m.roles {
-            match k.roles.iter_mut().find(|(r, ..)| r == role) {
-                Some((_, count, _)) => *count += n,
-                None => k.roles.push((role, *n, seq)),
-            }
+            // Roles are ordered by first mention, then within it.
+            order += 1;
+            k.roles.entry(role).or_insert((0, order)).0 += n;
         }
         if k.documents.last() != Some(&doc) {
             k.documents.push(doc);
@@ -449,22 +450,18 @@ fn speaker(stats: &[KeyStats], docs: &[&str], row: &Row) -> Speaker {
     documents.sort_unstable();
     documents.dedup();
     // Role: most quotes, then the earliest given.
-    let mut roles: Vec<(&str, usize, usize)> = Vec::new();
+    let mut roles: HashMap<&str, (usize, usize)> = HashMap::new();
     for &k in &row.keys {
-        for &(role, n, first) in &stats[k].roles {
-            match roles.iter_mut().find(|(r, ..)| *r == role) {
-                Some((_, count, seen)) => {
-                    *count += n;
-                    *seen = (*seen).min(first);
-                }
-                None => roles.push((role, n, first)),
-            }
+        for (&role, &(n, first)) in &stats[k].roles {
+            let (count, seen) = roles.entry(role).or_insert((0, first));
+            *count += n;
+            *seen = (*seen).min(first);
         }
     }
     let role = roles
         .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.2.cmp(&a.2)))
-        .map(|(r, ..)| r.to_string());
+        .max_by(|a, b| (a.1).0.cmp(&(b.1).0).then_with(|| (b.1).1.cmp(&(a.1).1)))
+        .map(|(r, _)| r.to_string());
     let mut names: Vec<String> = Vec::new();
     for &k in &row.keys {
         let folded = folded_words(key_name(&stats[k].key));
