@@ -14,6 +14,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod settings;
+pub mod speakers;
 pub mod spin;
 
 pub use error::{Error, Result};

@@ -123,13 +123,14 @@
 //! - `coref`: from that subject to a speaker (`names` holds the registry of
 //!   people the document names, `lexicon` the word lists);
 //! - `continuation`: quotations that carry a credited one on;
-//! - here: the driver ([`extract_quotes`]), kinds, and the keys speakers are
-//!   joined under.
+//! - here: the driver ([`extract_quotes`]) and kinds. Who a speaker is
+//!   across documents (keys, name variants, the speaker table) is
+//!   [`crate::speakers`]'s.
 
 mod continuation;
 mod coref;
 mod cues;
-mod lexicon;
+pub(crate) mod lexicon;
 mod names;
 mod spans;
 mod tokens;
@@ -270,77 +271,6 @@ fn extract_with(text: &str, marks: Marks) -> Vec<InParagraph> {
         last_person: None,
     };
     attributor.run(&spans)
-}
-
-/// The name in a speaker reference as written (a quote's `surface`), with
-/// honorifics dropped: `Ms. Vance` → `Vance`, `Lind` → `Lind`; `None` for
-/// a pronoun (`he`, `They`), which names nobody by itself.
-pub fn reference_name(surface: &str) -> Option<String> {
-    let words: Vec<&str> = surface
-        .split_whitespace()
-        .filter(|w| lexicon::honorific(w).is_none())
-        .collect();
-    match words[..] {
-        [] => None,
-        [word] if lexicon::pronoun(word).is_some() => None,
-        _ => Some(words.join(" ")),
-    }
-}
-
-/// The key a quote's speaker is indexed and joined under, from a quote's
-/// (or record's) resolved speaker, surface and `resolved`: the full name
-/// lower-cased, else the name of an unresolved reference ("Mr. Singer" →
-/// `singer|m`), tagged with the gender its honorific gives so that it
-/// never joins a full name of the other gender. `None` when the quote
-/// names nobody (a pronoun, a description).
-pub fn speaker_key(speaker: Option<&str>, surface: Option<&str>, resolved: bool) -> Option<String> {
-    if let Some(name) = speaker {
-        return Some(name.to_lowercase());
-    }
-    let surface = surface.filter(|_| !resolved)?;
-    let name = reference_name(surface)?.to_lowercase();
-    let gender = surface
-        .split_whitespace()
-        .find_map(lexicon::honorific)
-        .flatten();
-    Some(match gender {
-        Some(Gender::Male) => format!("{name}|m"),
-        Some(Gender::Female) => format!("{name}|f"),
-        None => name,
-    })
-}
-
-/// The surname a bare reference is joined on: the name itself when it is
-/// one word (`Singer`), its last word when the others are particles (`von
-/// der Leyen`); `None` for a full name.
-pub fn bare_surname(name: &str) -> Option<&str> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let (last, before) = words.split_last()?;
-    (before.is_empty() || lexicon::are_surname_particles(before)).then_some(*last)
-}
-
-/// Whether a speaker's name is that of two people quoted together
-/// ("Peter Olsen and Anna Berg"), which no bare surname joins.
-pub fn is_joint(name: &str) -> bool {
-    name.contains(" and ")
-}
-
-/// A speaker key without its gender tag: `singer|f` → `singer`.
-pub fn key_name(key: &str) -> &str {
-    key.split_once('|').map_or(key, |(name, _)| name)
-}
-
-/// Whether the quotes under a bare speaker key may be those of the person
-/// with the full name `full`: their genders, by honorific and by given
-/// name, do not differ (`Ms. Singer` is not Peter Singer).
-pub fn key_fits(key: &str, full: &str) -> bool {
-    let tagged = match key.split_once('|') {
-        Some((_, "m")) => Gender::Male,
-        Some((_, "f")) => Gender::Female,
-        _ => return true,
-    };
-    let given = full.split_whitespace().next().unwrap_or_default();
-    lexicon::given_name_gender(given).is_none_or(|g| g == tagged)
 }
 
 fn lower_is(word: &str, target: &str) -> bool {
@@ -1545,16 +1475,6 @@ mod tests {
         assert!(whole.ends_with(mark), "{whole}");
         let first = q.text.split_whitespace().next().unwrap_or("");
         assert!(whole.contains(first), "{whole} / {}", q.text);
-    }
-
-    #[test]
-    fn reference_name_drops_honorifics_and_pronouns() {
-        assert_eq!(reference_name("Ms. Vance").as_deref(), Some("Vance"));
-        assert_eq!(reference_name("Lind").as_deref(), Some("Lind"));
-        assert_eq!(reference_name("Dr Hugo Lind").as_deref(), Some("Hugo Lind"));
-        assert_eq!(reference_name("he"), None);
-        assert_eq!(reference_name("They"), None);
-        assert_eq!(reference_name("Mr."), None);
     }
 
     #[test]

@@ -202,6 +202,7 @@ pub fn phrase_matches(
     let options = Options {
         aliases,
         stem_phrases: stem,
+        speakers: None,
         index: None,
     };
     let mut query = as_phrase(words);

@@ -10,7 +10,7 @@ use crate::index::{schema, Opened};
 use crate::messages;
 use crate::quotes::QuoteKind;
 use crate::render::{json, text};
-use crate::search::{self, speakers, Aliases, Filters, Options, Order, Run};
+use crate::search::{self, Aliases, Filters, Options, Order, Run};
 use crate::settings::Settings;
 
 /// Find quotes: who said what, ranked by a query or listed by speaker.
@@ -23,8 +23,10 @@ use crate::settings::Settings;
 ///
 /// --speaker NAME matches the speaker's full name in any case
 /// ("peter singer") or any of its words in order (singer, "Peter Singer");
-/// whole words only, so `sing` finds nobody. A surname or pronoun that
-/// could not be tied to one person is matched as written.
+/// whole words only, so `sing` finds nobody. A name `accord speakers`
+/// shows lists exactly the quotes it counts there, including a bare
+/// surname joined to the one person it names ("Singer said"). A pronoun
+/// that could not be tied to one person is matched as written.
 ///
 /// Only quotations credited to someone count: scare quotes and names of
 /// things ("hacking back", the "Paris Call") are not quotes.
@@ -112,6 +114,7 @@ pub fn quotes(
     let options = Options {
         aliases,
         stem_phrases: false,
+        speakers: Some(&opened.speakers),
         index: Some(&searcher),
     };
     let compiled = search::compile(query, &filters, &options, &opened.fields.quote_view())?;
@@ -138,11 +141,9 @@ pub fn quotes(
         hits.retain(|h| h.record.quote_kind.as_deref().unwrap_or("full") == kind.as_str());
         hits.truncate(limit.unwrap_or(usize::MAX));
     }
-    speakers::label_joined(
-        &searcher,
-        &opened.fields,
-        hits.iter_mut().map(|h| &mut h.record),
-    )?;
+    opened
+        .speakers
+        .label(hits.iter_mut().map(|h| &mut h.record))?;
     Ok(Found { hits, scored })
 }
 

@@ -135,6 +135,7 @@ pub fn passages(
     let options = Options {
         aliases,
         stem_phrases: false,
+        speakers: Some(&opened.speakers),
         index: Some(&searcher),
     };
     let compiled = search::compile(query, filters, &options, &opened.fields)?;

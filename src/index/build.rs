@@ -22,7 +22,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
-use super::manifest::{FileState, Manifest};
+use super::manifest::{Commit, FileState, Manifest};
 use super::schema::{self, build_schema, Fields};
 use super::{freshness, live_dir, merging, prior, WriteLock};
 use crate::analysis::{self, Mode};
@@ -30,6 +30,7 @@ use crate::corpus::{self, sections, Catalog, CorpusFile, Document, Listing, Para
 use crate::error::{tantivy_reason, tantivy_text, Error, Result};
 use crate::passage;
 use crate::quotes::{self, Quote};
+use crate::speakers::{self, Mention};
 use crate::spin;
 
 /// Spinner detection reads at most this much of a document: spinners
@@ -357,7 +358,13 @@ fn write_changes(
     if rebuild {
         merge_leftovers(index, threads).map_err(|e| Error::tantivy(target, e))?;
     }
-    Manifest::publish(target)
+    Manifest::publish(target)?;
+    // After the commit: a table left stale by a crash here names the
+    // previous manifest, so readers join the new one themselves.
+    let hash = Commit::parse(&payload)
+        .expect("Manifest::stage makes a payload Commit parses")
+        .manifest;
+    speakers::Table::join(&plan.manifest, &hash).save(target)
 }
 
 /// Cleans up after a build of `target` failed with `err`, and says what
@@ -664,6 +671,7 @@ fn process_file(
         skipped: None,
         unreadable: false,
         spun: Vec::new(),
+        speakers: Vec::new(),
     };
     let started = CpuStopwatch::start();
     let skip = |mut state: FileState, reason: String, warnings: Vec<String>| {
@@ -727,6 +735,7 @@ fn process_file(
         if built.spun {
             state.spun.push(doc.id.clone());
         }
+        state.speakers.extend(built.speakers);
         records.extend(built.records);
     }
     Processed {
@@ -761,6 +770,8 @@ struct Built {
     passages: usize,
     quotes: usize,
     spun: bool,
+    /// Who the quotes indexed are credited to.
+    speakers: Vec<Mention>,
 }
 
 /// The passage and quote records of one document; adds the time each
@@ -825,6 +836,10 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             .min(passages.len().saturating_sub(1))
     };
     let mut records = Vec::with_capacity(passages.len() + quotes.len());
+    // A quote is indexed when it lies in a passage; the speaker table
+    // counts exactly those.
+    let indexed = |q: &&Quote| passages.get(passage_of(q.start)).is_some();
+    let mentions = speakers::mentions(&doc.file, &doc.id, quotes.iter().filter(indexed));
     for p in &passages {
         let mut d = base(schema::PASSAGE);
         add_location(
@@ -902,6 +917,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         passages: passages.len(),
         quotes: quotes.len(),
         spun,
+        speakers: mentions,
     }
 }
 
@@ -930,9 +946,9 @@ fn speaker_name(q: &Quote) -> Option<&str> {
 }
 
 /// The key `--speaker` and `speakers` match a quote's speaker on; see
-/// [`quotes::speaker_key`].
+/// [`speakers::speaker_key`].
 fn add_speaker_key(d: &mut TantivyDocument, f: &Fields, q: &Quote) {
-    let key = quotes::speaker_key(q.speaker.as_deref(), q.surface.as_deref(), q.resolved);
+    let key = speakers::speaker_key(q.speaker.as_deref(), q.surface.as_deref(), q.resolved);
     if let Some(key) = key {
         d.add_text(f.speaker_key, key);
     }

@@ -57,6 +57,10 @@ pub struct FileState {
     /// Documents flagged as machine-paraphrased.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spun: Vec<String>,
+    /// Who the file's documents quote, for the speaker table
+    /// ([`crate::speakers::Table`]) joined at every commit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<crate::speakers::Mention>,
 }
 
 impl Manifest {

@@ -2,7 +2,8 @@
 //!
 //! Layout of an index directory (default `./index`):
 //! `v<N>/` the tantivy index of schema version N, with `manifest.json` (what
-//! was indexed from which file) beside tantivy's own files; `.lock` held by
+//! was indexed from which file) and `speakers.json` (the speaker table, see
+//! [`crate::speakers`]) beside tantivy's own files; `.lock` held by
 //! whichever accord process is writing.
 
 pub mod build;
@@ -20,6 +21,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use crate::analysis;
 use crate::error::{Error, Result};
+use crate::speakers::Stored;
 pub use schema::{Fields, SCHEMA_VERSION};
 
 /// The directory of the current schema version's index under `root`.
@@ -48,6 +50,8 @@ pub struct Opened {
     pub index: Index,
     pub fields: Fields,
     pub reader: IndexReader,
+    /// The speaker table of the commit opened, read when first needed.
+    pub speakers: Stored,
 }
 
 /// Opens the index in `root` for reading.
@@ -62,6 +66,7 @@ pub fn open(root: &Path) -> Result<Opened> {
     let index = open_dir(&dir)?;
     let mut fields = schema::build_schema().1;
     let payload = index.load_metas().map_err(|e| damaged(&dir, e))?.payload;
+    let speakers = Stored::new(dir.clone(), payload.clone());
     fields.restored_in_use = payload
         .as_deref()
         .and_then(manifest::Commit::parse)
@@ -75,6 +80,7 @@ pub fn open(root: &Path) -> Result<Opened> {
         index,
         fields,
         reader,
+        speakers,
     })
 }
 

@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";

@@ -7,7 +7,7 @@
 
 /// Grammatical gender signalled by an honorific or a pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Gender {
+pub(crate) enum Gender {
     Male,
     Female,
 }
@@ -80,7 +80,7 @@ pub(super) fn is_abbreviation(seg: &str) -> bool {
 
 /// `Some(gender)` when the word is an honorific such as "Mr." (stripped from
 /// a canonical name and not a role).
-pub(super) fn honorific(word: &str) -> Option<Option<Gender>> {
+pub(crate) fn honorific(word: &str) -> Option<Option<Gender>> {
     let w = word.strip_suffix('.').unwrap_or(word);
     match w {
         "Mr" | "Sir" => Some(Some(Gender::Male)),
@@ -273,7 +273,7 @@ pub(super) fn is_particle(word: &str) -> bool {
 /// a surname: "von der" (Leyen), "De" (Gaulle). A particle that is also a
 /// given name ("Al Gore", "Van Jones", "Del Shannon") starts a full name,
 /// unless another particle follows it ("Van der Berg").
-pub(super) fn are_surname_particles(words: &[&str]) -> bool {
+pub(crate) fn are_surname_particles(words: &[&str]) -> bool {
     let particle = |w: &str| is_particle(&w.to_lowercase());
     let given = |w: &str| {
         matches!(
@@ -431,7 +431,7 @@ pub(super) fn is_stop_cap(word: &str) -> bool {
 
 /// Words that mark a capitalised sequence as an organisation, place,
 /// document or date rather than a person ("Harbor Policy Foundation").
-pub(super) fn is_non_person(word: &str) -> bool {
+pub(crate) fn is_non_person(word: &str) -> bool {
     let mut buf = [0u8; 24];
     let Some(w) = lower(word.strip_suffix('.').unwrap_or(word), &mut buf) else {
         return false;
@@ -622,7 +622,7 @@ pub(super) fn is_non_person(word: &str) -> bool {
 /// Ashcombe") nearly always has in news text, so that "she" after "Marie
 /// Tremblay and Daniel Osei" is Tremblay. Names borne by men and women
 /// alike (Alex, Jean, Andrea, Jan, Kim) are left out.
-pub(super) fn given_name_gender(word: &str) -> Option<Gender> {
+pub(crate) fn given_name_gender(word: &str) -> Option<Gender> {
     #[rustfmt::skip]
     const FEMALE: &[&str] = &[
         "ada", "agnes", "alice", "alicia", "ama", "amanda", "amelia", "amy", "ana",
@@ -700,7 +700,7 @@ pub(super) fn is_date_lead(word: &str) -> bool {
 }
 
 /// Pronouns that can be the subject of a cue; `Some(Some(g))` for he/she.
-pub(super) fn pronoun(word: &str) -> Option<Option<Gender>> {
+pub(crate) fn pronoun(word: &str) -> Option<Option<Gender>> {
     match word {
         // "He’s claiming that …"
         "he" | "He" | "he’s" | "He’s" | "he's" | "He's" => Some(Some(Gender::Male)),

@@ -11,10 +11,10 @@ use crate::corpus::quality::{Quality, Reported};
 use crate::search::document::Document;
 use crate::search::kwic::Concordance;
 use crate::search::similar::Like;
-use crate::search::speakers::Speaker;
 use crate::search::trend::Period;
 use crate::search::variants::Variant;
 use crate::search::{hit_from, Hit};
+use crate::speakers::Speaker;
 
 /// One `search` hit.
 #[derive(Debug, Serialize)]
@@ -250,6 +250,13 @@ pub fn quote_hit(hit: &Hit, scored: bool) -> QuoteHit<'_> {
 pub struct SpeakerLine<'a> {
     /// Full name, or the bare name when no full name is known.
     pub speaker: &'a str,
+    /// `person`, `organisation` (by a word of its name: "Harbor Policy
+    /// Foundation") or `group` (people quoted together).
+    pub kind: &'a str,
+    /// A bare surname two or more people of the corpus share (or a name
+    /// without middle initials two initialled names share): its quotes
+    /// may be any of theirs.
+    pub ambiguous: bool,
     /// The role given most often, if any.
     pub role: Option<&'a str>,
     /// Number of quotes credited to the speaker.
@@ -262,6 +269,8 @@ pub fn speakers(out: &mut impl Write, speakers: &[Speaker]) -> io::Result<()> {
     for s in speakers {
         let json = SpeakerLine {
             speaker: &s.name,
+            kind: s.kind.as_str(),
+            ambiguous: s.ambiguous,
             role: s.role.as_deref(),
             quotes: s.quotes,
             documents: &s.documents,

@@ -10,10 +10,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::corpus::quality::Reported;
 use crate::search::kwic::Concordance;
 use crate::search::similar::Like;
-use crate::search::speakers::Speaker;
 use crate::search::trend::Period;
 use crate::search::variants::Variant;
 use crate::search::{Hit, Record};
+use crate::speakers::{Kind, Speaker};
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -281,6 +281,12 @@ fn who(r: &Record, style: Style) -> String {
 pub fn speakers(out: &mut impl Write, speakers: &[Speaker], style: Style) -> io::Result<()> {
     for s in speakers {
         let mut head = style.bold(&s.name);
+        match (s.kind, s.ambiguous) {
+            (Kind::Person, false) => {}
+            (Kind::Person, true) => head.push_str(" (ambiguous)"),
+            (kind, false) => head.push_str(&format!(" ({})", kind.as_str())),
+            (kind, true) => head.push_str(&format!(" ({}, ambiguous)", kind.as_str())),
+        }
         if let Some(role) = &s.role {
             head.push_str(&format!(", {}", clean(role)));
         }

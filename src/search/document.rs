@@ -7,7 +7,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocAddress, TantivyDocument};
 
-use super::{speakers, Record};
+use super::Record;
 use crate::error::{Error, Result};
 use crate::index::{schema, Opened};
 
@@ -51,7 +51,7 @@ pub fn document(opened: &Opened, id: &str) -> Result<Option<Document>> {
     passages.sort_by_key(|r| r.passage);
     let mut quotes = records(schema::QUOTE)?;
     quotes.sort_by_key(|r| (r.start, r.end));
-    speakers::label_joined(&searcher, f, quotes.iter_mut())?;
+    opened.speakers.label(quotes.iter_mut())?;
     Ok(Some(Document { passages, quotes }))
 }
 

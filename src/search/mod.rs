@@ -9,7 +9,6 @@ pub mod query;
 pub mod record;
 pub mod similar;
 pub mod snippet;
-pub mod speakers;
 mod ties;
 pub mod trend;
 pub mod variants;
@@ -22,7 +21,7 @@ use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
-    PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery,
+    PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocAddress, Order as TantivyOrder, Searcher, TantivyDocument};
@@ -30,7 +29,7 @@ use tantivy::{DocAddress, Order as TantivyOrder, Searcher, TantivyDocument};
 use crate::analysis::{self, Mode};
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields, Opened};
-use crate::quotes;
+use crate::speakers;
 pub use aliases::Aliases;
 pub use record::Record;
 use snippet::{Located, Pattern, Snippet};
@@ -72,9 +71,12 @@ pub struct Options<'a> {
     /// Match quoted phrases by stem (`"hack back"` finds "hacked back")
     /// instead of exact wording; `kwic --stem` and `variants` use it.
     pub stem_phrases: bool,
-    /// The index searched, so that a full speaker name also finds the
-    /// quotes credited to its bare surname, as `speakers` counts them
-    /// ([`speakers::joined_bare_names`]); `None` leaves them out.
+    /// The speaker table, so that a speaker's name finds the quotes
+    /// `speakers` counts for them (a bare surname joined into a full name,
+    /// a name without middle initials); `None` matches names as written.
+    pub speakers: Option<&'a speakers::Stored>,
+    /// The index searched, for `role:` to find the speakers whose role
+    /// has its words; `None` matches roles as written only.
     pub index: Option<&'a Searcher>,
 }
 
@@ -611,66 +613,72 @@ fn field_query(
 
 /// Records crediting a speaker whose name is `value` or contains its words
 /// in order: `singer`, `Peter Singer`, `Dr. Peter Singer` and `"peter
-/// singer"` all find Peter Singer, `sing` does not. The whole-name alternative matches quotes by the
-/// lower-cased canonical name, so it also holds for names the analyzer
-/// would split differently; with [`Options::index`] a full name also
-/// matches the bare surname that `speakers` joins into it. `None` when
-/// `value` has no words.
+/// singer"` all find Peter Singer, `sing` does not. With
+/// [`Options::speakers`], a name the speaker table shows (or the one
+/// speaker going by it) finds exactly the quotes `speakers` counts for
+/// that speaker, and words of a name also find the quotes of the speakers
+/// going by such a name. `None` when `value` has no words.
 fn speaker_query(value: &str, opts: &Options, f: &Fields) -> Result<Option<Box<dyn Query>>> {
     // Names are indexed without honorifics: `Dr. Maria Lind` is `Maria Lind`.
-    let value = quotes::reference_name(value).unwrap_or_else(|| value.to_string());
+    let value = speakers::reference_name(value).unwrap_or_else(|| value.to_string());
     let value = value.as_str();
     // Lower-cased first: a short name in capitals (`DOE`) is a name here,
     // not an acronym as it would be in a query.
-    let words = analysis::tokenize(&value.to_lowercase(), Mode::Query)
-        .into_iter()
-        .map(|t| t.text)
-        .collect::<Vec<_>>();
-    let Some(words) = non_empty(words) else {
+    let Some(words) = non_empty(speakers::folded_words(value)) else {
         return Ok(None);
     };
+    let keys = |speakers: &mut dyn Iterator<Item = &speakers::Speaker>| -> Box<dyn Query> {
+        let terms = speakers
+            .flat_map(|s| s.keys.iter())
+            .map(|k| Term::from_field_text(f.speaker_key, k));
+        Box::new(TermSetQuery::new(terms))
+    };
+    if let Some(table) = opts.speakers {
+        let table = table.get()?;
+        if let Some(speaker) = table.find(value) {
+            return Ok(Some(keys(&mut std::iter::once(speaker))));
+        }
+        return Ok(any_of(vec![
+            sequence_query(f.speaker, &words),
+            keys(&mut table.containing(&words)),
+        ]));
+    }
     let key = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut alternatives = vec![
+    Ok(any_of(vec![
         sequence_query(f.speaker, &words),
         term_query(f.speaker_key, &key.to_lowercase()),
-    ];
-    if let Some(searcher) = opts.index {
-        for bare in speakers::joined_bare_names(searcher, f.speaker_key, &key)? {
-            alternatives.push(term_query(f.speaker_key, &bare));
-        }
-    }
-    Ok(any_of(alternatives))
+    ]))
 }
 
 /// Records quoting someone whose role has these words. With
-/// [`Options::index`], also the quotes credited to a bare surname that
-/// `speakers` joins to such a person: the attribution "Singer said" gives
-/// no role, Peter Singer's earlier one does.
+/// [`Options::speakers`], also the other quotes of such a speaker as the
+/// speaker table joins them: the attribution "Singer said" gives no role,
+/// Peter Singer's earlier one does.
 fn role_query(words: &[String], opts: &Options, f: &Fields) -> Result<Box<dyn Query>> {
     let by_role = sequence_query(f.role, words);
-    let Some(searcher) = opts.index else {
+    let (Some(table), Some(searcher)) = (opts.speakers, opts.index) else {
         return Ok(by_role);
     };
+    let table = table.get()?;
     let quotes = BooleanQuery::new(vec![
         (Occur::Must, by_role.box_clone()),
         (Occur::Must, term_query(f.record, schema::QUOTE)),
     ]);
-    let mut names = std::collections::BTreeSet::new();
+    let mut keys = std::collections::BTreeSet::new();
     for address in searcher
         .search(&quotes, &DocSetCollector)
         .map_err(Error::query_failed)?
     {
-        if let Some(name) = load(searcher, address, f)?.speaker() {
-            names.insert(name.to_string());
+        let r = load(searcher, address, f)?;
+        let Some(key) = speakers::speaker_key(r.speaker(), r.surface.as_deref(), r.resolved) else {
+            continue;
+        };
+        if let Some(speaker) = table.by_key(&key) {
+            keys.extend(speaker.keys.iter().cloned());
         }
     }
-    let mut alternatives = vec![by_role];
-    for name in names {
-        for bare in speakers::joined_bare_names(searcher, f.speaker_key, &name)? {
-            alternatives.push(term_query(f.speaker_key, &bare));
-        }
-    }
-    Ok(any_of(alternatives).expect("at least the role"))
+    let terms = keys.iter().map(|k| Term::from_field_text(f.speaker_key, k));
+    Ok(any_of(vec![by_role, Box::new(TermSetQuery::new(terms))]).expect("at least the role"))
 }
 
 fn non_empty(v: Vec<String>) -> Option<Vec<String>> {

@@ -48,7 +48,7 @@ pub struct Record {
     pub resolved: bool,
     /// For a quote credited to a bare surname, the full name that surname
     /// joins across the corpus, as `accord speakers` counts it (set by
-    /// [`crate::search::speakers::label_joined`]).
+    /// [`crate::speakers::Stored::label`]).
     pub joined: Option<String>,
     /// A quote's kind: `full` or `partial` (see `quotes::QuoteKind`).
     pub quote_kind: Option<String>,

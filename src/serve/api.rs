@@ -161,7 +161,7 @@ fn quotes(s: &Snapshot, p: &Params) -> Reply {
 fn speakers(s: &Snapshot, p: &Params) -> Reply {
     p.allow(&[])?;
     let found = speakers::speakers(&s.opened)?;
-    lines(|out| json::speakers(out, &found))
+    lines(|out| json::speakers(out, found))
 }
 
 fn kwic(s: &Snapshot, p: &Params) -> Reply {

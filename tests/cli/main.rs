@@ -16,6 +16,7 @@ mod report;
 mod search;
 mod serve;
 mod similar;
+mod speakers;
 mod spin;
 mod trend;
 mod variants;
