@@ -5,9 +5,10 @@ use std::io::{self, Write};
 
 use clap::Args;
 
-use super::{finish_output, report_problems, warn, Outcome};
+use super::{finish_output, report_problems, Outcome};
 use crate::error::Result;
 use crate::index::build::{build, BuildOptions, Summary};
+use crate::messages::warning;
 use crate::settings::Settings;
 
 /// Build the index from the corpus, or bring it up to date.
@@ -58,12 +59,12 @@ fn report_earlier_skips(summary: &Summary) {
         .filter(|(file, _)| !warned.contains(file.as_str()))
         .collect();
     for (file, reason) in earlier.iter().take(EARLIER_SKIPS_SHOWN) {
-        warn(&format!(
+        warning(&format!(
             "{file}: skipped (unchanged since an earlier run): {reason}"
         ));
     }
     if earlier.len() > EARLIER_SKIPS_SHOWN {
-        warn(&format!(
+        warning(&format!(
             "and {} more files skipped; `accord report` lists every one",
             earlier.len() - EARLIER_SKIPS_SHOWN
         ));

@@ -23,6 +23,7 @@ use crate::index::build::{self, BuildOptions};
 use crate::index::freshness;
 use crate::index::schema;
 use crate::index::{self as idx, Opened};
+use crate::messages::warning;
 use crate::search::{all_matches, compile, Aliases, Compiled, Filters, Options, Record};
 
 use crate::settings::Settings;
@@ -113,7 +114,7 @@ pub fn refresh_index(settings: &Settings) -> Result<()> {
         return Ok(());
     }
     if !settings.corpus.is_dir() && have_index {
-        warn(&format!(
+        warning(&format!(
             "corpus {} not found; searching the existing index",
             settings.corpus.display()
         ));
@@ -122,9 +123,9 @@ pub fn refresh_index(settings: &Settings) -> Result<()> {
     // Without a corpus the build below says what is wrong, nothing before.
     if !have_index && settings.corpus.is_dir() {
         if idx::has_other_version(&settings.index) {
-            warn("the index was built by another version of accord; rebuilding it");
+            warning("the index was built by another version of accord; rebuilding it");
         } else {
-            warn(&format!(
+            warning(&format!(
                 "building the index of {} (first run)",
                 settings.corpus.display()
             ));
@@ -141,7 +142,7 @@ pub fn refresh_index(settings: &Settings) -> Result<()> {
         Ok(summary) => {
             report_problems(&summary);
             if have_index && (summary.indexed > 0 || summary.removed > 0) {
-                warn(&format!(
+                warning(&format!(
                     "updated the index: {} file(s) re-indexed, {} removed",
                     summary.indexed, summary.removed
                 ));
@@ -149,15 +150,15 @@ pub fn refresh_index(settings: &Settings) -> Result<()> {
             Ok(())
         }
         Err(Error::Locked(msg)) if have_index => {
-            warn(&format!("{msg}; searching the index as it is"));
+            warning(&format!("{msg}; searching the index as it is"));
             Ok(())
         }
         Err(Error::DiskFull(msg)) if have_index => {
-            warn(&format!("{msg}; searching the index as it was"));
+            warning(&format!("{msg}; searching the index as it was"));
             Ok(())
         }
         Err(Error::ReadOnly(_)) if have_index => {
-            warn(&format!(
+            warning(&format!(
                 "index {} is read-only, not refreshed: searching it as it is",
                 settings.index.display()
             ));
@@ -171,10 +172,10 @@ pub fn refresh_index(settings: &Settings) -> Result<()> {
 /// file (files skipped by earlier builds are only counted).
 pub fn report_problems(summary: &build::Summary) {
     if let Some(notice) = &summary.notice {
-        warn(notice);
+        warning(notice);
     }
-    for (file, warning) in &summary.warnings {
-        warn(&format!("{file}: {warning}"));
+    for (file, problem) in &summary.warnings {
+        warning(&format!("{file}: {problem}"));
     }
 }
 
@@ -255,8 +256,6 @@ fn as_phrase(words: &[String]) -> String {
         .collect();
     format!("\"{}\"", joined.trim())
 }
-
-pub use crate::messages::warning as warn;
 
 /// Finishes output: a closed pipe (`accord search … | head`) is not an
 /// error worth reporting.

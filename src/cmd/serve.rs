@@ -5,8 +5,9 @@ use std::net::IpAddr;
 
 use clap::Args;
 
-use super::{warn, Outcome};
+use super::Outcome;
 use crate::error::{Error, Result};
+use crate::messages::warning;
 use crate::serve::{self, Config};
 use crate::settings::Settings;
 
@@ -62,7 +63,7 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<Outcome> {
                 args.bind
             )));
         }
-        warn(&format!(
+        warning(&format!(
             "serving on {}: reachable from the network; every request needs the token",
             args.bind
         ));

@@ -34,9 +34,10 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 
-use crate::cmd::{self, warn};
+use crate::cmd;
 use crate::error::{Error, Result};
 use crate::index::{self as idx, freshness, Opened};
+use crate::messages::warning;
 use crate::search::Aliases;
 use crate::settings::Settings;
 
@@ -461,7 +462,7 @@ fn watch(settings: &Settings, server: &Server, stop: &AtomicBool) {
             Err(e) => {
                 let problem = e.to_string();
                 if last_problem.as_ref() != Some(&problem) {
-                    warn(&format!("{problem}; still serving the previous index"));
+                    warning(&format!("{problem}; still serving the previous index"));
                 }
                 last_problem = Some(problem);
             }
@@ -482,7 +483,7 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(e) = started {
-        warn(&format!(
+        warning(&format!(
             "cannot open a browser ({opener}: {e}); open {url} yourself"
         ));
     }
