@@ -272,6 +272,8 @@ def main():
     ap.add_argument("--work", required=True, help="scratch folder (corpus, index)")
     ap.add_argument("--misses", help="write missed and mis-credited gold quotes here")
     ap.add_argument("--false", dest="false_", help="write unmatched system quotes here")
+    ap.add_argument("--context", action="store_true",
+                    help="with --misses, add the paragraph each gold quote starts in")
     args = ap.parse_args()
 
     split_dir = os.path.join(args.polnear, args.split)
@@ -310,8 +312,12 @@ def main():
             )
             quoted = sum(1 for k in chars if raw[k].isalnum())
             kind = "full" if quoted >= 0.8 * content_chars else "partial"
+            first = min(chars) if chars else content[0][0]
+            para = raw[raw.rfind("\n", 0, first) + 1:]
+            para = para.split("\n", 1)[0]
             golds.append({"chars": chars, "source": src_text, "surname": surname, "kind": kind,
-                          "content": " / ".join(raw[a:b] for a, b in content)})
+                          "content": " / ".join(raw[a:b] for a, b in content),
+                          "para": para})
         system = []
         for q in by_doc.get(name, []):
             span = locate(raw, q)
@@ -378,6 +384,8 @@ def main():
                 if q:
                     f.write("  sys:  %s | %s | %s\n" % (
                         q.get("speaker"), q.get("surface"), q["text"][:200]))
+                if args.context:
+                    f.write("  para: %s\n" % g["para"])
     if args.false_:
         with open(args.false_, "w", encoding="utf-8") as f:
             for name, q in falses:
