@@ -545,7 +545,10 @@ impl Attributor<'_, '_> {
             }
             return self.nominal(b, e + 1).map(|s| (s, None));
         }
-        let p = names::parse_name(doc, r, e + 1)?;
+        // "the Times wrote": a run that is no name is a description.
+        let Some(p) = names::parse_name(doc, r, e + 1) else {
+            return self.nominal(b, e + 1).map(|s| (s, None));
+        };
         // "Peter Olsen and Anna Berg said"
         if r >= b + 2 && doc.word(r - 1) == "and" && names::nameish(doc, r - 2) {
             let s = names::run_start(doc, r - 2, b);
@@ -555,6 +558,26 @@ impl Attributor<'_, '_> {
                 {
                     return Some((Subject::Joint(first, p), None));
                 }
+            }
+        }
+        // "The Hill reported", "People's Daily said": a lone word after an
+        // article or a possessive is part of the name of a thing, not a
+        // surname; "the Democrat said" describes someone.
+        let f = p.first;
+        if p.is_single() && !p.marked && f > b && !self.reg.is_surname(doc.word(f)) {
+            let lead = doc.word(f - 1);
+            if names::is_possessive(lead) && doc.is_cap(f - 1)
+                || lead == "The" && !doc.sentence_initial(f - 1)
+            {
+                let whole = names::ParsedName {
+                    surface_first: f - 1,
+                    first: f - 1,
+                    ..p
+                };
+                return Some((Subject::Name(whole), None));
+            }
+            if lead.eq_ignore_ascii_case("the") {
+                return self.nominal(f - 1, e + 1).map(|s| (s, None));
             }
         }
         let title = p.title.or_else(|| names::descriptor_before(doc, r, b));
@@ -588,7 +611,7 @@ impl Attributor<'_, '_> {
             || lexicon::is_adverb(head)
             || lexicon::pronoun(head).is_some()
             || lexicon::cue(head) != Cue::No
-            || head.ends_with("ing");
+            || (head.ends_with("ing") && !lexicon::is_ing_noun(head));
         (!bad_head).then_some(Subject::Nominal(a, end))
     }
 

@@ -408,6 +408,11 @@ impl<'a> Registry<'a> {
         }
     }
 
+    /// Whether a word is the surname of someone named in full.
+    pub(super) fn is_surname(&self, word: &str) -> bool {
+        self.by_surname.contains_key(word)
+    }
+
     /// Whether a lone capitalised word is known as a proper noun.
     pub(super) fn is_proper(&self, word: &str) -> bool {
         self.mid_caps.contains(word) || self.by_surname.contains_key(word)

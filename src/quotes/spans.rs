@@ -82,7 +82,10 @@ fn direction(doc: &Doc, i: usize, open_state: bool) -> Dir {
             }
         }
         '\u{201D}' | '\u{00BB}' | '\u{2019}' => {
-            if !open_state && left && !right {
+            // A reversed mark opening a paragraph, even before a space:
+            // "” … he delivered a mix of …," Barabak wrote.
+            let opens_para = prev.is_none_or(|p| p == '\n') && c == '\u{201D}';
+            if !open_state && ((left && !right) || opens_para) {
                 Dir::Open
             } else {
                 Dir::Close

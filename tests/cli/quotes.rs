@@ -894,3 +894,56 @@ fn quotes_credit_a_person_from_a_place_and_a_letter_that_reads() {
         [("John Wills", "of Springfield"), ("", "the letter")]
     );
 }
+
+/// Papers, rulings and articles speak with "wrote", "read" and "reported";
+/// a paragraph may open its quotation with a reversed mark before an
+/// ellipsis (#18).
+#[test]
+fn quotes_credit_documents_and_outlets_after_their_cues() {
+    let env = Env::empty();
+    env.write(
+        "papers.txt",
+        "Papers\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         “The harbour lost half its trade in a decade,” the Times wrote.\n\n\
+         “The board met for years on this,” the article read.\n\n\
+         “A town cannot close its harbour that way,” said the ruling.\n\n\
+         This is “roughly the same lead the mayor has held,” reported Reuters.\n\n\
+         ” … she delivered a mix of old and new ideas,” Holm wrote.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "role"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "",
+                "the Times",
+                "The harbour lost half its trade in a decade"
+            ),
+            ("", "the article", "The board met for years on this"),
+            ("", "the ruling", "A town cannot close its harbour that way"),
+            ("Reuters", "", "roughly the same lead the mayor has held"),
+            ("Holm", "", "… she delivered a mix of old and new ideas"),
+        ]
+    );
+}
+
+/// A newspaper whose name has an article or a possessive keeps it: "The
+/// Hill", "People's Daily", never "Hill" or "Daily" (#18).
+#[test]
+fn quotes_keep_the_article_and_possessive_of_an_outlet_name() {
+    let env = Env::empty();
+    env.write(
+        "outlets.txt",
+        "Outlets\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         “Four loopholes were cited,” The Hill reported.\n\n\
+         “The harbour will stay open,” People’s Daily said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(speakers(&hits), ["The Hill", "People’s Daily"]);
+}
