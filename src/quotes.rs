@@ -427,6 +427,9 @@ impl Attributor<'_, '_> {
                 .filter(|(p, s, _)| self.continues(&spans[*p], span, s))
             {
                 (s.clone(), QuoteKind::Full)
+            } else if let Some(a) = self.after_reported_speech(span) {
+                self.clauses.push(a.clause);
+                (self.speaker_for(span, &a), QuoteKind::Full)
             } else {
                 continue;
             };

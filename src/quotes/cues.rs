@@ -213,17 +213,7 @@ impl Attributor<'_, '_> {
                     let f = (b + 1..c).rev().find(|&k| self.cue_at(k) == Cue::Finite)?;
                     self.subject_before(f - 1, b)
                 })
-                .or_else(|| {
-                    let close = b
-                        .checked_sub(1)
-                        .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                    let open = (0..close)
-                        .rev()
-                        .take_while(|&k| doc.toks[k].kind != Kind::Para)
-                        .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                    let from = doc.sentence_start(open);
-                    self.first_subject(from, open)
-                })?;
+                .or_else(|| self.subject_past_quote(b))?;
             (s, t, None, c + 1)
         } else {
             let mut e = c;
@@ -284,6 +274,12 @@ impl Attributor<'_, '_> {
                 let (s, t) = first?;
                 let role = names::appositive_role(doc, comma1 + 1, comma2, false);
                 (s, t, role, c + 1)
+            } else if e > b && matches!(doc.word(e - 1), "and" | "but") {
+                // "Clinton stressed her support … and said: “…”", "Carson
+                // did not name anyone, but told his supporters, “…”": the
+                // subject of the sentence, past a quotation inside it.
+                let (s, t) = self.coordinated_subject(b, e - 1)?;
+                (s, t, None, c + 1)
             } else if e > b {
                 let (s, t) = self.subject_before(e - 1, b)?;
                 (s, t, None, c + 1)
@@ -294,6 +290,66 @@ impl Attributor<'_, '_> {
             }
         };
         self.finish_before(span, b, stop, subject, title, role, gap_from)
+    }
+
+    /// The first subject of the sentence part before the quotation that
+    /// closes right before token `b`: "Smith criticised “bulletproof
+    /// hosting”, adding: …".
+    pub(super) fn subject_past_quote(&self, b: usize) -> Option<(Subject, Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let close = b
+            .checked_sub(1)
+            .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+        let open = (0..close)
+            .rev()
+            .take_while(|&k| doc.toks[k].kind != Kind::Para)
+            .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+        let from = doc.sentence_start(open);
+        self.first_subject(from, open)
+    }
+
+    /// The subject of "… and said" before token `and`, in the sentence part
+    /// from `b`: the name or pronoun opening the clause after the last
+    /// comma ("…, I laughed and said"), else opening the sentence, past a
+    /// quotation inside it. Never a name further in ("met the Journal and
+    /// said"), which is more often an object.
+    pub(super) fn coordinated_subject(
+        &self,
+        b: usize,
+        and: usize,
+    ) -> Option<(Subject, Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let mut from = b;
+        if let Some(close) = b
+            .checked_sub(1)
+            .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))
+        {
+            if let Some(open) = (0..close)
+                .rev()
+                .take_while(|&k| doc.toks[k].kind != Kind::Para)
+                .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))
+            {
+                from = doc.sentence_start(open);
+            }
+        }
+        let after_comma = (b..and)
+            .rev()
+            .find(|&k| doc.is_punct(k, ','))
+            .map(|k| k + 1);
+        let opening = |k: usize| -> Option<(Subject, Option<(usize, usize)>)> {
+            if lexicon::pronoun(doc.word(k)).is_some() {
+                return Some((Subject::Pronoun(k), None));
+            }
+            if !names::nameish(doc, k) {
+                return None;
+            }
+            let p = names::parse_name(doc, k, names::run_end(doc, k, and))?;
+            match self.name_or_common(p) {
+                s @ Subject::Name(_) => Some((s, p.title)),
+                _ => None,
+            }
+        };
+        after_comma.and_then(opening).or_else(|| opening(from))
     }
 
     /// A set phrase right before the quotation that credits it without a
@@ -369,6 +425,9 @@ impl Attributor<'_, '_> {
         let w = self.doc.word(k);
         if w.starts_with(char::is_uppercase) && !self.doc.sentence_initial(k) {
             Cue::No
+        } else if matches!(w, "points" | "pointed") && self.doc.word(k + 1) == "out" {
+            // "“…,” Bozell points out."
+            Cue::Finite
         } else {
             lexicon::cue(w)
         }

@@ -714,9 +714,18 @@ pub(super) fn pronoun(word: &str) -> Option<Option<Gender>> {
         // "He’s claiming that …"
         "he" | "He" | "he’s" | "He’s" | "he's" | "He's" => Some(Some(Gender::Male)),
         "she" | "She" | "she’s" | "She’s" | "she's" | "She's" => Some(Some(Gender::Female)),
-        "they" | "They" | "it" | "It" | "we" | "We" => Some(None),
+        // "“Okay,” I said": the writer, whom no name resolves.
+        "they" | "They" | "it" | "It" | "we" | "We" | "I" => Some(None),
         _ => None,
     }
+}
+
+/// Days of the week, which follow a cue ("Smith said Friday").
+pub(super) fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 /// Words allowed between a subject and its cue ("Smith later said").

@@ -947,3 +947,42 @@ fn quotes_keep_the_article_and_possessive_of_an_outlet_name() {
     let hits = env.run(&["quotes", "--json"]).ok().json();
     assert_eq!(speakers(&hits), ["The Hill", "People’s Daily"]);
 }
+
+/// A quotation standing alone after a sentence of reported speech that
+/// ends with its attribution is that speaker's; "and said" borrows the
+/// subject of its sentence, past a quotation in it; the writer's "I said"
+/// and "points out" are cues (#18).
+#[test]
+fn quotes_credit_the_reporting_sentence_before_and_coordinated_cues() {
+    let env = Env::empty();
+    env.write(
+        "harbour.txt",
+        "Harbour\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         The board may be slow to act while the mayor is away, Holm said. \
+         “The other factor is the money. I do not think it matters.”\n\n\
+         Lena Vik, the head of the guild, spoke about the plan at a “Harbour Day” \
+         hosted by City Radio and said the town has what it needs: \
+         “Patience, and a lot of it.”\n\n\
+         Once, when the ferry was late, I laughed and said, “I do not believe in ferries.”\n\n\
+         “Some of us thought so for years,” Vik points out.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Holm",
+                "Holm",
+                "The other factor is the money. I do not think it matters."
+            ),
+            ("Lena Vik", "Lena Vik", "Patience, and a lot of it."),
+            ("", "I", "I do not believe in ferries."),
+            ("Lena Vik", "Vik", "Some of us thought so for years"),
+        ]
+    );
+}
