@@ -215,13 +215,16 @@ def locate(raw, quote):
     """Character span [a, b) of a system quote's text in the raw article.
 
     accord reports byte offsets in its cleaned text; the raw article is
-    searched for the quote's words instead, whitespace-insensitively, and
-    the occurrence nearest the reported offset is taken.
+    searched for the quote's words instead, whitespace-insensitively (and
+    past zero-width spaces and the marks of a quotation carried over
+    paragraphs), and the occurrence nearest the reported offset is taken.
     """
     words = quote["text"].split()
     if not words:
         return None
-    pattern = r"\s+".join(re.escape(w) for w in words)
+    # Between words: whitespace, zero-width spaces, and the marks that
+    # reopen a quotation carried over into the next paragraph.
+    pattern = "(?:[\\s\u200b\"“”«»„]|'')+".join(re.escape(w) for w in words)
     hint = len(raw.encode("utf-8")[: quote["start"]].decode("utf-8", "ignore"))
     best = None
     for m in re.finditer(pattern, raw):
