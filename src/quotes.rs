@@ -193,6 +193,8 @@ impl QuoteKind {
 /// see the module docs for the rules.
 pub fn extract_quotes(text: &str) -> Vec<Quote> {
     let quotes = match Marks::candidates(text) {
+        // A transcript quotes without marks: "PENCE: Well, look …".
+        [] if tokens::has_transcript(text) => extract_with(text, Marks::Double),
         [] => Vec::new(),
         [marks] => extract_with(text, *marks),
         _ => mixed(
@@ -406,7 +408,10 @@ impl Attributor<'_, '_> {
             if headline && span.first_para == 0 {
                 continue;
             }
-            let (speaker, kind) = if let Some(a) = self.attribute(span) {
+            let label = self.label(span);
+            let (speaker, kind) = if let Some((x, colon)) = label {
+                (self.label_speaker(x, colon, span), QuoteKind::Full)
+            } else if let Some(a) = self.attribute(span) {
                 self.clauses.push(a.clause);
                 if let Some((x, y)) = a.role {
                     self.roles.push(self.bytes(x, y));
@@ -439,7 +444,15 @@ impl Attributor<'_, '_> {
             out.push((
                 span.first_para,
                 Quote {
-                    text: span.text.clone(),
+                    // Without the label of a transcript line.
+                    text: match label {
+                        Some(_) if span.open + 1 == label.map_or(0, |l| l.0) => span
+                            .text
+                            .split_once(':')
+                            .map_or(&*span.text, |(_, rest)| rest.trim_start())
+                            .to_string(),
+                        _ => span.text.clone(),
+                    },
                     start: self.doc.toks[span.open].start,
                     end: self.doc.toks[span.close].end,
                     speaker: speaker.speaker.clone(),

@@ -15,6 +15,23 @@ impl Attributor<'_, '_> {
         self.after(span).or_else(|| self.before(span))
     }
 
+    /// The speaker label opening a transcript line, tokens `[first, colon)`:
+    /// "PENCE: Well, …" in a paragraph of its own, or right after the
+    /// opening mark of a paragraph ("“WALLACE: Let’s start …").
+    pub(super) fn label(&self, span: &Span) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let para_first = doc.para_first_tok(span.first_para);
+        let first = if doc.toks[span.open].kind == Kind::Mark(tokens::LINE_OPEN) {
+            para_first
+        } else if span.open == para_first {
+            span.open + 1
+        } else {
+            return None;
+        };
+        let colon = tokens::label_at(&doc.toks, doc.text, first)?;
+        Some((first, colon))
+    }
+
     /// Attribution in the clause right after the closing mark.
     pub(super) fn after(&self, span: &Span) -> Option<Attribution> {
         let doc = self.doc;

@@ -986,3 +986,62 @@ fn quotes_credit_the_reporting_sentence_before_and_coordinated_cues() {
         ]
     );
 }
+
+/// Transcript lines are quotes credited to their label, resolved to the
+/// person the document names in full: paragraphs of their own ("PENCE:
+/// …") or each opened by a mark (""WALLACE: …"), where a quotation
+/// inside stays inside; rubrics ("CORRECTION:") are no speakers (#18).
+#[test]
+fn quotes_credit_transcript_lines_to_their_label() {
+    let env = Env::empty();
+    env.write(
+        "plain.txt",
+        "Interview\n\n\
+         Gov. Lena Holm spoke to Ivo Berg on Sunday about the harbour.\n\n\
+         BERG: Let us start with the news about the harbour.\n\n\
+         GOV. HOLM: Well, look, the harbour stays open.\n\n\
+         CORRECTION: An earlier version misspelled a name.\n",
+    );
+    env.write(
+        "marked.txt",
+        "Interview\n\n\
+         Gov. Lena Holm spoke to Ivo Berg on Sunday about the harbour.\n\n\
+         Partial transcript as follows:\n\n\
+         \"BERG: Let us start with the news about the harbour.\n\n\
+         \"HOLM: Well, look, they think this is an episode of “Boat Wars.” It is not.\n\n\
+         \"(CROSSTALK.)\n\n\
+         \"BERG: So why would anyone close it?\n\n\
+         The interview ended there.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Ivo Berg",
+                "BERG",
+                "Let us start with the news about the harbour."
+            ),
+            (
+                "Lena Holm",
+                "HOLM",
+                "Well, look, they think this is an episode of “Boat Wars.” It is not. (CROSSTALK.)"
+            ),
+            ("Ivo Berg", "BERG", "So why would anyone close it?"),
+            (
+                "Ivo Berg",
+                "BERG",
+                "Let us start with the news about the harbour."
+            ),
+            (
+                "Lena Holm",
+                "GOV. HOLM",
+                "Well, look, the harbour stays open."
+            ),
+        ]
+    );
+}
