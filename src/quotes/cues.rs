@@ -142,6 +142,19 @@ impl Attributor<'_, '_> {
             return None;
         }
         let (subject, title) = self.subject_before(e - 1, i)?;
+        // "“…,” the group’s leader, Dan Crane, said": the person named in
+        // the appositive speaks, the description is the role.
+        let (subject, title, role) = match subject {
+            Subject::Nominal(x, y) if subject_end < verb => {
+                match self.name_after_comma(subject_end, verb) {
+                    Some((p, ne)) if doc.is_punct(ne, ',') => {
+                        (Subject::Name(p), None, Some((x, y)))
+                    }
+                    _ => (subject, title, role),
+                }
+            }
+            _ => (subject, title, role),
+        };
         // A quotation that ends its sentence is followed by a new one, which
         // credits it only when it is nothing but the attribution
         // ("“We will.” Smith said."), not "Smith said the plan …".
@@ -606,8 +619,9 @@ impl Attributor<'_, '_> {
         let object = follows(r, lexicon::is_preposition)
             || (follows(r, lexicon::is_determiner) && follows(r - 1, lexicon::is_preposition));
         if object {
-            // "Jane Doe of the Cyber Law Clinic said": a person, whose role
-            // is the rest; "a spokesman for Microsoft said" names nobody.
+            // "Jane Doe of the Cyber Law Clinic said", "Mr. Hale of the
+            // Coastal Trust said": a person, whose role is the rest; "a
+            // spokesman for Microsoft said" names nobody.
             let prep = if follows(r, lexicon::is_preposition) {
                 r - 1
             } else {
@@ -615,7 +629,9 @@ impl Attributor<'_, '_> {
             };
             if doc.word(prep) == "of" && prep > b && names::nameish(doc, prep - 1) {
                 let s = names::run_start(doc, prep - 1, b);
-                if let Some(p) = names::parse_name(doc, s, prep).filter(|p| !p.is_single()) {
+                if let Some(p) =
+                    names::parse_name(doc, s, prep).filter(|p| !p.is_single() || p.marked)
+                {
                     return Some((Subject::Name(p), Some((prep, e + 1))));
                 }
             }

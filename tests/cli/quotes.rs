@@ -1045,3 +1045,30 @@ fn quotes_credit_transcript_lines_to_their_label() {
         ]
     );
 }
+
+/// The person inside an attribution is the speaker and the rest the role:
+/// "Mr. Hale of the Coastal Trust said", "the group’s leader, Dan Crane,
+/// said" after the quote (#18).
+#[test]
+fn quotes_take_the_person_out_of_the_role() {
+    let env = Env::empty();
+    env.write(
+        "trust.txt",
+        "Trust\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         Mr. Hale of the Coastal Trust said: “The harbour stays open.”\n\n\
+         “The quay needs work,” the group’s leader, Dan Crane, said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "role")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("", "Mr. Hale", "of the Coastal Trust"),
+            ("Dan Crane", "Dan Crane", "the group’s leader"),
+        ]
+    );
+}
