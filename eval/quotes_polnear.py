@@ -192,8 +192,11 @@ def gold_person(source_text, source_start, persons):
                 return words[-1]
         return None
     # No CoreNLP file: capitalised words not at the start of the source,
-    # unless an organisation word is among them.
-    caps = re.findall(r"\b[A-Z][a-zA-Z’'\-]+\b", source_text)
+    # unless an organisation word is among them; only the head of the
+    # source, so that "Mr. Morgan of the Sierra Club" or "Peter Morgan, a
+    # lawyer for the Sierra Club" names Morgan.
+    head = re.split(r",|\s(?:of|at|for|from|with|who|in)\s", source_text)[0]
+    caps = re.findall(r"\b[A-Z][a-zA-Z’'\-]+\b", head)
     caps = [w for w in caps if w.lower() not in TITLES and w != "The"]
     if not caps or any(w.lower() in ORG_WORDS for w in caps):
         return None
