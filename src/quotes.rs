@@ -57,7 +57,12 @@
 //! 4. continuation: a quotation that is a sentence of its own, with no
 //!    attribution, right after a credited quotation in the same paragraph,
 //!    or forming a whole paragraph right after one, belongs to the same
-//!    speaker, unless another person is named in between.
+//!    speaker, unless another person is named in between; failing that, one
+//!    right after a sentence of reported speech that ends with its
+//!    attribution (`The vote may slip, Holm said. “…”`) is that speaker's;
+//! 5. a transcript label: `PENCE: Well, look …` (a paragraph opened by a
+//!    mark, or plain paragraphs where at least two are labelled) is a quote
+//!    of the person named in full with that surname, else of the label.
 //!
 //! So scare quotes and names of things (`from “hacking back,” or`, `the
 //! “Lyon Charter for Safety in Cyberspace,”`) are left out: they
@@ -444,9 +449,9 @@ impl Attributor<'_, '_> {
             out.push((
                 span.first_para,
                 Quote {
-                    // Without the label of a transcript line.
+                    // Without the label of a transcript line opened by a mark.
                     text: match label {
-                        Some(_) if span.open + 1 == label.map_or(0, |l| l.0) => span
+                        Some((x, _)) if x == span.open + 1 => span
                             .text
                             .split_once(':')
                             .map_or(&*span.text, |(_, rest)| rest.trim_start())
