@@ -192,8 +192,11 @@ def gold_person(source_text, source_start, persons):
                 return words[-1]
         return None
     # No CoreNLP file: capitalised words not at the start of the source,
-    # unless an organisation word is among them.
-    caps = re.findall(r"\b[A-Z][a-zA-Z’'\-]+\b", source_text)
+    # unless an organisation word is among them; only the head of the
+    # source, so that "Mr. Morgan of the Sierra Club" or "Peter Morgan, a
+    # lawyer for the Sierra Club" names Morgan.
+    head = re.split(r",|\s(?:of|at|for|from|with|who|in)\s", source_text)[0]
+    caps = re.findall(r"\b[A-Z][a-zA-Z’'\-]+\b", head)
     caps = [w for w in caps if w.lower() not in TITLES and w != "The"]
     if not caps or any(w.lower() in ORG_WORDS for w in caps):
         return None
@@ -215,13 +218,16 @@ def locate(raw, quote):
     """Character span [a, b) of a system quote's text in the raw article.
 
     accord reports byte offsets in its cleaned text; the raw article is
-    searched for the quote's words instead, whitespace-insensitively, and
-    the occurrence nearest the reported offset is taken.
+    searched for the quote's words instead, whitespace-insensitively (and
+    past zero-width spaces and the marks of a quotation carried over
+    paragraphs), and the occurrence nearest the reported offset is taken.
     """
     words = quote["text"].split()
     if not words:
         return None
-    pattern = r"\s+".join(re.escape(w) for w in words)
+    # Between words: whitespace, zero-width spaces, and the marks that
+    # reopen a quotation carried over into the next paragraph.
+    pattern = "(?:[\\s\u200b\"“”«»„]|'')+".join(re.escape(w) for w in words)
     hint = len(raw.encode("utf-8")[: quote["start"]].decode("utf-8", "ignore"))
     best = None
     for m in re.finditer(pattern, raw):
@@ -272,6 +278,8 @@ def main():
     ap.add_argument("--work", required=True, help="scratch folder (corpus, index)")
     ap.add_argument("--misses", help="write missed and mis-credited gold quotes here")
     ap.add_argument("--false", dest="false_", help="write unmatched system quotes here")
+    ap.add_argument("--context", action="store_true",
+                    help="with --misses, add the paragraph each gold quote starts in")
     args = ap.parse_args()
 
     split_dir = os.path.join(args.polnear, args.split)
@@ -310,8 +318,12 @@ def main():
             )
             quoted = sum(1 for k in chars if raw[k].isalnum())
             kind = "full" if quoted >= 0.8 * content_chars else "partial"
+            first = min(chars) if chars else content[0][0]
+            para = raw[raw.rfind("\n", 0, first) + 1:]
+            para = para.split("\n", 1)[0]
             golds.append({"chars": chars, "source": src_text, "surname": surname, "kind": kind,
-                          "content": " / ".join(raw[a:b] for a, b in content)})
+                          "content": " / ".join(raw[a:b] for a, b in content),
+                          "para": para})
         system = []
         for q in by_doc.get(name, []):
             span = locate(raw, q)
@@ -378,6 +390,8 @@ def main():
                 if q:
                     f.write("  sys:  %s | %s | %s\n" % (
                         q.get("speaker"), q.get("surface"), q["text"][:200]))
+                if args.context:
+                    f.write("  para: %s\n" % g["para"])
     if args.false_:
         with open(args.false_, "w", encoding="utf-8") as f:
             for name, q in falses:

@@ -57,7 +57,12 @@
 //! 4. continuation: a quotation that is a sentence of its own, with no
 //!    attribution, right after a credited quotation in the same paragraph,
 //!    or forming a whole paragraph right after one, belongs to the same
-//!    speaker, unless another person is named in between.
+//!    speaker, unless another person is named in between; failing that, one
+//!    right after a sentence of reported speech that ends with its
+//!    attribution (`The vote may slip, Holm said. “…”`) is that speaker's;
+//! 5. a transcript label: `PENCE: Well, look …` (a paragraph opened by a
+//!    mark, or plain paragraphs where at least two are labelled) is a quote
+//!    of the person named in full with that surname, else of the label.
 //!
 //! So scare quotes and names of things (`from “hacking back,” or`, `the
 //! “Lyon Charter for Safety in Cyberspace,”`) are left out: they
@@ -194,6 +199,8 @@ impl QuoteKind {
 /// see the module docs for the rules.
 pub fn extract_quotes(text: &str) -> Vec<Quote> {
     let quotes = match Marks::candidates(text) {
+        // A transcript quotes without marks: "PENCE: Well, look …".
+        [] if tokens::has_transcript(text) => extract_with(text, Marks::Double),
         [] => Vec::new(),
         [marks] => extract_with(text, *marks),
         _ => mixed(
@@ -336,7 +343,10 @@ impl Attributor<'_, '_> {
             if headline && span.first_para == 0 {
                 continue;
             }
-            let (speaker, kind) = if let Some(a) = self.attribute(span) {
+            let label = self.label(span);
+            let (speaker, kind) = if let Some((x, colon)) = label {
+                (self.label_speaker(x, colon, span), QuoteKind::Full)
+            } else if let Some(a) = self.attribute(span) {
                 self.clauses.push(a.clause);
                 if let Some((x, y)) = a.role {
                     self.roles.push(self.bytes(x, y));
@@ -357,6 +367,9 @@ impl Attributor<'_, '_> {
                 .filter(|(p, s, _)| self.continues(&spans[*p], span, s))
             {
                 (s.clone(), QuoteKind::Full)
+            } else if let Some(a) = self.after_reported_speech(span) {
+                self.clauses.push(a.clause);
+                (self.speaker_for(span, &a), QuoteKind::Full)
             } else {
                 continue;
             };
@@ -366,7 +379,15 @@ impl Attributor<'_, '_> {
             out.push((
                 span.first_para,
                 Quote {
-                    text: span.text.clone(),
+                    // Without the label of a transcript line opened by a mark.
+                    text: match label {
+                        Some((x, _)) if x == span.open + 1 => span
+                            .text
+                            .split_once(':')
+                            .map_or(&*span.text, |(_, rest)| rest.trim_start())
+                            .to_string(),
+                        _ => span.text.clone(),
+                    },
                     start: self.doc.toks[span.open].start,
                     end: self.doc.toks[span.close].end,
                     speaker: speaker.speaker.clone(),

@@ -86,6 +86,44 @@ impl Attributor<'_, '_> {
         }
     }
 
+    /// The speaker of a transcript line labelled with tokens `[x, y)`
+    /// ("PENCE", "SEN. LEE"): the person the document names in full with
+    /// that surname, else the label in title case.
+    pub(super) fn label_speaker(&self, x: usize, y: usize, span: &Span) -> Speaker {
+        let doc = self.doc;
+        let words: Vec<String> = (x..y)
+            // "SEN. ROE" → "Roe"
+            .map(|k| {
+                let mut cs = doc.word(k).chars();
+                cs.next().map_or_else(String::new, |c| {
+                    c.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .filter(|w| !w.is_empty() && lexicon::honorific(w).is_none() && !lexicon::is_title(w))
+            .collect();
+        let pos = doc.toks[span.open].start;
+        let person = match words.as_slice() {
+            [] => None,
+            [one] => match self.reg.lookup_surname_any_case(one, pos) {
+                Lookup::One(id) => Some(id),
+                _ => None,
+            },
+            _ => self.reg.by_name(&words.join(" ")),
+        };
+        let speaker = person
+            .map(|id| self.reg.persons[id].canonical.clone())
+            .or_else(|| (!words.is_empty()).then(|| words.join(" ")));
+        Speaker {
+            speaker,
+            surface: Some(self.slice(x, y)),
+            role: person.and_then(|id| self.reg.persons[id].role.clone()),
+            resolved: true,
+            person,
+        }
+    }
+
     /// A full name ending the description in tokens `[x, y)`, after words
     /// that are not part of it, and where it starts: from a known given
     /// name inside a capitalised run ("Secretary of State John F. Kerry"),

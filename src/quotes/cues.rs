@@ -15,6 +15,23 @@ impl Attributor<'_, '_> {
         self.after(span).or_else(|| self.before(span))
     }
 
+    /// The speaker label opening a transcript line, tokens `[first, colon)`:
+    /// "PENCE: Well, …" in a paragraph of its own, or right after the
+    /// opening mark of a paragraph ("“WALLACE: Let’s start …").
+    pub(super) fn label(&self, span: &Span) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let para_first = doc.para_first_tok(span.first_para);
+        let first = if doc.toks[span.open].kind == Kind::Mark(tokens::LINE_OPEN) {
+            para_first
+        } else if span.open == para_first {
+            span.open + 1
+        } else {
+            return None;
+        };
+        let colon = tokens::label_at(&doc.toks, doc.text, first)?;
+        Some((first, colon))
+    }
+
     /// Attribution in the clause right after the closing mark.
     pub(super) fn after(&self, span: &Span) -> Option<Attribution> {
         let doc = self.doc;
@@ -125,6 +142,19 @@ impl Attributor<'_, '_> {
             return None;
         }
         let (subject, title) = self.subject_before(e - 1, i)?;
+        // "“…,” the group’s leader, Dan Crane, said": the person named in
+        // the appositive speaks, the description is the role.
+        let (subject, title, role) = match subject {
+            Subject::Nominal(x, y) if subject_end < verb => {
+                match self.name_after_comma(subject_end, verb) {
+                    Some((p, ne)) if doc.is_punct(ne, ',') => {
+                        (Subject::Name(p), None, Some((x, y)))
+                    }
+                    _ => (subject, title, role),
+                }
+            }
+            _ => (subject, title, role),
+        };
         // A quotation that ends its sentence is followed by a new one, which
         // credits it only when it is nothing but the attribution
         // ("“We will.” Smith said."), not "Smith said the plan …".
@@ -213,17 +243,7 @@ impl Attributor<'_, '_> {
                     let f = (b + 1..c).rev().find(|&k| self.cue_at(k) == Cue::Finite)?;
                     self.subject_before(f - 1, b)
                 })
-                .or_else(|| {
-                    let close = b
-                        .checked_sub(1)
-                        .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                    let open = (0..close)
-                        .rev()
-                        .take_while(|&k| doc.toks[k].kind != Kind::Para)
-                        .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
-                    let from = doc.sentence_start(open);
-                    self.first_subject(from, open)
-                })?;
+                .or_else(|| self.subject_past_quote(b))?;
             (s, t, None, c + 1)
         } else {
             let mut e = c;
@@ -284,6 +304,12 @@ impl Attributor<'_, '_> {
                 let (s, t) = first?;
                 let role = names::appositive_role(doc, comma1 + 1, comma2, false);
                 (s, t, role, c + 1)
+            } else if e > b && matches!(doc.word(e - 1), "and" | "but") {
+                // "Clinton stressed her support … and said: “…”", "Carson
+                // did not name anyone, but told his supporters, “…”": the
+                // subject of the sentence, past a quotation inside it.
+                let (s, t) = self.coordinated_subject(b, e - 1)?;
+                (s, t, None, c + 1)
             } else if e > b {
                 let (s, t) = self.subject_before(e - 1, b)?;
                 (s, t, None, c + 1)
@@ -294,6 +320,66 @@ impl Attributor<'_, '_> {
             }
         };
         self.finish_before(span, b, stop, subject, title, role, gap_from)
+    }
+
+    /// The first subject of the sentence part before the quotation that
+    /// closes right before token `b`: "Smith criticised “bulletproof
+    /// hosting”, adding: …".
+    pub(super) fn subject_past_quote(&self, b: usize) -> Option<(Subject, Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let close = b
+            .checked_sub(1)
+            .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+        let open = (0..close)
+            .rev()
+            .take_while(|&k| doc.toks[k].kind != Kind::Para)
+            .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))?;
+        let from = doc.sentence_start(open);
+        self.first_subject(from, open)
+    }
+
+    /// The subject of "… and said" before token `and`, in the sentence part
+    /// from `b`: the name or pronoun opening the clause after the last
+    /// comma ("…, I laughed and said"), else opening the sentence, past a
+    /// quotation inside it. Never a name further in ("met the Journal and
+    /// said"), which is more often an object.
+    pub(super) fn coordinated_subject(
+        &self,
+        b: usize,
+        and: usize,
+    ) -> Option<(Subject, Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let mut from = b;
+        if let Some(close) = b
+            .checked_sub(1)
+            .filter(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))
+        {
+            if let Some(open) = (0..close)
+                .rev()
+                .take_while(|&k| doc.toks[k].kind != Kind::Para)
+                .find(|&k| matches!(doc.toks[k].kind, Kind::Mark(_)))
+            {
+                from = doc.sentence_start(open);
+            }
+        }
+        let after_comma = (b..and)
+            .rev()
+            .find(|&k| doc.is_punct(k, ','))
+            .map(|k| k + 1);
+        let opening = |k: usize| -> Option<(Subject, Option<(usize, usize)>)> {
+            if lexicon::pronoun(doc.word(k)).is_some() {
+                return Some((Subject::Pronoun(k), None));
+            }
+            if !names::nameish(doc, k) {
+                return None;
+            }
+            let p = names::parse_name(doc, k, names::run_end(doc, k, and))?;
+            match self.name_or_common(p) {
+                s @ Subject::Name(_) => Some((s, p.title)),
+                _ => None,
+            }
+        };
+        after_comma.and_then(opening).or_else(|| opening(from))
     }
 
     /// A set phrase right before the quotation that credits it without a
@@ -369,6 +455,9 @@ impl Attributor<'_, '_> {
         let w = self.doc.word(k);
         if w.starts_with(char::is_uppercase) && !self.doc.sentence_initial(k) {
             Cue::No
+        } else if matches!(w, "points" | "pointed") && self.doc.word(k + 1) == "out" {
+            // "“…,” Bozell points out."
+            Cue::Finite
         } else {
             lexicon::cue(w)
         }
@@ -530,8 +619,9 @@ impl Attributor<'_, '_> {
         let object = follows(r, lexicon::is_preposition)
             || (follows(r, lexicon::is_determiner) && follows(r - 1, lexicon::is_preposition));
         if object {
-            // "Jane Doe of the Cyber Law Clinic said": a person, whose role
-            // is the rest; "a spokesman for Microsoft said" names nobody.
+            // "Jane Doe of the Cyber Law Clinic said", "Mr. Hale of the
+            // Coastal Trust said": a person, whose role is the rest; "a
+            // spokesman for Microsoft said" names nobody.
             let prep = if follows(r, lexicon::is_preposition) {
                 r - 1
             } else {
@@ -539,13 +629,18 @@ impl Attributor<'_, '_> {
             };
             if doc.word(prep) == "of" && prep > b && names::nameish(doc, prep - 1) {
                 let s = names::run_start(doc, prep - 1, b);
-                if let Some(p) = names::parse_name(doc, s, prep).filter(|p| !p.is_single()) {
+                if let Some(p) =
+                    names::parse_name(doc, s, prep).filter(|p| !p.is_single() || p.marked)
+                {
                     return Some((Subject::Name(p), Some((prep, e + 1))));
                 }
             }
             return self.nominal(b, e + 1).map(|s| (s, None));
         }
-        let p = names::parse_name(doc, r, e + 1)?;
+        // "the Times wrote": a run that is no name is a description.
+        let Some(p) = names::parse_name(doc, r, e + 1) else {
+            return self.nominal(b, e + 1).map(|s| (s, None));
+        };
         // "Peter Olsen and Anna Berg said"
         if r >= b + 2 && doc.word(r - 1) == "and" && names::nameish(doc, r - 2) {
             let s = names::run_start(doc, r - 2, b);
@@ -555,6 +650,26 @@ impl Attributor<'_, '_> {
                 {
                     return Some((Subject::Joint(first, p), None));
                 }
+            }
+        }
+        // "The Hill reported", "People's Daily said": a lone word after an
+        // article or a possessive is part of the name of a thing, not a
+        // surname; "the Democrat said" describes someone.
+        let f = p.first;
+        if p.is_single() && !p.marked && f > b && !self.reg.is_surname(doc.word(f)) {
+            let lead = doc.word(f - 1);
+            if names::is_possessive(lead) && doc.is_cap(f - 1)
+                || lead == "The" && !doc.sentence_initial(f - 1)
+            {
+                let whole = names::ParsedName {
+                    surface_first: f - 1,
+                    first: f - 1,
+                    ..p
+                };
+                return Some((Subject::Name(whole), None));
+            }
+            if lead.eq_ignore_ascii_case("the") {
+                return self.nominal(f - 1, e + 1).map(|s| (s, None));
             }
         }
         let title = p.title.or_else(|| names::descriptor_before(doc, r, b));
@@ -588,7 +703,7 @@ impl Attributor<'_, '_> {
             || lexicon::is_adverb(head)
             || lexicon::pronoun(head).is_some()
             || lexicon::cue(head) != Cue::No
-            || head.ends_with("ing");
+            || (head.ends_with("ing") && !lexicon::is_ing_noun(head));
         (!bad_head).then_some(Subject::Nominal(a, end))
     }
 

@@ -429,6 +429,15 @@ pub(super) fn is_stop_cap(word: &str) -> bool {
     )
 }
 
+/// Nouns in "-ing" that head a document or an event that can speak ("the
+/// ruling said"), unlike participles ("the man speaking").
+pub(super) fn is_ing_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "ruling" | "filing" | "briefing" | "finding" | "posting" | "listing" | "hearing"
+    )
+}
+
 /// Words that mark a capitalised sequence as an organisation, place,
 /// document or date rather than a person ("Harbor Policy Foundation").
 pub(crate) fn is_non_person(word: &str) -> bool {
@@ -705,9 +714,18 @@ pub(crate) fn pronoun(word: &str) -> Option<Option<Gender>> {
         // "He’s claiming that …"
         "he" | "He" | "he’s" | "He’s" | "he's" | "He's" => Some(Some(Gender::Male)),
         "she" | "She" | "she’s" | "She’s" | "she's" | "She's" => Some(Some(Gender::Female)),
-        "they" | "They" | "it" | "It" | "we" | "We" => Some(None),
+        // "“Okay,” I said": the writer, whom no name resolves.
+        "they" | "They" | "it" | "It" | "we" | "We" | "I" => Some(None),
         _ => None,
     }
+}
+
+/// Days of the week, which follow a cue ("Smith said Friday").
+pub(super) fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 /// Words allowed between a subject and its cue ("Smith later said").
@@ -1022,7 +1040,9 @@ pub(super) fn cue(word: &str) -> Cue {
         | "admit" | "admits" | "admitted" | "quip" | "quips" | "quipped" | "testify"
         | "testifies" | "testified" | "posted" | "deny" | "denies" | "denied" | "sang"
         | "sings" | "dubbed" | "dubs" | "branded" | "labeled" | "labelled" | "termed"
-        | "slammed" | "blasted" | "referred" | "refers" | "reads" => return Cue::Finite,
+        | "slammed" | "blasted" | "referred" | "refers" | "reads" | "read" | "reported" => {
+            return Cue::Finite
+        }
         "saying" | "telling" | "writing" | "admitting" | "testifying" | "denying" | "singing"
         | "dubbing" | "branding" | "labeling" | "labelling" | "referring" | "slamming"
         | "blasting" => return Cue::Participle,
@@ -1071,6 +1091,8 @@ mod tests {
             "cautioned",
             "contends",
             "remarked",
+            "reported",
+            "read",
         ] {
             assert_eq!(cue(w), Cue::Finite, "{w}");
         }
@@ -1083,7 +1105,8 @@ mod tests {
             "statement",
             "Paris",
             "hacking",
-            "reported",
+            "report",
+            "reports",
         ] {
             assert_eq!(cue(w), Cue::No, "{w}");
         }

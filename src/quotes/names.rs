@@ -408,6 +408,19 @@ impl<'a> Registry<'a> {
         }
     }
 
+    /// `lookup_surname` for a word in any case: "PENCE" finds Mike Pence.
+    pub(super) fn lookup_surname_any_case(&self, word: &str, pos: usize) -> Lookup {
+        self.by_surname
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(word))
+            .map_or(Lookup::Unknown, |k| self.lookup_surname(k, pos))
+    }
+
+    /// Whether a word is the surname of someone named in full.
+    pub(super) fn is_surname(&self, word: &str) -> bool {
+        self.by_surname.contains_key(word)
+    }
+
     /// Whether a lone capitalised word is known as a proper noun.
     pub(super) fn is_proper(&self, word: &str) -> bool {
         self.mid_caps.contains(word) || self.by_surname.contains_key(word)

@@ -31,6 +31,11 @@ fn direction(doc: &Doc, i: usize, open_state: bool) -> Dir {
     let Kind::Mark(c) = t.kind else {
         return Dir::Close;
     };
+    match c {
+        tokens::LINE_OPEN => return Dir::Open,
+        tokens::LINE_CLOSE => return Dir::Close,
+        _ => {}
+    }
     let (prev, next) = doc.around(t.start, t.end);
     let opens_after = |p: char| {
         p.is_whitespace()
@@ -82,7 +87,10 @@ fn direction(doc: &Doc, i: usize, open_state: bool) -> Dir {
             }
         }
         '\u{201D}' | '\u{00BB}' | '\u{2019}' => {
-            if !open_state && left && !right {
+            // A reversed mark opening a paragraph, even before a space:
+            // "” … he delivered a mix of …," Barabak wrote.
+            let opens_para = prev.is_none_or(|p| p == '\n') && c == '\u{201D}';
+            if !open_state && ((left && !right) || opens_para) {
                 Dir::Open
             } else {
                 Dir::Close
@@ -134,7 +142,33 @@ pub(super) fn find_spans(doc: &Doc) -> Vec<Span> {
         piece_start: usize,
         reopen_at: Option<usize>,
         pieces: Vec<(usize, usize)>,
+        /// A transcript line ("“PENCE: Well, …"), which ends with its
+        /// paragraph unless the next one carries it on without a label.
+        labelled: bool,
+        /// Inside a quotation nested in a transcript line in the other
+        /// shape of mark ("PENCE: … an episode of “Shark Tank.” But …).
+        inner: bool,
     }
+    // The span of a finished quotation closing at token `close`.
+    let finish = |b: Building, close: usize, last_para: usize| -> Option<Span> {
+        let mut text = String::new();
+        for &(a, z) in &b.pieces {
+            for w in doc.text[a..z].split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(w);
+            }
+        }
+        let text = text.trim_end_matches([',', ' ']).to_string();
+        text.chars().any(char::is_alphanumeric).then_some(Span {
+            open: b.open,
+            close,
+            first_para: b.first_para,
+            last_para,
+            text,
+        })
+    };
     let mut spans = Vec::new();
     let mut cur: Option<Building> = None;
     let mut para = 0;
@@ -146,7 +180,20 @@ pub(super) fn find_spans(doc: &Doc) -> Vec<Span> {
                 if let Some(b) = cur.as_mut() {
                     b.pieces.push((b.piece_start, t.start));
                     b.paras += 1;
-                    match carries_into(doc, i + 1) {
+                    let carry = carries_into(doc, i + 1);
+                    let relabelled = carry == Some(Carry::Reopen)
+                        && tokens::label_at(&doc.toks, doc.text, i + 2).is_some();
+                    b.inner = false;
+                    if b.labelled
+                        && (relabelled
+                            || carry != Some(Carry::Reopen)
+                            || b.paras > MAX_QUOTE_PARAGRAPHS)
+                    {
+                        let b = cur.take().expect("just matched");
+                        spans.extend(finish(b, i - 1, para - 1));
+                        continue;
+                    }
+                    match carry {
                         Some(Carry::Reopen) if b.paras <= MAX_QUOTE_PARAGRAPHS => {
                             b.reopen_at = Some(i + 1)
                         }
@@ -164,6 +211,14 @@ pub(super) fn find_spans(doc: &Doc) -> Vec<Span> {
                         b.reopen_at = None;
                         continue;
                     }
+                    let straight = |k: usize| {
+                        doc.toks[k].end - doc.toks[k].start == 1
+                            && doc.text[doc.toks[k].start..].starts_with('"')
+                    };
+                    if b.labelled && straight(b.open) && !straight(i) {
+                        b.inner = !b.inner;
+                        continue;
+                    }
                 }
                 match direction(doc, i, cur.is_some()) {
                     Dir::Open => {
@@ -174,36 +229,28 @@ pub(super) fn find_spans(doc: &Doc) -> Vec<Span> {
                             piece_start: t.end,
                             reopen_at: None,
                             pieces: Vec::new(),
+                            inner: false,
+                            labelled: (i == 0 || doc.toks[i - 1].kind == Kind::Para)
+                                && tokens::label_at(&doc.toks, doc.text, i + 1).is_some(),
                         })
                     }
                     Dir::Close => {
                         if let Some(mut b) = cur.take() {
                             b.pieces.push((b.piece_start, t.start));
-                            let mut text = String::new();
-                            for &(a, z) in &b.pieces {
-                                for w in doc.text[a..z].split_whitespace() {
-                                    if !text.is_empty() {
-                                        text.push(' ');
-                                    }
-                                    text.push_str(w);
-                                }
-                            }
-                            let text = text.trim_end_matches([',', ' ']).to_string();
-                            if text.chars().any(char::is_alphanumeric) {
-                                spans.push(Span {
-                                    open: b.open,
-                                    close: i,
-                                    first_para: b.first_para,
-                                    last_para: para,
-                                    text,
-                                });
-                            }
+                            spans.extend(finish(b, i, para));
                         }
                     }
                 }
             }
             _ => {}
         }
+    }
+    // A transcript line ending the document.
+    if let Some(b) = cur.filter(|b| b.labelled) {
+        let last = doc.len() - 1;
+        let mut b = b;
+        b.pieces.push((b.piece_start, doc.toks[last].end));
+        spans.extend(finish(b, last, para));
     }
     spans
 }

@@ -294,6 +294,142 @@ fn tokenize(text: &str, marks: Marks) -> Vec<Tok> {
     toks
 }
 
+/// Zero-width marks around a transcript line that has none of its own
+/// (`PENCE: Well, look …`), so that it pairs like a quotation.
+pub(super) const LINE_OPEN: char = '\u{E000}';
+pub(super) const LINE_CLOSE: char = '\u{E001}';
+
+/// Capitalised words before a colon that head no transcript line.
+fn is_rubric(word: &str) -> bool {
+    matches!(
+        word,
+        "CLARIFICATION"
+            | "CORRECTION"
+            | "UPDATE"
+            | "UPDATED"
+            | "NOTE"
+            | "EDITOR'S"
+            | "EDITOR’S"
+            | "VIDEO"
+            | "WATCH"
+            | "PHOTO"
+            | "PHOTOS"
+            | "READ"
+            | "MORE"
+            | "RELATED"
+            | "SOURCE"
+            | "SOURCES"
+            | "WARNING"
+            | "BREAKING"
+            | "EXCLUSIVE"
+            | "OPINION"
+            | "ANALYSIS"
+            | "LISTEN"
+            | "TRANSCRIPT"
+            | "Q"
+            | "A"
+    )
+}
+
+/// A speaker label opening a paragraph at token `i`: one to three words in
+/// capitals (`WALLACE`, `SEN. LEE`) and a colon. Returns the colon's index.
+pub(super) fn label_at(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| &text[t.start..t.end])
+    };
+    let (mut k, mut words) = (i, 0);
+    loop {
+        if let Some(w) = word(k) {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || w.chars().any(char::is_lowercase) || is_rubric(w) || words == 3 {
+                return None;
+            }
+            words += 1;
+        } else if !(words > 0 && toks.get(k).is_some_and(|t| t.kind == Kind::Punct('.'))) {
+            // "SEN. ROE:" when the period is a token of its own.
+            break;
+        }
+        k += 1;
+    }
+    (words > 0 && toks.get(k).is_some_and(|t| t.kind == Kind::Punct(':'))).then_some(k)
+}
+
+/// Whether `text` has at least two paragraphs opening with a speaker label
+/// (`PENCE:`), a cheap test before tokenizing a text without marks.
+pub(super) fn has_transcript(text: &str) -> bool {
+    text.split("\n\n")
+        .filter(|para| {
+            let para = para.trim_start();
+            let head = para.split(':').next().unwrap_or_default();
+            para.len() > head.len()
+                && (2..=30).contains(&head.len())
+                && head.starts_with(|c: char| c.is_uppercase())
+                && !head.chars().any(char::is_lowercase)
+                && head.split_whitespace().count() <= 3
+        })
+        .nth(1)
+        .is_some()
+}
+
+/// Puts zero-width marks around the transcript lines of a transcript: at
+/// least two paragraphs that open with a label and hold no marks.
+fn mark_transcript_lines(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
+    // Paragraphs as token ranges [first, end).
+    let mut lines = Vec::new();
+    let mut first = 0;
+    for k in 0..=toks.len() {
+        if k == toks.len() || toks[k].kind == Kind::Para {
+            let plain = !toks[first..k]
+                .iter()
+                .any(|t| matches!(t.kind, Kind::Mark(_)));
+            if let Some(colon) = label_at(&toks, text, first).filter(|&c| plain && c + 1 < k) {
+                lines.push((colon + 1, k));
+            }
+            first = k + 1;
+        }
+    }
+    if lines.len() < 2 {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 2 * lines.len());
+    let mut next = lines.iter().peekable();
+    for (k, t) in toks.iter().enumerate() {
+        if let Some(&&(a, z)) = next.peek() {
+            if k == a {
+                let at = t.start;
+                out.push(Tok {
+                    start: at,
+                    end: at,
+                    kind: Kind::Mark(LINE_OPEN),
+                });
+            }
+            if k == z {
+                let at = out.last().map_or(t.start, |p: &Tok| p.end);
+                out.push(Tok {
+                    start: at,
+                    end: at,
+                    kind: Kind::Mark(LINE_CLOSE),
+                });
+                next.next();
+            }
+        }
+        out.push(*t);
+    }
+    if let Some(&&(_, z)) = next.peek() {
+        if z == toks.len() {
+            let at = toks.last().map_or(0, |t| t.end);
+            out.push(Tok {
+                start: at,
+                end: at,
+                kind: Kind::Mark(LINE_CLOSE),
+            });
+        }
+    }
+    out
+}
+
 /// A tokenized document with the queries attribution needs.
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
@@ -307,7 +443,10 @@ pub(super) const WINDOW: usize = 60;
 
 impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, marks: Marks) -> Self {
-        let toks = tokenize(text, marks);
+        let mut toks = tokenize(text, marks);
+        if marks == Marks::Double && has_transcript(text) {
+            toks = mark_transcript_lines(text, toks);
+        }
         let mut para_first = vec![0];
         for (i, t) in toks.iter().enumerate() {
             if t.kind == Kind::Para {
@@ -489,5 +628,31 @@ mod tests {
         assert_eq!(kinds[7], Kind::Word, "a lone newline is whitespace");
         assert_eq!(kinds[8], Kind::Para);
         assert_eq!(doc.para_first_tok(2), 9);
+    }
+
+    #[test]
+    fn tokens_mark_the_lines_of_a_transcript_only() {
+        let text = "LEE: We stay.\n\nSEN. ROE: We go.\n\nNOTE: Edited.";
+        assert!(has_transcript(text));
+        let doc = Doc::new(text, Marks::Double);
+        let marks: Vec<(char, &str)> = doc
+            .toks
+            .iter()
+            .filter_map(|t| match t.kind {
+                Kind::Mark(c) => Some((c, &text[..t.start])),
+                _ => None,
+            })
+            .map(|(c, before)| (c, &before[before.len().saturating_sub(4)..]))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (LINE_OPEN, "EE: "),
+                (LINE_CLOSE, "tay."),
+                (LINE_OPEN, "OE: "),
+                (LINE_CLOSE, " go.")
+            ]
+        );
+        assert!(!has_transcript("LEE: We stay.\n\nWe go."));
     }
 }

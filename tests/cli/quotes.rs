@@ -894,3 +894,181 @@ fn quotes_credit_a_person_from_a_place_and_a_letter_that_reads() {
         [("John Wills", "of Springfield"), ("", "the letter")]
     );
 }
+
+/// Papers, rulings and articles speak with "wrote", "read" and "reported";
+/// a paragraph may open its quotation with a reversed mark before an
+/// ellipsis (#18).
+#[test]
+fn quotes_credit_documents_and_outlets_after_their_cues() {
+    let env = Env::empty();
+    env.write(
+        "papers.txt",
+        "Papers\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         “The harbour lost half its trade in a decade,” the Times wrote.\n\n\
+         “The board met for years on this,” the article read.\n\n\
+         “A town cannot close its harbour that way,” said the ruling.\n\n\
+         This is “roughly the same lead the mayor has held,” reported Reuters.\n\n\
+         ” … she delivered a mix of old and new ideas,” Holm wrote.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "role"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "",
+                "the Times",
+                "The harbour lost half its trade in a decade"
+            ),
+            ("", "the article", "The board met for years on this"),
+            ("", "the ruling", "A town cannot close its harbour that way"),
+            ("Reuters", "", "roughly the same lead the mayor has held"),
+            ("Holm", "", "… she delivered a mix of old and new ideas"),
+        ]
+    );
+}
+
+/// A newspaper whose name has an article or a possessive keeps it: "The
+/// Hill", "People's Daily", never "Hill" or "Daily" (#18).
+#[test]
+fn quotes_keep_the_article_and_possessive_of_an_outlet_name() {
+    let env = Env::empty();
+    env.write(
+        "outlets.txt",
+        "Outlets\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         “Four loopholes were cited,” The Hill reported.\n\n\
+         “The harbour will stay open,” People’s Daily said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    assert_eq!(speakers(&hits), ["The Hill", "People’s Daily"]);
+}
+
+/// A quotation standing alone after a sentence of reported speech that
+/// ends with its attribution is that speaker's; "and said" borrows the
+/// subject of its sentence, past a quotation in it; the writer's "I said"
+/// and "points out" are cues (#18).
+#[test]
+fn quotes_credit_the_reporting_sentence_before_and_coordinated_cues() {
+    let env = Env::empty();
+    env.write(
+        "harbour.txt",
+        "Harbour\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         The board may be slow to act while the mayor is away, Holm said. \
+         “The other factor is the money. I do not think it matters.”\n\n\
+         Lena Vik, the head of the guild, spoke about the plan at a “Harbour Day” \
+         hosted by City Radio and said the town has what it needs: \
+         “Patience, and a lot of it.”\n\n\
+         Once, when the ferry was late, I laughed and said, “I do not believe in ferries.”\n\n\
+         “Some of us thought so for years,” Vik points out.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Holm",
+                "Holm",
+                "The other factor is the money. I do not think it matters."
+            ),
+            ("Lena Vik", "Lena Vik", "Patience, and a lot of it."),
+            ("", "I", "I do not believe in ferries."),
+            ("Lena Vik", "Vik", "Some of us thought so for years"),
+        ]
+    );
+}
+
+/// Transcript lines are quotes credited to their label, resolved to the
+/// person the document names in full: paragraphs of their own ("PENCE:
+/// …") or each opened by a mark (""WALLACE: …"), where a quotation
+/// inside stays inside; rubrics ("CORRECTION:") are no speakers (#18).
+#[test]
+fn quotes_credit_transcript_lines_to_their_label() {
+    let env = Env::empty();
+    env.write(
+        "plain.txt",
+        "Interview\n\n\
+         Gov. Lena Holm spoke to Ivo Berg on Sunday about the harbour.\n\n\
+         BERG: Let us start with the news about the harbour.\n\n\
+         GOV. HOLM: Well, look, the harbour stays open.\n\n\
+         CORRECTION: An earlier version misspelled a name.\n",
+    );
+    env.write(
+        "marked.txt",
+        "Interview\n\n\
+         Gov. Lena Holm spoke to Ivo Berg on Sunday about the harbour.\n\n\
+         Partial transcript as follows:\n\n\
+         \"BERG: Let us start with the news about the harbour.\n\n\
+         \"HOLM: Well, look, they think this is an episode of “Boat Wars.” It is not.\n\n\
+         \"(CROSSTALK.)\n\n\
+         \"BERG: So why would anyone close it?\n\n\
+         The interview ended there.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "text")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Ivo Berg",
+                "BERG",
+                "Let us start with the news about the harbour."
+            ),
+            (
+                "Lena Holm",
+                "HOLM",
+                "Well, look, they think this is an episode of “Boat Wars.” It is not. (CROSSTALK.)"
+            ),
+            ("Ivo Berg", "BERG", "So why would anyone close it?"),
+            (
+                "Ivo Berg",
+                "BERG",
+                "Let us start with the news about the harbour."
+            ),
+            (
+                "Lena Holm",
+                "GOV. HOLM",
+                "Well, look, the harbour stays open."
+            ),
+        ]
+    );
+}
+
+/// The person inside an attribution is the speaker and the rest the role:
+/// "Mr. Hale of the Coastal Trust said", "the group’s leader, Dan Crane,
+/// said" after the quote (#18).
+#[test]
+fn quotes_take_the_person_out_of_the_role() {
+    let env = Env::empty();
+    env.write(
+        "trust.txt",
+        "Trust\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         Mr. Hale of the Coastal Trust said: “The harbour stays open.”\n\n\
+         “The quay needs work,” the group’s leader, Dan Crane, said.\n",
+    );
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "role")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("", "Mr. Hale", "of the Coastal Trust"),
+            ("Dan Crane", "Dan Crane", "the group’s leader"),
+        ]
+    );
+}
