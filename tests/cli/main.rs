@@ -3,6 +3,7 @@
 //! code. One harness, a module per subcommand or concern.
 
 mod aliases;
+mod catalog;
 mod common;
 mod errors;
 mod formats;
