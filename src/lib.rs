@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod cmd;
 pub mod corpus;
+pub mod date;
 pub mod error;
 pub mod index;
 pub mod messages;

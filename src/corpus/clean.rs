@@ -1,6 +1,6 @@
 //! Text cleaning shared by the format readers: turning extracted runs of
-//! text into one-line prose, spotting list markers at the start of a line,
-//! and reading the dates files carry about themselves into ISO form.
+//! text into one-line prose and spotting list markers at the start of a
+//! line. Dates are read by [`crate::date`].
 
 /// Ends as a sentence or clause does: `.`, `!`, `?`, `:`, `;` or `…`,
 /// possibly before a closing quote or bracket.
@@ -147,98 +147,6 @@ pub fn list_marker_len(text: &str) -> Option<usize> {
     is_marker.then_some(lead + marker_end + 1)
 }
 
-/// Reads a date as files write it into ISO form: `YYYY-MM-DD`, or the
-/// prefix `YYYY-MM` / `YYYY` when that is all there is.
-///
-/// Accepts ISO dates and timestamps (`2024-03-07T09:30:00+01:00`),
-/// `2024/03/07`, `2024.03.07`, and English day-month-year or
-/// month-day-year forms with month names (`7 March 2024`, `Mar 7, 2024`,
-/// `Thu, 07 Mar 2024 17:45:00 +0100`). Returns `None` for anything else
-/// rather than guessing between day-first and month-first numbers.
-pub fn normalize_date(s: &str) -> Option<String> {
-    let s = s.trim().trim_matches(|c| c == '"' || c == '\'');
-    if let Some(iso) = numeric_date(s) {
-        return Some(iso);
-    }
-    named_month_date(s)
-}
-
-fn numeric_date(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r.clone())
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
-    if !digits(0..4) || b.get(4).is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
-    let year = &s[..4];
-    let sep = match b.get(4) {
-        None => return Some(year.to_string()),
-        Some(c @ (b'-' | b'/' | b'.')) => *c,
-        Some(_) => return None,
-    };
-    let month_len = (5..b.len()).take_while(|&i| b[i].is_ascii_digit()).count();
-    if !(1..=2).contains(&month_len) {
-        return None;
-    }
-    let month: u32 = s[5..5 + month_len].parse().ok()?;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    let rest = 5 + month_len;
-    if b.get(rest) != Some(&sep) {
-        return Some(format!("{year}-{month:02}"));
-    }
-    let day_len = (rest + 1..b.len())
-        .take_while(|&i| b[i].is_ascii_digit())
-        .count();
-    if !(1..=2).contains(&day_len) {
-        return Some(format!("{year}-{month:02}"));
-    }
-    let day: u32 = s[rest + 1..rest + 1 + day_len].parse().ok()?;
-    if !(1..=31).contains(&day) {
-        return Some(format!("{year}-{month:02}"));
-    }
-    Some(format!("{year}-{month:02}-{day:02}"))
-}
-
-fn named_month_date(s: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let (mut day, mut month, mut year) = (None, None, None);
-    for word in s.split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '-' || c == '/')
-    {
-        if word.is_empty() {
-            continue;
-        }
-        let lower = word.to_ascii_lowercase();
-        if month.is_none() && lower.len() >= 3 {
-            if let Some(m) = MONTHS.iter().position(|m| lower.starts_with(m)) {
-                month = Some(m as u32 + 1);
-                continue;
-            }
-        }
-        let num = word.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 7th, 1st
-        if num.is_empty() || !num.bytes().all(|c| c.is_ascii_digit()) || word.contains(':') {
-            continue;
-        }
-        match num.len() {
-            4 if year.is_none() => year = num.parse::<u32>().ok(),
-            1 | 2 if day.is_none() => {
-                day = num.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
-            }
-            _ => {}
-        }
-    }
-    match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
-        (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
-        _ => None,
-    }
-}
-
 /// Lines mailing-list software adds to every message.
 pub fn is_list_chrome(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
@@ -334,37 +242,6 @@ mod tests {
         assert_eq!(list_marker_len("v. United States"), None);
         assert_eq!(list_marker_len("p. 226, the Court"), None);
         assert_eq!(list_marker_len("(v) fifth"), Some(4));
-    }
-
-    #[test]
-    fn dates_in_iso_and_slashed_forms() {
-        assert_eq!(
-            normalize_date("2024-03-07T09:30:00+01:00").as_deref(),
-            Some("2024-03-07")
-        );
-        assert_eq!(normalize_date("2024/3/7").as_deref(), Some("2024-03-07"));
-        assert_eq!(normalize_date("2024-03").as_deref(), Some("2024-03"));
-        assert_eq!(normalize_date("2024").as_deref(), Some("2024"));
-    }
-
-    #[test]
-    fn dates_with_month_names() {
-        assert_eq!(
-            normalize_date("7 March 2024").as_deref(),
-            Some("2024-03-07")
-        );
-        assert_eq!(normalize_date("Mar 7, 2024").as_deref(), Some("2024-03-07"));
-        assert_eq!(
-            normalize_date("Thu, 07 Mar 2024 17:45:00 +0100").as_deref(),
-            Some("2024-03-07")
-        );
-    }
-
-    #[test]
-    fn dates_refuse_ambiguous_or_garbage() {
-        assert_eq!(normalize_date("03/07/2024"), None);
-        assert_eq!(normalize_date("soon"), None);
-        assert_eq!(normalize_date("20240"), None);
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! What a format reader hands to the indexer: metadata it found in the file
 //! and the document's paragraphs, already cleaned, in reading order.
 
+use crate::date::PartialDate;
+
 /// Metadata a file carries about itself. Every field is optional; the corpus
 /// catalog (`corpus/catalog.toml`) overrides whatever is set here.
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {
     pub title: Option<String>,
     /// `accord`, `commentary`, `statement`, `report`, … (user-defined).
     pub kind: Option<String>,
-    /// ISO date `YYYY-MM-DD` (or a prefix such as `YYYY-MM`).
-    pub date: Option<String>,
+    /// A day, month or year (see [`PartialDate::parse`] for the forms read).
+    pub date: Option<PartialDate>,
     /// Publisher, list or outlet, e.g. `axios`, `link mailing list`.
     pub source: Option<String>,
     pub url: Option<String>,
@@ -23,7 +24,6 @@ impl Metadata {
         let fields = [
             (other.title, &mut self.title),
             (other.kind, &mut self.kind),
-            (other.date, &mut self.date),
             (other.source, &mut self.source),
             (other.url, &mut self.url),
             (other.author, &mut self.author),
@@ -32,6 +32,9 @@ impl Metadata {
             if theirs.is_some() {
                 *ours = theirs;
             }
+        }
+        if other.date.is_some() {
+            self.date = other.date;
         }
     }
 }

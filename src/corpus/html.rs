@@ -23,9 +23,10 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::clean::{normalize_date, normalize_inline};
+use super::clean::normalize_inline;
 use super::extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
 use super::sections;
+use crate::date::PartialDate;
 
 mod content;
 
@@ -447,7 +448,11 @@ fn split_site_name<'a>(title: &'a str, site: &str) -> Option<&'a str> {
     })
 }
 
-fn find_date(document: &Html, root: ElementRef, metas: &HashMap<String, String>) -> Option<String> {
+fn find_date(
+    document: &Html,
+    root: ElementRef,
+    metas: &HashMap<String, String>,
+) -> Option<PartialDate> {
     const DATE_KEYS: &[&str] = &[
         "article:published_time",
         "article:published",
@@ -463,14 +468,14 @@ fn find_date(document: &Html, root: ElementRef, metas: &HashMap<String, String>)
     let from_meta = DATE_KEYS
         .iter()
         .filter_map(|k| metas.get(*k))
-        .find_map(|v| normalize_date(v));
+        .find_map(|v| PartialDate::parse(v));
     from_meta.or_else(|| {
         let selector =
             Selector::parse("time[datetime]").expect("selectors in this module are valid CSS");
         root.select(&selector)
             .chain(document.select(&selector))
             .filter_map(|t| t.value().attr("datetime"))
-            .find_map(normalize_date)
+            .find_map(PartialDate::parse)
     })
 }
 
@@ -614,7 +619,10 @@ mod tests {
             <p>Updated <time datetime="2019-02-01">1 February 2019</time></p>
             <p>Thirty-four companies signed an accord.</p></body></html>"#,
         );
-        assert_eq!(e.meta.date.as_deref(), Some("2018-04-17"));
+        assert_eq!(
+            e.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2018-04-17")
+        );
         assert_eq!(
             e.meta.title.as_deref(),
             Some("Tech firms sign norms accord")
@@ -637,7 +645,10 @@ mod tests {
         assert_eq!(e.meta.title.as_deref(), Some("The \"real\" title"));
         assert_eq!(e.meta.source.as_deref(), Some("Norms Watch"));
         assert_eq!(e.meta.url.as_deref(), Some("https://example.org/canonical"));
-        assert_eq!(e.meta.date.as_deref(), Some("2024-03-07"));
+        assert_eq!(
+            e.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-07")
+        );
         assert_eq!(e.meta.author.as_deref(), Some("Inês Duarte"));
     }
 
@@ -684,7 +695,10 @@ mod tests {
     #[test]
     fn date_from_time_element() {
         let e = read_html("<article><time datetime=\"2023-11-02\">2 Nov</time><p>x</p></article>");
-        assert_eq!(e.meta.date.as_deref(), Some("2023-11-02"));
+        assert_eq!(
+            e.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2023-11-02")
+        );
     }
 
     #[test]
@@ -705,7 +719,10 @@ mod tests {
                 "A review conference is foreseen after two years.",
             ]
         );
-        assert_eq!(e.meta.date.as_deref(), Some("2024-03-07"));
+        assert_eq!(
+            e.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-07")
+        );
         assert_eq!(
             e.meta.url.as_deref(),
             Some("https://normswatch.example.org/analysis/lisbon-declaration")
@@ -804,7 +821,10 @@ mod tests {
             "<head><meta property=\"article:published\" itemprop=\"datePublished dateCreated\" \
              content=\"2021-05-04T10:00:00Z\"></head><p>x</p>",
         );
-        assert_eq!(e.meta.date.as_deref(), Some("2021-05-04"));
+        assert_eq!(
+            e.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2021-05-04")
+        );
     }
 
     /// Issue #16: a logo's label was taken for the title.

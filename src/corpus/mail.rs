@@ -37,6 +37,8 @@
 
 use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
+use crate::date::PartialDate;
+
 use super::clean::{
     is_list_chrome, join_wrapped_line, list_marker_len, normalize_inline, starts_list_footer,
 };
@@ -277,10 +279,10 @@ fn read_parsed(message: &Message) -> Option<Extracted> {
                 .map(clean_subject)
                 .filter(|s| !s.is_empty()),
             kind: None,
-            date: message
-                .date()
-                .filter(|d| d.year > 0 && (1..=12).contains(&d.month) && (1..=31).contains(&d.day))
-                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            date: message.date().and_then(|d| {
+                let (month, day) = (u32::from(d.month), u32::from(d.day));
+                PartialDate::new(u32::from(d.year), Some(month), Some(day))
+            }),
             source: message.header_raw("List-Id").and_then(list_name),
             url: None,
             author: message.from().and_then(|a| a.first()).and_then(|addr| {
@@ -535,7 +537,10 @@ mod tests {
         let meta = &docs[0].meta;
         assert_eq!(meta.title.as_deref(), Some("Principle 4"));
         assert_eq!(meta.author.as_deref(), Some("José"));
-        assert_eq!(meta.date.as_deref(), Some("2024-03-06"));
+        assert_eq!(
+            meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-06")
+        );
         assert_eq!(meta.source.as_deref(), Some("cybernorms mailing list"));
     }
 
@@ -687,7 +692,10 @@ mod tests {
     fn single_eml_fixture_is_one_document() {
         let docs = read_mail(include_bytes!("../../tests/fixtures/formats/single.eml")).unwrap();
         assert_eq!(docs.len(), 1);
-        assert_eq!(docs[0].meta.date.as_deref(), Some("2024-03-11"));
+        assert_eq!(
+            docs[0].meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-11")
+        );
         assert_eq!(docs[0].paragraphs.len(), 3);
     }
 

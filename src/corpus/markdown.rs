@@ -32,9 +32,10 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use scraper::{Html, Node};
 
-use super::clean::{normalize_date, normalize_inline, normalize_line_endings};
+use super::clean::{normalize_inline, normalize_line_endings};
 use super::extract::{Extracted, Metadata, Paragraph, ReadStats, Role};
 use super::sections;
+use crate::date::PartialDate;
 
 /// Reads a Markdown file, front matter included.
 pub fn read_markdown(text: &str) -> Extracted {
@@ -739,7 +740,7 @@ pub fn read_plain_front_matter(text: &str) -> (Metadata, &str) {
 /// Stores one front-matter value. Keys are case-insensitive; `published`
 /// and `created` count as `date`, `link` as `url`, `publisher` as `source`,
 /// `type` as `kind`, `authors` as `author`. A value in quotes loses them; a
-/// date is read with [`normalize_date`] and dropped when it is not one.
+/// date is read with [`PartialDate::parse`] and dropped when it is not one.
 fn set_field(meta: &mut Metadata, key: &str, value: &str) {
     let value = unquote(value);
     if value.is_empty() || value.starts_with(['[', '{', '|', '>']) {
@@ -750,7 +751,7 @@ fn set_field(meta: &mut Metadata, key: &str, value: &str) {
         "kind" | "type" => &mut meta.kind,
         "date" | "published" | "created" => {
             if meta.date.is_none() {
-                meta.date = normalize_date(&value);
+                meta.date = PartialDate::parse(&value);
             }
             return;
         }
@@ -798,7 +799,10 @@ mod tests {
         );
         assert_eq!(meta.title.as_deref(), Some("A: title"));
         assert_eq!(meta.kind.as_deref(), Some("commentary"));
-        assert_eq!(meta.date.as_deref(), Some("2024-03-09"));
+        assert_eq!(
+            meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-09")
+        );
         assert_eq!(meta.source.as_deref(), Some("Norms Watch"));
         assert_eq!(meta.url.as_deref(), Some("https://example.org/x"));
         assert_eq!(meta.author.as_deref(), Some("Ines"));
@@ -810,7 +814,10 @@ mod tests {
         let (meta, rest) =
             read_plain_front_matter("+++\ntitle = \"T\"\ndate = 2024-01-02T10:00:00Z\n+++\nBody");
         assert_eq!(meta.title.as_deref(), Some("T"));
-        assert_eq!(meta.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(
+            meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-01-02")
+        );
         assert_eq!(rest, "Body");
     }
 
@@ -965,7 +972,10 @@ mod tests {
              has_children: true\ndate: 2024-05-14 10:00:00 +0200\n---\nBody.\n",
         );
         assert_eq!(e.meta.title.as_deref(), Some("Port warnings"));
-        assert_eq!(e.meta.date.as_deref(), Some("2024-05-14"));
+        assert_eq!(
+            e.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-14")
+        );
         assert_eq!(texts(&e), ["Body."]);
     }
 

@@ -221,7 +221,10 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     let catalog = Catalog::load(opts.corpus)?;
     let _lock = WriteLock::acquire(opts.index)?;
     let live = live_dir(opts.index);
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        warnings: catalog.problems(&listing.files),
+        ..Summary::default()
+    };
     let mut existing = None;
     if !opts.rebuild && super::exists(opts.index) {
         let index = super::open_dir(&live)?;
@@ -802,10 +805,8 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             d.add_text(f.source, source);
         }
         if let Some(date) = &doc.meta.date {
-            d.add_text(f.date, date);
-            if let Some(key) = schema::date_key(date) {
-                d.add_u64(f.date_key, key);
-            }
+            d.add_text(f.date, date.to_string());
+            d.add_u64(f.date_key, date.key());
         }
         if let Some(url) = &doc.meta.url {
             d.add_text(f.url, url);

@@ -34,9 +34,10 @@ pub struct Fields {
     pub title_exact: Field,
     pub kind: Field,
     pub source: Field,
-    /// ISO date as given.
+    /// The date in ISO form: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Field,
-    /// The date as a number `YYYYMMDD` (month/day 0 when not given), for ranges.
+    /// The date as a number `YYYYMMDD` (month/day 0 when not given), for
+    /// ranges: [`crate::date::PartialDate::key`].
     pub date_key: Field,
     pub url: Field,
     pub author: Field,
@@ -192,34 +193,5 @@ impl Fields {
             context: None,
             ..*self
         }
-    }
-}
-
-/// `2018-11-12` → 20181112, `2018-11` → 20181100, `2018` → 20180000.
-pub fn date_key(date: &str) -> Option<u64> {
-    let mut parts = date.trim().splitn(3, '-');
-    let year: u64 = parts
-        .next()?
-        .parse()
-        .ok()
-        .filter(|y| (1000..=9999).contains(y))?;
-    let month: u64 = parts.next().map_or(Some(0), |m| m.parse().ok())?;
-    let day: u64 = parts
-        .next()
-        .map_or(Some(0), |d| d.get(..2).unwrap_or(d).parse().ok())?;
-    (month <= 12 && day <= 31).then_some(year * 10000 + month * 100 + day)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_keys_order_partial_dates_first() {
-        assert_eq!(date_key("2018-11-12"), Some(20181112));
-        assert_eq!(date_key("2018-11"), Some(20181100));
-        assert_eq!(date_key("2018"), Some(20180000));
-        assert_eq!(date_key("2018-11-12T10:00:00Z"), Some(20181112));
-        assert_eq!(date_key("last week"), None);
     }
 }

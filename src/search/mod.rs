@@ -27,6 +27,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocAddress, Order as TantivyOrder, Searcher, TantivyDocument};
 
 use crate::analysis::{self, Mode};
+use crate::date::PartialDate;
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields, Opened};
 use crate::speakers;
@@ -39,7 +40,7 @@ use snippet::{Located, Pattern, Snippet};
 pub struct Filters {
     /// Document kind, e.g. `accord`.
     pub kind: Option<String>,
-    /// Inclusive date bounds as `YYYYMMDD` keys (see [`schema::date_key`]).
+    /// Inclusive date bounds as `YYYYMMDD` keys (see [`PartialDate::key`]).
     pub since: Option<u64>,
     pub until: Option<u64>,
     /// A quoted speaker: the full name (any case) or any of its words in
@@ -1112,35 +1113,15 @@ pub fn date_range(since: Option<&str>, until: Option<&str>) -> Result<(Option<u6
     Ok((from, to))
 }
 
-/// `--since`/`--until` values: `2018-11-01`, `2018-11` or `2018`. An upper
-/// bound given as a month or year covers all of it.
+/// A `--since`/`--until` value as its date key ([`PartialDate::key`]); a
+/// bound given as a month or year covers all of it, so an upper one is
+/// the key of its last day. Read as document dates are
+/// ([`PartialDate::parse`]), but a value that is no date is an error.
 pub fn parse_date_bound(value: &str, upper: bool) -> Result<u64> {
-    let not_a_date = || {
+    let date = PartialDate::parse(value).ok_or_else(|| {
         Error::Input(format!(
-            "'{value}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"
+            "'{value}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY (or e.g. 12 November 2018)"
         ))
-    };
-    let key = schema::date_key(value).ok_or_else(not_a_date)?;
-    // Document dates are read leniently; a bound the user types is checked
-    // (`2018-02-30`, `2018-00` are typos, not days).
-    let (year, month, day) = (key / 10000, key / 100 % 100, key % 100);
-    let days = match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    let parts = value.trim().split('-').count();
-    if (parts >= 2 && month == 0) || (parts == 3 && (day == 0 || day > days)) {
-        return Err(not_a_date());
-    }
-    if !upper {
-        return Ok(key);
-    }
-    Ok(year * 10000
-        + if month == 0 {
-            1231
-        } else {
-            month * 100 + if day == 0 { 31 } else { day }
-        })
+    })?;
+    Ok(if upper { date.last_key() } else { date.key() })
 }

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Compiled, Record};
-use crate::index::schema;
+use crate::date::PartialDate;
 
 /// The period occurrences are counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -48,7 +48,8 @@ pub fn trend(records: &[Record], compiled: &Compiled, per: Per) -> Vec<Period> {
         let key = record
             .date
             .as_deref()
-            .and_then(schema::date_key)
+            .and_then(PartialDate::parse)
+            .map(PartialDate::key)
             .and_then(|key| period_key(key, per));
         let period = match key {
             Some(key) => dated.entry(key).or_default(),

@@ -4,6 +4,7 @@
 
 mod aliases;
 mod browser;
+mod catalog;
 mod common;
 mod errors;
 mod faults;

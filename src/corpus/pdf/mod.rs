@@ -35,6 +35,7 @@ pub(super) use super::clean::list_marker_len;
 use super::clean::normalize_inline;
 use super::extract::{Extracted, Metadata, ReadStats};
 use super::quietly;
+use crate::date::PartialDate;
 use layout::Line;
 
 /// Reads a PDF from its bytes.
@@ -162,7 +163,7 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         meta: Metadata {
             title: info(b"Title").and_then(|t| meaningful_title(&t)),
             author: info(b"Author"),
-            date: info(b"CreationDate").and_then(|d| pdf_date(&d)),
+            date: info(b"CreationDate").and_then(|d| creation_date(&d)),
             ..Metadata::default()
         },
         paragraphs,
@@ -344,14 +345,14 @@ fn meaningful_title(title: &str) -> Option<String> {
     (!file_name && !placeholder).then(|| title.to_string())
 }
 
-/// A PDF date (`D:20181112093000+01'00'`) as an ISO date; `None` when it
-/// does not start with a plausible year, month and day.
-fn pdf_date(value: &str) -> Option<String> {
-    let digits = value.strip_prefix("D:").unwrap_or(value);
-    let part = |range: std::ops::Range<usize>| digits.get(range)?.parse::<u32>().ok();
-    let (year, month, day) = (part(0..4)?, part(4..6)?, part(6..8)?);
-    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+/// A PDF date (`D:20181112093000+01'00'`), also without its `D:` as some
+/// producers write it.
+fn creation_date(value: &str) -> Option<PartialDate> {
+    let value = value.trim();
+    match value.strip_prefix("D:") {
+        Some(_) => PartialDate::parse(value),
+        None => PartialDate::parse(&format!("D:{value}")),
+    }
 }
 
 /// Decodes a PDF text string: UTF-16BE with a byte-order mark, UTF-8 with
@@ -409,10 +410,15 @@ mod tests {
         assert_eq!(meaningful_title("PowerPoint Presentation"), None);
         assert_eq!(meaningful_title("feedback for prEN 40000-1-1.xlsx"), None);
         assert_eq!(
-            pdf_date("D:20181112093000+01'00'"),
+            creation_date("D:20181112093000+01'00'").map(|d| d.to_string()),
             Some("2018-11-12".into())
         );
-        assert_eq!(pdf_date("D:0000"), None);
+        // Issue #20, item 13: no longer only 1990–2100; the `D:` may be left out.
+        assert_eq!(
+            creation_date("19851112").map(|d| d.to_string()),
+            Some("1985-11-12".into())
+        );
+        assert_eq!(creation_date("D:0000"), None);
         let raw = [b'S', 0x90, b's', b' ', 0x84, b' ', 0x8D, b'x', 0x8E];
         assert_eq!(decode_text_string(&raw), "S’s — “x”");
     }
