@@ -2,13 +2,11 @@
 //! and its quotes, for a reader view. Documents are found by their id in
 //! the index (the `doc` field), never by a path on disk.
 
-use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::{DocAddress, TantivyDocument};
 
-use super::Record;
-use crate::error::{Error, Result};
+use super::{records_matching, Record};
+use crate::error::Result;
 use crate::index::{schema, Opened};
 
 /// A document's records.
@@ -23,26 +21,13 @@ pub struct Document {
 /// The document whose id is exactly `id` (`file.txt`, `archive.mbox#2`), or
 /// `None` when the index has no such document.
 pub fn document(opened: &Opened, id: &str) -> Result<Option<Document>> {
-    let searcher = opened.reader.searcher();
     let f = &opened.fields;
     let records = |kind: &str| -> Result<Vec<Record>> {
         let query = BooleanQuery::new(vec![
             (Occur::Must, term(f.doc, id)),
             (Occur::Must, term(f.record, kind)),
         ]);
-        let mut addresses: Vec<DocAddress> = searcher
-            .search(&query, &DocSetCollector)
-            .map_err(Error::query_failed)?
-            .into_iter()
-            .collect();
-        addresses.sort();
-        addresses
-            .into_iter()
-            .map(|address| {
-                let doc: TantivyDocument = searcher.doc(address).map_err(Error::query_failed)?;
-                Ok(Record::from_doc(&doc, f))
-            })
-            .collect()
+        records_matching(opened, &query)
     };
     let mut passages = records(schema::PASSAGE)?;
     if passages.is_empty() {

@@ -1081,10 +1081,15 @@ pub fn hit_from(
 /// index order, which is document order within a segment; a read of the
 /// stored passages in this order touches each compressed block once.
 pub fn all_matches(opened: &Opened, compiled: &Compiled, record: &str) -> Result<Vec<Record>> {
-    let searcher = opened.reader.searcher();
     let query = compiled.strict_query(record, &opened.fields);
+    records_matching(opened, &query)
+}
+
+/// Every record `query` matches, in index order.
+pub(crate) fn records_matching(opened: &Opened, query: &dyn Query) -> Result<Vec<Record>> {
+    let searcher = opened.reader.searcher();
     let mut addresses: Vec<DocAddress> = searcher
-        .search(&query, &DocSetCollector)
+        .search(query, &DocSetCollector)
         .map_err(Error::query_failed)?
         .into_iter()
         .collect();
