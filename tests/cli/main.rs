@@ -9,6 +9,7 @@ mod common;
 mod errors;
 mod faults;
 mod formats;
+mod fuzz_smoke;
 mod index;
 mod kwic;
 mod quotes;
