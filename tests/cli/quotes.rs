@@ -10,6 +10,17 @@ fn field<'a>(hit: &'a Value, name: &str) -> &'a str {
     hit[name].as_str().unwrap_or_default()
 }
 
+/// Asserts the `keys` fields of every quote `accord quotes --json` lists
+/// in `env`, in order.
+fn assert_quotes(env: &Env, keys: [&str; 3], expected: &[(&str, &str, &str)]) {
+    let hits = env.run(&["quotes", "--json"]).ok().json();
+    let got: Vec<(&str, &str, &str)> = hits
+        .iter()
+        .map(|h| (field(h, keys[0]), field(h, keys[1]), field(h, keys[2])))
+        .collect();
+    assert_eq!(got, expected);
+}
+
 /// The speakers of `quotes --json` hits, in output order.
 fn speakers(hits: &[Value]) -> Vec<String> {
     hits.iter()
@@ -793,17 +804,13 @@ fn quotes_credit_a_quotation_whose_sentence_runs_on_to_its_attribution() {
          ''I have admiration for the mechanics'' of the proposals, Mr. Holt said. \
          ''But I have serious concerns.''\n",
     );
-    let hits = env.run(&["quotes", "--json"]).ok().json();
-    let got: Vec<(&str, &str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "surface"), field(h, "kind"), field(h, "text")))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_quotes(
+        &env,
+        ["surface", "kind", "text"],
+        &[
             ("Mr. Holt", "partial", "I have admiration for the mechanics"),
             ("Mr. Holt", "full", "But I have serious concerns."),
-        ]
+        ],
     );
 }
 
@@ -820,18 +827,14 @@ fn quotes_fall_back_to_an_earlier_cue_and_lend_a_participle_its_subject() {
          \"is not having a good night.\"\n\n\
          \"We see no link,\" the mayor said, adding that it would take \"more hours\" to know.\n",
     );
-    let hits = env.run(&["quotes", "--json"]).ok().json();
-    let got: Vec<(&str, &str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "role"), field(h, "text")))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_quotes(
+        &env,
+        ["speaker", "role", "text"],
+        &[
             ("Rita Vance", "", "is not having a good night."),
             ("", "the mayor", "We see no link"),
             ("", "the mayor", "more hours"),
-        ]
+        ],
     );
 }
 
@@ -911,24 +914,20 @@ fn quotes_credit_documents_and_outlets_after_their_cues() {
          This is “roughly the same lead the mayor has held,” reported Reuters.\n\n\
          ” … she delivered a mix of old and new ideas,” Holm wrote.\n",
     );
-    let hits = env.run(&["quotes", "--json"]).ok().json();
-    let got: Vec<(&str, &str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "role"), field(h, "text")))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_quotes(
+        &env,
+        ["speaker", "role", "text"],
+        &[
             (
                 "",
                 "the Times",
-                "The harbour lost half its trade in a decade"
+                "The harbour lost half its trade in a decade",
             ),
             ("", "the article", "The board met for years on this"),
             ("", "the ruling", "A town cannot close its harbour that way"),
             ("Reuters", "", "roughly the same lead the mayor has held"),
             ("Holm", "", "… she delivered a mix of old and new ideas"),
-        ]
+        ],
     );
 }
 
@@ -967,23 +966,19 @@ fn quotes_credit_the_reporting_sentence_before_and_coordinated_cues() {
          Once, when the ferry was late, I laughed and said, “I do not believe in ferries.”\n\n\
          “Some of us thought so for years,” Vik points out.\n",
     );
-    let hits = env.run(&["quotes", "--json"]).ok().json();
-    let got: Vec<(&str, &str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "text")))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_quotes(
+        &env,
+        ["speaker", "surface", "text"],
+        &[
             (
                 "Holm",
                 "Holm",
-                "The other factor is the money. I do not think it matters."
+                "The other factor is the money. I do not think it matters.",
             ),
             ("Lena Vik", "Lena Vik", "Patience, and a lot of it."),
             ("", "I", "I do not believe in ferries."),
             ("Lena Vik", "Vik", "Some of us thought so for years"),
-        ]
+        ],
     );
 }
 
@@ -1013,36 +1008,32 @@ fn quotes_credit_transcript_lines_to_their_label() {
          \"BERG: So why would anyone close it?\n\n\
          The interview ended there.\n",
     );
-    let hits = env.run(&["quotes", "--json"]).ok().json();
-    let got: Vec<(&str, &str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "text")))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_quotes(
+        &env,
+        ["speaker", "surface", "text"],
+        &[
             (
                 "Ivo Berg",
                 "BERG",
-                "Let us start with the news about the harbour."
+                "Let us start with the news about the harbour.",
             ),
             (
                 "Lena Holm",
                 "HOLM",
-                "Well, look, they think this is an episode of “Boat Wars.” It is not. (CROSSTALK.)"
+                "Well, look, they think this is an episode of “Boat Wars.” It is not. (CROSSTALK.)",
             ),
             ("Ivo Berg", "BERG", "So why would anyone close it?"),
             (
                 "Ivo Berg",
                 "BERG",
-                "Let us start with the news about the harbour."
+                "Let us start with the news about the harbour.",
             ),
             (
                 "Lena Holm",
                 "GOV. HOLM",
-                "Well, look, the harbour stays open."
+                "Well, look, the harbour stays open.",
             ),
-        ]
+        ],
     );
 }
 
@@ -1059,16 +1050,12 @@ fn quotes_take_the_person_out_of_the_role() {
          Mr. Hale of the Coastal Trust said: “The harbour stays open.”\n\n\
          “The quay needs work,” the group’s leader, Dan Crane, said.\n",
     );
-    let hits = env.run(&["quotes", "--json"]).ok().json();
-    let got: Vec<(&str, &str, &str)> = hits
-        .iter()
-        .map(|h| (field(h, "speaker"), field(h, "surface"), field(h, "role")))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_quotes(
+        &env,
+        ["speaker", "surface", "role"],
+        &[
             ("", "Mr. Hale", "of the Coastal Trust"),
             ("Dan Crane", "Dan Crane", "the group’s leader"),
-        ]
+        ],
     );
 }
