@@ -29,8 +29,10 @@
 //! A named attachment that is a PDF, Word or OpenDocument file, HTML or
 //! plain text, or an attached message, is a document of its own after its
 //! message, its metadata filled in from the message where it has none of
-//! its own (see [`attachments`]). Images and signatures are passed over;
-//! other attachments are named in a warning.
+//! its own (see [`attachments`]); so is what an attached message carries,
+//! forwards inside forwards up to `MAX_FORWARD_DEPTH` levels down, where a
+//! warning says the rest is not read. Images and signatures are passed
+//! over; other attachments are named in a warning.
 //!
 //! Known limits: quotes without ">" markers (top-posted full quotes in some
 //! clients) are kept.
@@ -123,21 +125,37 @@ fn read_message(raw: &[u8]) -> Vec<Extracted> {
     let Some(mut read) = read_parsed(&message) else {
         return Vec::new();
     };
-    let attached = attachments(&message, &mut read);
+    let attached = attachments(&message, &mut read, 0);
     std::iter::once(read).chain(attached).collect()
 }
 
-/// The readable named attachments of `message` (read as `mail`), each a
+/// How many forwards deep a message is read: each level is a document
+/// (`mail.eml/message.eml/message.eml`), and a chain of thousands must
+/// neither exhaust the stack nor flood the index.
+const MAX_FORWARD_DEPTH: usize = 8;
+
+/// The readable named attachments of `message` (read as `mail`, `depth`
+/// forwards down), each a
 /// document whose missing title is its file name and whose missing date,
 /// author and source are the message's. Attachments that cannot be read
 /// are named in `mail`'s warnings; images and signatures are passed over.
-fn attachments(message: &Message, mail: &mut Extracted) -> Vec<Extracted> {
+fn attachments(message: &Message, mail: &mut Extracted, depth: usize) -> Vec<Extracted> {
     let mut documents = Vec::new();
     for part in message.attachments() {
         let name = part
             .attachment_name()
             .map(normalize_inline)
             .filter(|n| !n.is_empty());
+        let forwarded = part.is_content_type("message", "rfc822");
+        // mail-parser hands over as bytes an encoded message nested a few
+        // levels down; and a chain of forwards is read only so deep.
+        if forwarded && (depth == MAX_FORWARD_DEPTH || !matches!(part.body, PartType::Message(_))) {
+            mail.warnings.push(format!(
+                "a forwarded message nested too deep ({}) is not read",
+                name.as_deref().unwrap_or("message.eml")
+            ));
+            continue;
+        }
         let read = match (&part.body, name) {
             (PartType::Message(attached), name) => read_parsed(attached)
                 .map(|doc| (doc, name.unwrap_or_else(|| "message.eml".to_string()))),
@@ -165,8 +183,17 @@ fn attachments(message: &Message, mail: &mut Extracted) -> Vec<Extracted> {
             // An attached statement or report is not mail.
             doc.meta.kind.get_or_insert_with(|| "document".to_string());
         }
-        doc.attachment = Some(name);
+        // What a forwarded message carries is attached to it in turn.
+        let carried = match &part.body {
+            PartType::Message(attached) => attachments(attached, &mut doc, depth + 1),
+            _ => Vec::new(),
+        };
+        doc.attachment = Some(name.clone());
         documents.push(doc);
+        for mut inner in carried {
+            inner.attachment = inner.attachment.map(|a| format!("{name}/{a}"));
+            documents.push(inner);
+        }
     }
     documents
 }

@@ -449,12 +449,17 @@ fn deeply_nested_files_are_read_to_a_bound_or_skipped_and_the_rest_indexes_issue
         "c.docx",
         docx("<w:p><w:r><w:t>A shallow report.</w:t></w:r></w:p>"),
     );
-    // The mail and the first message it forwards are documents.
+    // The mail and the three messages it forwards, one inside the other,
+    // are documents.
     shallow
         .run(&["index"])
         .ok()
-        .stdout_has("indexed 4 documents")
+        .stdout_has("indexed 6 documents")
         .stdout_has("0 skipped");
+    shallow
+        .run(&["search", "\"forwarded level 2\"", "--json"])
+        .ok()
+        .stdout_has("b.eml/message.eml/message.eml");
     shallow
         .run(&["search", "shallow"])
         .ok()
@@ -483,6 +488,10 @@ fn deeply_nested_files_are_read_to_a_bound_or_skipped_and_the_rest_indexes_issue
         );
     }
     run.stderr_has("tree.pdf: skipped: not a valid PDF: its page tree nests deeper");
+    // The chain of forwards is read as deep as the mail parser goes, and
+    // where it stops is said, not passed over.
+    run.stderr_has("a forwarded message nested too deep (message.eml) is not read");
+    env.run(&["search", "\"forwarded level 3\""]).ok();
 }
 
 #[test]
