@@ -30,8 +30,8 @@ pub const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
     "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
     "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "more", "most",
-    "must", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says",
-    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "must", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
     "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which",
     "who", "will", "with", "would", "you",
 ];

@@ -8,7 +8,7 @@ use crate::corpus::clean::ends_sentence;
 use crate::corpus::{sections, Role};
 
 /// Headings: their words already count for the passages below them.
-const HEADING: f32 = 0.35;
+const HEADING: f32 = 0.25;
 const TABLE_OF_CONTENTS: f32 = 0.2;
 /// `Figure 3: …`, `Table 2. …`: says what a picture shows, not the finding.
 const CAPTION: f32 = 0.35;

@@ -4,6 +4,8 @@
 
 pub mod aliases;
 pub mod document;
+mod feedback;
+mod idf;
 pub mod kwic;
 pub mod query;
 pub mod record;
@@ -18,7 +20,6 @@ use std::ops::{Bound, Range};
 
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
     PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery, TermSetQuery,
@@ -122,6 +123,19 @@ impl Compiled {
 
     pub fn has_words(&self) -> bool {
         !self.positives.is_empty()
+    }
+
+    /// The stems of the query's words and of their alias wordings.
+    fn stems(&self) -> HashSet<String> {
+        let stem = |w: &String| analysis::stem(w).unwrap_or_else(|| w.clone());
+        self.all_patterns()
+            .flat_map(|p| match p {
+                Pattern::Stem(s) => vec![s.clone()],
+                Pattern::Exact(words) | Pattern::StemPhrase(words) => {
+                    words.iter().map(stem).collect()
+                }
+            })
+            .collect()
     }
 
     /// The query's own patterns, then the alias patterns; a pattern index
@@ -881,6 +895,9 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             .search(&pass, &TopDocs::with_limit(window).order_by_score())
             .map_err(Error::query_failed)?;
         rerank(&searcher, compiled.bonus.as_deref(), &mut top)?;
+        if opts.record == schema::PASSAGE {
+            feedback::expand(&searcher, f, &compiled.stems(), &mut top)?;
+        }
         top.truncate(wanted);
         for (score, address) in top {
             if hits.len() >= limit || !seen.insert(address) {
@@ -967,46 +984,79 @@ fn rerank(
     bonus: Option<&dyn Query>,
     top: &mut [(f32, DocAddress)],
 ) -> Result<()> {
-    let weight = bonus
-        .map(|q| q.weight(EnableScoring::enabled_from_searcher(searcher)))
-        .transpose()
-        .map_err(Error::query_failed)?;
-    let mut order: Vec<usize> = (0..top.len()).collect();
-    order.sort_by_key(|&i| top[i].1);
-    type Segment = (u32, Option<Box<dyn Scorer>>, Option<Column<f64>>);
-    let mut segment: Option<Segment> = None;
-    for i in order {
-        let address = top[i].1;
-        if segment
-            .as_ref()
-            .is_none_or(|(ord, _, _)| *ord != address.segment_ord)
-        {
-            let reader = searcher.segment_reader(address.segment_ord);
-            let scorer = weight
-                .as_ref()
-                .map(|w| w.scorer(reader, 1.0))
-                .transpose()
-                .map_err(Error::query_failed)?;
-            let priors = reader.fast_fields().f64("prior").ok();
-            segment = Some((address.segment_ord, scorer, priors));
-        }
-        let (_, scorer, priors) = segment.as_mut().expect("set above");
-        if let Some(s) = scorer {
-            if s.doc() < address.doc_id {
-                s.seek(address.doc_id);
-            }
-            if s.doc() == address.doc_id {
-                top[i].0 += s.score();
-            }
-        }
-        // Quotes have no prior: theirs is 1.
-        if let Some(prior) = priors.as_ref().and_then(|p| p.first(address.doc_id)) {
-            top[i].0 *= prior as f32;
+    let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+    if let Some(bonus) = bonus {
+        for (hit, extra) in top.iter_mut().zip(scores_on(searcher, bonus, &addresses)?) {
+            hit.0 += extra;
         }
     }
+    let priors = priors(searcher, addresses.iter().copied());
+    for hit in top.iter_mut() {
+        // Quotes have no prior: theirs is 1.
+        hit.0 *= priors.get(&hit.1).copied().unwrap_or(1.0);
+    }
+    sort_best_first(searcher, top);
+    Ok(())
+}
+
+/// Sorts hits by score, best first, ties in a stable order (see `ties`).
+fn sort_best_first(searcher: &Searcher, top: &mut [(f32, DocAddress)]) {
     top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     ties::order_ties(searcher, top);
-    Ok(())
+}
+
+/// What `query` scores on each of `addresses`, 0 where it does not match:
+/// one scorer per segment, sought forward in address order.
+fn scores_on(searcher: &Searcher, query: &dyn Query, addresses: &[DocAddress]) -> Result<Vec<f32>> {
+    let weight = query
+        .weight(EnableScoring::enabled_from_searcher(searcher))
+        .map_err(Error::query_failed)?;
+    let mut order: Vec<usize> = (0..addresses.len()).collect();
+    order.sort_by_key(|&i| addresses[i]);
+    let mut scores = vec![0.0; addresses.len()];
+    let mut segment: Option<(u32, Box<dyn Scorer>)> = None;
+    for i in order {
+        let address = addresses[i];
+        if segment
+            .as_ref()
+            .is_none_or(|(ord, _)| *ord != address.segment_ord)
+        {
+            let reader = searcher.segment_reader(address.segment_ord);
+            let scorer = weight.scorer(reader, 1.0).map_err(Error::query_failed)?;
+            segment = Some((address.segment_ord, scorer));
+        }
+        let (_, scorer) = segment.as_mut().expect("set above");
+        if scorer.doc() < address.doc_id {
+            scorer.seek(address.doc_id);
+        }
+        if scorer.doc() == address.doc_id {
+            scores[i] = scorer.score();
+        }
+    }
+    Ok(scores)
+}
+
+/// The prior (see `index::prior`) of each of `addresses`, where the index
+/// has one (quotes have none: theirs is 1).
+pub(crate) fn priors(
+    searcher: &Searcher,
+    addresses: impl Iterator<Item = DocAddress>,
+) -> HashMap<DocAddress, f32> {
+    let mut columns = HashMap::new();
+    let mut out = HashMap::new();
+    for address in addresses {
+        let column = columns.entry(address.segment_ord).or_insert_with(|| {
+            searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .f64("prior")
+                .ok()
+        });
+        if let Some(prior) = column.as_ref().and_then(|c| c.first(address.doc_id)) {
+            out.insert(address, prior as f32);
+        }
+    }
+    out
 }
 
 /// Counts hits per document against a cap (0 = no cap).

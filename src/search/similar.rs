@@ -19,8 +19,9 @@ use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+use super::idf::Idf;
 use super::snippet::{self, Pattern};
-use super::{Hit, Record};
+use super::{priors, Hit, Record};
 use crate::analysis::{self, Mode};
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields, Opened};
@@ -299,7 +300,7 @@ fn shared(record: Record, score: f32, like: &Vector, vector: &Vector) -> Hit {
 /// The folded words of a passage that say what it is about: stop words
 /// and one-letter words left out; for a machine-paraphrased passage, its
 /// restored wording.
-fn words(text: &str, spun: bool) -> Vec<String> {
+pub(super) fn words(text: &str, spun: bool) -> Vec<String> {
     let mut tokens = analysis::tokenize(text, Mode::Index);
     if spun {
         tokens = spin::restore(&tokens);
@@ -364,43 +365,6 @@ fn ordinal(heading: &str) -> Option<&'static str> {
     ORDINALS.get(n.checked_sub(1)?).copied()
 }
 
-/// Document frequencies of stems in one field, looked up once each.
-struct Idf<'s> {
-    searcher: &'s Searcher,
-    field: Field,
-    records: f32,
-    known: HashMap<String, u64>,
-}
-
-impl<'s> Idf<'s> {
-    fn new(searcher: &'s Searcher, field: Field) -> Idf<'s> {
-        Idf {
-            searcher,
-            field,
-            records: searcher.num_docs() as f32,
-            known: HashMap::new(),
-        }
-    }
-
-    fn doc_freq(&mut self, stem: &str) -> u64 {
-        if let Some(&n) = self.known.get(stem) {
-            return n;
-        }
-        let n = self
-            .searcher
-            .doc_freq(&Term::from_field_text(self.field, stem))
-            .unwrap_or(0);
-        self.known.insert(stem.to_string(), n);
-        n
-    }
-
-    /// BM25's idf: near 0 for a word in most records, ln N for a rare one.
-    fn idf(&mut self, stem: &str) -> f32 {
-        let n = self.doc_freq(stem) as f32;
-        (1.0 + (self.records - n + 0.5) / (n + 0.5)).ln()
-    }
-}
-
 /// A passage's stems weighed by (1 + ln tf) · idf, tf counted in the
 /// passage and idf in the index.
 struct Vector {
@@ -453,29 +417,6 @@ impl Vector {
             (shared / either).clamp(0.0, 1.0)
         }
     }
-}
-
-/// The prior (see `index::prior`) of each of `addresses`, 1 where the
-/// index has none.
-fn priors(
-    searcher: &Searcher,
-    addresses: impl Iterator<Item = DocAddress>,
-) -> HashMap<DocAddress, f32> {
-    let mut columns = HashMap::new();
-    let mut out = HashMap::new();
-    for address in addresses {
-        let column = columns.entry(address.segment_ord).or_insert_with(|| {
-            searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .f64("prior")
-                .ok()
-        });
-        if let Some(prior) = column.as_ref().and_then(|c| c.first(address.doc_id)) {
-            out.insert(address, prior as f32);
-        }
-    }
-    out
 }
 
 /// A text's runs of three consecutive words (folded), for telling copies.
