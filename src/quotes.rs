@@ -195,12 +195,9 @@ pub struct Quote {
 /// the attribution: "Nora Blake", "he" and "a spokesman" are persons; "the
 /// Defense Ministry", "Microsoft" (named elsewhere as an employer) and "the
 /// group" organisations; "the statement" and "the letter" documents.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerType {
-    #[default]
     Person,
     /// A ministry, company, party, campaign, outlet, country …
     Organisation,
@@ -224,19 +221,6 @@ impl SpeakerType {
             SpeakerType::Group => "group",
             SpeakerType::Unknown => "unknown",
         }
-    }
-
-    /// The type `as_str` names; `None` for any other word.
-    pub fn parse(word: &str) -> Option<SpeakerType> {
-        [
-            SpeakerType::Person,
-            SpeakerType::Organisation,
-            SpeakerType::Document,
-            SpeakerType::Group,
-            SpeakerType::Unknown,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == word)
     }
 }
 
