@@ -115,9 +115,26 @@
 //! taken as a complete name (an organisation or mononym). "The" and a role noun
 //! ("the senator", "the foreign minister") is the one person named in the
 //! quotation's paragraph (else the previous one, else anywhere before) whose
-//! role or title has that noun. Any other descriptive subject ("a spokesman for
-//! the ministry", "officials", "the ministry") gives no speaker; it is reported
-//! as the role.
+//! role or title has that noun. "The" and a name ("the Pentagon", "the
+//! State Department") is that organisation speaking; "the" and an
+//! organisation's noun ("the ministry") is the one organisation named
+//! before the quotation, by paragraph as for persons, whose name ends with
+//! it ("the Defense Ministry"). Any other descriptive subject ("a spokesman
+//! for the ministry", "officials", "the statement") gives no speaker; it is
+//! reported as the role.
+//!
+//! Every quote says what its speaker is ([`SpeakerType`]): a person (a
+//! person named or described, "he", "a spokesman"), an organisation ("the
+//! Defense Ministry", "the group", a name holding an organisation's word,
+//! or a lone name the document gives as someone's employer: "the president
+//! of Kestrel" … "Kestrel said"), a document ("the statement", "the
+//! letter", "the report"), a group (two people speaking as one) or unknown
+//! ("it", "they", a lone name the document says nothing else of).
+//!
+//! Paragraphs in headline case (four or more words, every long one
+//! capitalised: "Mayor Tom Reed Fights Back") and runs of two or more words
+//! in capitals ("CONGRESS HAS INVESTIGATED HIM — …") hold no names: nothing
+//! ends a name run there.
 //!
 //! # Where each stage lives
 //!
@@ -169,6 +186,42 @@ pub struct Quote {
     /// For a partial quote, the sentence holding it, marks included and
     /// whitespace runs made single spaces; `None` for a full one.
     pub sentence: Option<String>,
+    /// What the speaker is: a person, an organisation, a document, two
+    /// people quoted together, or unknown.
+    pub speaker_type: SpeakerType,
+}
+
+/// What kind of thing a speaker is, told from its name or description at
+/// the attribution: "Nora Blake", "he" and "a spokesman" are persons; "the
+/// Defense Ministry", "Microsoft" (named elsewhere as an employer) and "the
+/// group" organisations; "the statement" and "the letter" documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerType {
+    Person,
+    /// A ministry, company, party, campaign, outlet, country …
+    Organisation,
+    /// A statement, letter, report, filing, memo, ruling, article …
+    Document,
+    /// Two people quoted together ("Peter Olsen and Anna Berg said").
+    Group,
+    /// Nothing tells: an unresolved "it" or "they", a lone capitalised
+    /// word the document says nothing else of.
+    Unknown,
+}
+
+impl SpeakerType {
+    /// The word used in JSON: `person`, `organisation`, `document`,
+    /// `group`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organisation => "organisation",
+            SpeakerType::Document => "document",
+            SpeakerType::Group => "group",
+            SpeakerType::Unknown => "unknown",
+        }
+    }
 }
 
 /// What a quotation is within its sentence.
@@ -320,6 +373,7 @@ struct Speaker {
     role: Option<String>,
     resolved: bool,
     person: Option<usize>,
+    kind: SpeakerType,
 }
 
 struct Attributor<'d, 'a> {
@@ -396,6 +450,7 @@ impl Attributor<'_, '_> {
                     resolved: speaker.resolved,
                     kind,
                     sentence: (kind == QuoteKind::Partial).then(|| self.sentence_of(span)),
+                    speaker_type: speaker.kind,
                 },
             ));
             prev = Some((si, speaker, kind));
@@ -1252,7 +1307,8 @@ mod tests {
                 (some("Loretta E. Lynch"), some("Attorney General")),
                 (some("Stacey Plaskett"), some("Del.")),
                 (some("Tom Hale"), None),
-                (None, some("the State Department")),
+                // An organisation named after its article speaks as itself.
+                (some("State Department"), None),
             ]
         );
     }
@@ -1473,6 +1529,35 @@ mod tests {
                     true
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn quotes_type_their_speakers_by_name_description_and_use() {
+        let text =
+            "Harbour\n\nBrad Vole, the president of Kestrel, spoke. President Obama spoke.\n\n\
+            \"Yes,\" Kestrel said. \"No,\" Obama said. \"Maybe,\" Ruston said.\n\n\
+            \"Later,\" the memo said. \"Soon,\" officials said. \"Never,\" the union said.\n\n\
+            \"Fine,\" they said. \"Good,\" The Hill reported.";
+        let got: Vec<(Option<String>, SpeakerType)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker, q.speaker_type))
+            .collect();
+        use SpeakerType::*;
+        assert_eq!(
+            got,
+            [
+                (some("Kestrel"), Organisation),
+                (some("Obama"), Person),
+                (some("Ruston"), Unknown),
+                (None, Document),
+                (None, Person),
+                (None, Organisation),
+                (None, Unknown),
+                (some("The Hill"), Organisation),
+            ],
+            "an employer is an organisation, a titled name a person; \
+             a lone word used nowhere else is unknown"
         );
     }
 

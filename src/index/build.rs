@@ -907,6 +907,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         }
         d.add_bool(f.resolved, q.resolved);
         d.add_text(f.quote_kind, q.kind.as_str());
+        d.add_text(f.speaker_type, q.speaker_type.as_str());
         if let Some(sentence) = &q.sentence {
             d.add_text(f.sentence, sentence);
         }

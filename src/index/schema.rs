@@ -12,7 +12,7 @@ use crate::analysis;
 /// Bumped whenever the schema or the analysis changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";
@@ -109,6 +109,9 @@ pub struct Fields {
     pub quote_kind: Field,
     /// The sentence holding a partial quote (stored only).
     pub sentence: Field,
+    /// What a quote's speaker is, `person`, `organisation`, `document`,
+    /// `group` or `unknown` (see `quotes::SpeakerType`); unset on passages.
+    pub speaker_type: Field,
 }
 
 /// Words with frequencies but no positions: enough for ranking and word
@@ -177,6 +180,7 @@ pub fn build_schema() -> (Schema, Fields) {
         resolved: b.add_bool_field("resolved", STORED),
         quote_kind: b.add_text_field("quote_kind", STRING | STORED),
         sentence: b.add_text_field("sentence", STORED),
+        speaker_type: b.add_text_field("speaker_type", STRING | STORED),
     };
     (b.build(), fields)
 }

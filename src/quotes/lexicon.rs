@@ -1070,6 +1070,82 @@ pub(super) fn cue(word: &str) -> Cue {
     }
 }
 
+/// What a description's head noun says its speaker is: a document ("the
+/// statement", "the letter", "a filing"), an organisation ("the ministry",
+/// "the campaign", "the group") or a person ("a spokesman", "officials",
+/// "the senator"); `None` when the word tells nothing. Plurals count as
+/// their singular.
+pub(crate) fn description_type(word: &str) -> Option<super::SpeakerType> {
+    use super::SpeakerType;
+    let word = word
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\'']);
+    let mut buf = [0u8; 24];
+    let w = lower(word, &mut buf)?;
+    // "officials", "agencies": a plural is its singular.
+    let plural_of = |e: &str| {
+        w.strip_suffix('s') == Some(e)
+            || w.strip_suffix("ies")
+                .is_some_and(|stem| e.strip_suffix('y') == Some(stem))
+    };
+    let is = |list: &[&str]| list.iter().any(|e| *e == w || plural_of(e));
+    #[rustfmt::skip]
+    const DOCUMENTS: &[&str] = &[
+        "statement", "letter", "report", "filing", "memo", "memorandum", "article",
+        "ruling", "release", "document", "email", "e-mail", "complaint", "lawsuit",
+        "indictment", "affidavit", "order", "editorial", "study", "survey", "poll",
+        "tweet", "book", "bill", "brief", "transcript", "note", "message", "website",
+        "ad", "advertisement", "video", "clip", "sign", "banner", "proposal", "decision",
+        "opinion", "motion", "petition", "resolution", "communique", "notice",
+        "guidance", "assessment", "analysis", "cable", "dossier", "manifesto",
+        "platform", "verdict", "judgment", "summary", "draft", "post", "column",
+        "story", "piece", "essay", "op-ed", "text", "warning", "caption", "headline",
+        "plan", "policy", "law", "rule", "regulation", "guideline", "charter", "pledge",
+        "agreement", "treaty", "declaration", "announcement", "speech",
+    ];
+    #[rustfmt::skip]
+    const ORGANISATIONS: &[&str] = &[
+        "ministry", "government", "company", "party", "campaign", "group", "agency",
+        "department", "administration", "committee", "council", "court", "union",
+        "firm", "embassy", "office", "police", "army", "military", "navy",
+        "organization", "organisation", "network", "newspaper", "paper", "magazine",
+        "outlet", "station", "channel", "broadcaster", "team", "board", "bank",
+        "commission", "coalition", "alliance", "institute", "foundation",
+        "university", "school", "club", "church", "league", "corporation", "business",
+        "cabinet", "parliament", "senate", "congress", "legislature", "regime",
+        "association", "federation", "bureau", "service", "trust", "fund", "charity",
+        "watchdog", "regulator", "panel", "authority", "authorities", "city", "county",
+        "country", "nation", "state", "province", "airline", "retailer", "maker",
+        "manufacturer", "operator", "provider", "insurer", "lender", "bloc", "caucus",
+        "centre", "center", "delegation", "think-tank", "tank", "movement",
+        "site", "publisher", "studio", "lab", "startup", "industry", "sector", "house",
+    ];
+    #[rustfmt::skip]
+    const PERSONS: &[&str] = &[
+        "official", "aide", "surrogate", "source", "critic", "supporter", "voter",
+        "resident", "protester", "protestor", "demonstrator", "witness", "doctor",
+        "candidate", "nominee", "democrat", "republican", "member", "friend", "father",
+        "mother", "wife", "husband", "son", "daughter", "brother", "sister", "narrator",
+        "announcer", "questioner", "writer", "man", "woman", "men", "women", "people",
+        "person", "businessman", "businesswoman", "student", "worker", "employee",
+        "owner", "farmer", "teacher", "nurse", "parent", "veteran", "officer", "agent",
+        "soldier", "victim", "neighbour", "neighbor", "participant", "attendee",
+        "someone", "somebody", "everyone", "nobody", "observer", "insider", "donor",
+        "fan", "customer", "user", "citizen", "immigrant", "refugee",
+        "staffer", "assistant", "representative", "colleague", "counterpart",
+    ];
+    if is(DOCUMENTS) {
+        Some(SpeakerType::Document)
+    } else if is(ORGANISATIONS) {
+        Some(SpeakerType::Organisation)
+    } else if is(PERSONS) || is_title(w) || is_title(w.strip_suffix('s').unwrap_or(w)) {
+        Some(SpeakerType::Person)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1110,5 +1186,19 @@ mod tests {
         ] {
             assert_eq!(cue(w), Cue::No, "{w}");
         }
+    }
+
+    #[test]
+    fn descriptions_are_typed_by_their_nouns_singular_or_plural() {
+        use crate::quotes::SpeakerType;
+        assert_eq!(description_type("statement"), Some(SpeakerType::Document));
+        assert_eq!(
+            description_type("Agencies"),
+            Some(SpeakerType::Organisation)
+        );
+        assert_eq!(description_type("officials"), Some(SpeakerType::Person));
+        assert_eq!(description_type("senator"), Some(SpeakerType::Person));
+        assert_eq!(description_type("ad’s"), Some(SpeakerType::Document));
+        assert_eq!(description_type("harbour"), None);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{self, Gender};
 use super::tokens::{Doc, Kind};
-use super::Span;
+use super::{Span, SpeakerType};
 
 /// A name run split into its parts; token ranges are `[first, end)`.
 #[derive(Debug, Clone, Copy)]
@@ -118,7 +118,9 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
     }
     // "Member of Parliament Tomasz Wierzbicki": keep the person after the
     // institution when at least two words remain.
-    if let Some(j) = (p.first..end - 1).rev().find(|&k| non_person_at(doc, k)) {
+    // "New York Times", ending with a word of an organisation, is whole.
+    let institution = (p.first..end - 1).rev().find(|&k| non_person_at(doc, k));
+    if let Some(j) = institution.filter(|_| !non_person_at(doc, end - 1)) {
         if end - (j + 1) >= 2 {
             p.first = j + 1;
             p.surface_first = j + 1;
@@ -134,6 +136,15 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
         return None;
     }
     if (p.first..end).any(|k| stop_cap_at(doc, k)) {
+        return None;
+    }
+    // "CONGRESS HAS INVESTIGATED HIM — Oz said …": words in capitals are
+    // a subheading run in, not a name (transcript labels are read apart).
+    let capitals = |w: &str| !w.chars().any(char::is_lowercase);
+    if end - p.first >= 2
+        && (p.first..end).all(|k| capitals(doc.word(k)))
+        && (p.first..end).any(|k| doc.word(k).chars().count() >= 4)
+    {
         return None;
     }
     // "Von der Leyen", "De Gaulle": a surname with its particles refers to
@@ -261,6 +272,16 @@ pub(super) struct Registry<'a> {
     pub(super) roles: Vec<(usize, usize)>,
     /// Capitalised words seen mid-sentence, i.e. proper nouns.
     mid_caps: HashSet<&'a str>,
+    /// Lone names met with an honorific or title ("President Obama"):
+    /// persons, though no full name is given.
+    titled: HashSet<&'a str>,
+    /// Lone names met as someone's employer ("a researcher at Microsoft",
+    /// "the president of Rivet"): organisations.
+    employers: HashSet<&'a str>,
+    /// Organisations named in two or more words ("the Defense Ministry"),
+    /// by their last word lower-cased, each with the byte offset of its
+    /// first mention, for "the ministry said".
+    orgs: HashMap<String, Vec<(usize, String)>>,
 }
 
 impl<'a> Registry<'a> {
@@ -287,6 +308,14 @@ impl<'a> Registry<'a> {
                     reg.mid_caps.insert(doc.word(k));
                 }
             }
+            // "Mayor Tom Reed Fights Back": in a headline or subheading
+            // every word is capitalised, so no run there is known to be a
+            // name alone.
+            if doc.headline_case(doc.para_of(i)) {
+                i = end.max(i + 1);
+                continue;
+            }
+            reg.note_org(doc, i, end);
             if let Some(p) = parse_name(doc, i, end) {
                 let pos = doc.toks[p.first].start;
                 if person_like(doc, &p) {
@@ -328,7 +357,13 @@ impl<'a> Registry<'a> {
                             .get_or_insert_with(|| text.collect::<Vec<_>>().join(" "));
                     }
                 } else if p.is_single() {
-                    match reg.lookup_surname(doc.word(p.first), pos) {
+                    let word = doc.word(p.first);
+                    if p.marked {
+                        reg.titled.insert(word);
+                    } else if employer_at(doc, p.first) {
+                        reg.employers.insert(word);
+                    }
+                    match reg.lookup_surname(word, pos) {
                         Lookup::One(id) => {
                             reg.mentions.push(Mention { pos, person: id });
                             let person = &mut reg.persons[id];
@@ -342,6 +377,60 @@ impl<'a> Registry<'a> {
             i = end.max(i + 1);
         }
         reg
+    }
+
+    /// Records the run `[first, end)` as an organisation when it is two or
+    /// more words ending with an organisation's noun ("Defense Ministry",
+    /// "the Chicago Police Department"), without a leading article.
+    fn note_org(&mut self, doc: &Doc, first: usize, end: usize) {
+        let first = (first..end)
+            .find(|&k| !lexicon::is_stop_cap(doc.word(k)))
+            .unwrap_or(end);
+        let last = doc.word(end.saturating_sub(1));
+        if end < first + 2 || lexicon::description_type(last) != Some(SpeakerType::Organisation) {
+            return;
+        }
+        let name = (first..end)
+            .map(|k| doc.word(k))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named = self.orgs.entry(last.to_lowercase()).or_default();
+        if !named.iter().any(|(_, n)| *n == name) {
+            named.push((doc.toks[first].start, name));
+        }
+    }
+
+    /// The one organisation first named at bytes `from..to` in two or
+    /// more words ending with `head` ("Defense Ministry" for "the
+    /// ministry"); `Err` when several are.
+    pub(super) fn org_with_head(
+        &self,
+        head: &str,
+        from: usize,
+        to: usize,
+    ) -> Result<Option<&str>, ()> {
+        let Some(named) = self.orgs.get(&head.to_lowercase()) else {
+            return Ok(None);
+        };
+        let mut found = named.iter().filter(|(at, _)| (from..to).contains(at));
+        match (found.next(), found.next()) {
+            (Some((_, name)), None) => Ok(Some(name)),
+            (None, _) => Ok(None),
+            _ => Err(()),
+        }
+    }
+
+    /// What a lone name that matches no full name is, by how the document
+    /// uses it elsewhere: a person when it was given an honorific or a
+    /// title, an organisation when it was someone's employer.
+    pub(super) fn lone_name_type(&self, word: &str) -> Option<SpeakerType> {
+        if self.titled.contains(word) {
+            Some(SpeakerType::Person)
+        } else if self.employers.contains(word) {
+            Some(SpeakerType::Organisation)
+        } else {
+            None
+        }
     }
 
     fn add_person(&mut self, doc: &Doc, p: &ParsedName, pos: usize) -> usize {
@@ -445,6 +534,13 @@ impl<'a> Registry<'a> {
         let k = self.roles.partition_point(|r| r.0 <= pos);
         k > 0 && pos < self.roles[k - 1].1
     }
+}
+
+/// Whether the lone name at token `k` is written as someone's employer:
+/// "a researcher at Microsoft", "the president of Rivet".
+fn employer_at(doc: &Doc, k: usize) -> bool {
+    let before = |n: usize| k.checked_sub(n).map_or("", |j| doc.word(j));
+    before(1) == "at" || (before(1) == "of" && lexicon::is_title(before(2)))
 }
 
 /// A name without its middle initials, "Loretta E. Lynch" → "Loretta

@@ -430,12 +430,37 @@ fn mark_transcript_lines(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
     out
 }
 
+/// See [`Doc::headline_case`]; `toks` are one paragraph's.
+fn headline_case(text: &str, toks: &[Tok]) -> bool {
+    let mut words = 0;
+    for t in toks {
+        match t.kind {
+            Kind::Mark(_) => return false,
+            Kind::Word => {
+                let w = &text[t.start..t.end];
+                if !w.starts_with(char::is_alphabetic) {
+                    continue;
+                }
+                words += 1;
+                if w.chars().count() >= 4 && !w.starts_with(char::is_uppercase) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    words >= 4
+}
+
 /// A tokenized document with the queries attribution needs.
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
     pub(super) toks: Vec<Tok>,
     /// Index of the first token of each paragraph.
     para_first: Vec<usize>,
+    /// Per paragraph, whether it is written in headline case (see
+    /// [`Doc::headline_case`]).
+    headline_case: Vec<bool>,
 }
 
 /// How far (in tokens) attribution looks around a quotation.
@@ -453,11 +478,34 @@ impl<'a> Doc<'a> {
                 para_first.push(i + 1);
             }
         }
+        let headline_case = (0..para_first.len())
+            .map(|p| {
+                let end = para_first.get(p + 1).map_or(toks.len(), |&k| k - 1);
+                headline_case(text, &toks[para_first[p]..end])
+            })
+            .collect();
         Doc {
             text,
             toks,
             para_first,
+            headline_case,
         }
+    }
+
+    /// Whether paragraph `p` is a headline or subheading in title case or
+    /// capitals ("Mayor Tom Reed Fights Back", "STATE SENATOR WARNS"):
+    /// four or more words, every word of four letters or more capitalised,
+    /// no quotation marks. Name runs there have no lowercase word to end
+    /// them, so none is taken for a name.
+    pub(super) fn headline_case(&self, p: usize) -> bool {
+        self.headline_case.get(p).copied().unwrap_or(false)
+    }
+
+    /// The paragraph holding token `i`.
+    pub(super) fn para_of(&self, i: usize) -> usize {
+        self.para_first
+            .partition_point(|&k| k <= i)
+            .saturating_sub(1)
     }
 
     pub(super) fn len(&self) -> usize {
@@ -654,5 +702,21 @@ mod tests {
             ]
         );
         assert!(!has_transcript("LEE: We stay.\n\nWe go."));
+    }
+
+    #[test]
+    fn headline_case_is_four_capitalised_words_without_marks() {
+        let doc = Doc::new(
+            "Mayor Tom Reed Fights Back\n\nSTATE SENATOR WARNS VOTERS\n\n\
+             Roads and Bridges\n\nTom Reed spoke on Monday.\n\n\
+             \u{201c}We Will Win Now\u{201d}",
+            Marks::Double,
+        );
+        let flags: Vec<bool> = (0..doc.paragraphs())
+            .map(|p| doc.headline_case(p))
+            .collect();
+        assert_eq!(flags, [true, true, false, false, false]);
+        assert_eq!(doc.para_of(0), 0);
+        assert_eq!(doc.para_of(doc.para_first_tok(3)), 3);
     }
 }

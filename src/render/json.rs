@@ -151,6 +151,10 @@ pub struct QuoteHit<'a> {
     /// The speaker's full name; null when unresolved or when the text names
     /// nobody ("a spokesman for the ministry").
     pub speaker: Option<&'a str>,
+    /// What the speaker is: `person`, `organisation`, `document`, `group`
+    /// or `unknown`, also when `speaker` is null ("the statement said" is
+    /// a document).
+    pub speaker_type: &'a str,
     /// The speaker as written at the attribution ("Singer", "he"), if any.
     pub surface: Option<&'a str>,
     /// False when `surface` is a surname or pronoun that could not be tied
@@ -221,6 +225,7 @@ pub fn quote_hit(hit: &Hit, scored: bool) -> QuoteHit<'_> {
         date: r.date.as_deref(),
         source: r.source.as_deref(),
         speaker: r.speaker(),
+        speaker_type: r.speaker_type.as_deref().unwrap_or("unknown"),
         surface: r.surface.as_deref(),
         resolved: r.resolved,
         joined: r.joined.as_deref(),

@@ -8,12 +8,13 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::quality::Reported;
+use crate::quotes::SpeakerType;
 use crate::search::kwic::Concordance;
 use crate::search::similar::Like;
 use crate::search::trend::Period;
 use crate::search::variants::Variant;
 use crate::search::{Hit, Record};
-use crate::speakers::{Kind, Speaker};
+use crate::speakers::Speaker;
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -282,8 +283,8 @@ pub fn speakers(out: &mut impl Write, speakers: &[Speaker], style: Style) -> io:
     for s in speakers {
         let mut head = style.bold(&s.name);
         match (s.kind, s.ambiguous) {
-            (Kind::Person, false) => {}
-            (Kind::Person, true) => head.push_str(" (ambiguous)"),
+            (SpeakerType::Person, false) => {}
+            (SpeakerType::Person, true) => head.push_str(" (ambiguous)"),
             (kind, false) => head.push_str(&format!(" ({})", kind.as_str())),
             (kind, true) => head.push_str(&format!(" ({}, ambiguous)", kind.as_str())),
         }

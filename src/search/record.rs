@@ -54,6 +54,8 @@ pub struct Record {
     pub quote_kind: Option<String>,
     /// The sentence holding a partial quote.
     pub sentence: Option<String>,
+    /// What a quote's speaker is (see `quotes::SpeakerType`).
+    pub speaker_type: Option<String>,
 }
 
 impl Record {
@@ -100,6 +102,7 @@ impl Record {
             joined: None,
             quote_kind: text(f.quote_kind),
             sentence: text(f.sentence),
+            speaker_type: text(f.speaker_type),
         }
     }
 

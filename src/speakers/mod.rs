@@ -29,10 +29,11 @@
 //! by given name, does not differ from its honorific's; with no such person
 //! it is a speaker of its own, and with two or more it stays apart, marked
 //! ambiguous. Two people quoted together (`Peter Olsen and Anna Berg`) are
-//! a group and join nobody. A name holding a word of an organisation,
-//! place or document (`Harbor Policy Foundation`) is typed an
-//! organisation. Quotes that name nobody (an unresolved "he", or only a
-//! description such as "a spokesman") belong to no speaker.
+//! a group and join nobody. A row's type is the one most of its quotes
+//! give their speaker ([`crate::quotes::SpeakerType`]), so `speakers` and
+//! `quotes --json` agree; a bare surname joins only a person. Quotes that
+//! name nobody (an unresolved "he", or only a description such as "a
+//! spokesman") belong to no speaker.
 
 mod table;
 
@@ -40,7 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{self, Mode};
 use crate::quotes::lexicon::{self, Gender};
-use crate::quotes::Quote;
+use crate::quotes::{Quote, SpeakerType};
 pub use table::{Speaker, Stored, Table};
 
 /// What one document says of one speaker key: how the name is written,
@@ -64,6 +65,11 @@ pub struct Mention {
     /// appearance.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<(String, usize)>,
+    /// What the key's quotes type their speaker: the first type that is
+    /// not `unknown`, else `unknown`; `None` in a manifest written before
+    /// quotes were typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SpeakerType>,
 }
 
 impl Mention {
@@ -108,6 +114,7 @@ pub fn mentions<'q>(rel: &str, doc: &str, quotes: impl Iterator<Item = &'q Quote
                     tag,
                     quotes: 0,
                     roles: Vec::new(),
+                    kind: None,
                 };
                 debug_assert_eq!(m.key(), key, "a key is its name lower-cased and tagged");
                 out.push((key, m));
@@ -116,6 +123,9 @@ pub fn mentions<'q>(rel: &str, doc: &str, quotes: impl Iterator<Item = &'q Quote
         };
         let m = &mut out[i].1;
         m.quotes += 1;
+        if m.kind.is_none_or(|k| k == SpeakerType::Unknown) {
+            m.kind = Some(q.speaker_type);
+        }
         if let Some(role) = q.role.as_deref().filter(|r| !r.trim().is_empty()) {
             match m.roles.iter_mut().find(|(r, _)| r == role) {
                 Some((_, n)) => *n += 1,
@@ -216,36 +226,17 @@ pub fn folded_words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// What kind of speaker a name is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Person,
-    /// An organisation, place or document by a word of its name
-    /// ("Harbor Policy Foundation", "the Ministry").
-    Organisation,
-    /// Two people quoted together.
-    Group,
-}
-
-impl Kind {
-    pub fn of(name: &str) -> Kind {
-        if is_joint(name) {
-            Kind::Group
-        } else if name.split_whitespace().any(lexicon::is_non_person) {
-            Kind::Organisation
-        } else {
-            Kind::Person
-        }
-    }
-
-    /// The word used in JSON: `person`, `organisation`, `group`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Organisation => "organisation",
-            Kind::Group => "group",
-        }
+/// What a speaker is by its name alone, for rows whose quotes do not
+/// tell: two people quoted together are a group, a name holding a word of
+/// an organisation, place or document ("Harbor Policy Foundation", "the
+/// Ministry") an organisation, any other a person.
+pub fn type_by_name(name: &str) -> SpeakerType {
+    if is_joint(name) {
+        SpeakerType::Group
+    } else if name.split_whitespace().any(lexicon::is_non_person) {
+        SpeakerType::Organisation
+    } else {
+        SpeakerType::Person
     }
 }
 
@@ -284,8 +275,14 @@ mod tests {
 
     #[test]
     fn speakers_are_typed_by_the_words_of_their_names() {
-        assert_eq!(Kind::of("Peter Singer"), Kind::Person);
-        assert_eq!(Kind::of("Harbor Policy Foundation"), Kind::Organisation);
-        assert_eq!(Kind::of("Peter Olsen and Anna Berg"), Kind::Group);
+        assert_eq!(type_by_name("Peter Singer"), SpeakerType::Person);
+        assert_eq!(
+            type_by_name("Harbor Policy Foundation"),
+            SpeakerType::Organisation
+        );
+        assert_eq!(
+            type_by_name("Peter Olsen and Anna Berg"),
+            SpeakerType::Group
+        );
     }
 }

@@ -16,9 +16,10 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::{bare_surname, folded_words, is_joint, key_fits, key_name, name_of, speaker_key};
-use super::{Kind, Mention};
+use super::{type_by_name, Mention};
 use crate::error::{Error, Result};
 use crate::index::manifest::{Commit, Manifest};
+use crate::quotes::SpeakerType;
 
 use crate::search::Record;
 
@@ -32,7 +33,9 @@ pub struct Speaker {
     /// the earliest, of those tied), or the bare name when no full name is
     /// joined.
     pub name: String,
-    pub kind: Kind,
+    /// What the speaker is: the type most of its quotes give it (see
+    /// [`SpeakerType`]), or by its name when none tells.
+    pub kind: SpeakerType,
     /// A bare surname that two or more people of the corpus share, or a
     /// name without middle initials that two initialled names share.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -244,6 +247,8 @@ struct KeyStats<'m> {
     roles: HashMap<&'m str, (usize, usize)>,
     /// Documents by order of first mention.
     documents: Vec<usize>,
+    /// Quotes per speaker type their mentions give.
+    kinds: Vec<(SpeakerType, usize)>,
 }
 
 /// Who the keys of a row are; rows are made of one or more keys.
@@ -273,6 +278,7 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
                 quotes: 0,
                 roles: HashMap::new(),
                 documents: Vec::new(),
+                kinds: Vec::new(),
             });
             stats.len() - 1
         });
@@ -289,6 +295,12 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
         }
         if k.documents.last() != Some(&doc) {
             k.documents.push(doc);
+        }
+        if let Some(kind) = m.kind {
+            match k.kinds.iter_mut().find(|(t, _)| *t == kind) {
+                Some((_, n)) => *n += m.quotes,
+                None => k.kinds.push((kind, m.quotes)),
+            }
         }
     }
 
@@ -362,6 +374,11 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
         let k = &stats[i];
         let name = k.names[0].0;
         let surname = folded_words(bare_surname(name).unwrap_or(name)).join(" ");
+        // "Kestrel said", typed an organisation, is not Ada Kestrel.
+        let thing = matches!(
+            row_type(&stats, &[i]),
+            SpeakerType::Organisation | SpeakerType::Document
+        );
         let fitting: Vec<usize> = people
             .get(&surname)
             .into_iter()
@@ -369,7 +386,9 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
             .copied()
             .filter(|&row| {
                 let full = shown_name(&stats, &rows[row].keys);
-                Kind::of(full) == Kind::Person && key_fits(&k.key, full)
+                !thing
+                    && row_type(&stats, &rows[row].keys) == SpeakerType::Person
+                    && key_fits(&k.key, full)
             })
             .collect();
         match fitting[..] {
@@ -432,6 +451,31 @@ fn shown_name<'m>(stats: &[KeyStats<'m>], keys: &[usize]) -> &'m str {
     best.map_or("", |(name, _)| name)
 }
 
+/// The type most quotes of a row of `keys` give their speaker (the
+/// earliest of those tied), not counting `unknown` unless no other is
+/// given; the type its name tells when its mentions carry none.
+fn row_type(stats: &[KeyStats], keys: &[usize]) -> SpeakerType {
+    let mut counts: Vec<(SpeakerType, usize)> = Vec::new();
+    for &k in keys {
+        for &(kind, n) in &stats[k].kinds {
+            match counts.iter_mut().find(|(t, _)| *t == kind) {
+                Some((_, c)) => *c += n,
+                None => counts.push((kind, n)),
+            }
+        }
+    }
+    let mut best: Option<(SpeakerType, usize)> = None;
+    for (kind, n) in counts {
+        let known = |t: SpeakerType| t != SpeakerType::Unknown;
+        if best
+            .is_none_or(|(t, b)| (known(kind) && !known(t)) || (known(kind) == known(t) && n > b))
+        {
+            best = Some((kind, n));
+        }
+    }
+    best.map_or_else(|| type_by_name(shown_name(stats, keys)), |(kind, _)| kind)
+}
+
 fn speaker(stats: &[KeyStats], docs: &[&str], row: &Row) -> Speaker {
     let name = shown_name(stats, &row.keys);
     let mut documents: Vec<usize> = row
@@ -466,7 +510,11 @@ fn speaker(stats: &[KeyStats], docs: &[&str], row: &Row) -> Speaker {
     }
     Speaker {
         name: name.to_string(),
-        kind: Kind::of(name),
+        // A surname two people share is a person's, whichever's.
+        kind: match row_type(stats, &row.keys) {
+            SpeakerType::Unknown if row.ambiguous => SpeakerType::Person,
+            kind => kind,
+        },
         ambiguous: row.ambiguous,
         role,
         quotes: row.keys.iter().map(|&k| stats[k].quotes).sum(),
@@ -494,6 +542,7 @@ mod tests {
             tag: key.split_once('|').and_then(|(_, t)| t.chars().next()),
             quotes: 1,
             roles: role.map(|r| vec![(r.to_string(), 1)]).unwrap_or_default(),
+            kind: None,
         }
     }
 
@@ -637,12 +686,13 @@ mod tests {
             quote("b.txt", "Berg", Some("Berg"), None),
         ];
         let speakers = join(mentions.iter().map(|m| ("", m)));
-        let got: Vec<(&str, Kind)> = speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+        let got: Vec<(&str, SpeakerType)> =
+            speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
         assert_eq!(
             got,
             [
-                ("Berg", Kind::Person),
-                ("Peter Olsen and Anna Berg", Kind::Group)
+                ("Berg", SpeakerType::Person),
+                ("Peter Olsen and Anna Berg", SpeakerType::Group)
             ]
         );
     }
