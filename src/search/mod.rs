@@ -4,6 +4,7 @@
 
 pub mod aliases;
 pub mod document;
+pub mod document_order;
 pub mod kwic;
 pub mod query;
 pub mod record;
