@@ -6,9 +6,9 @@
 //! is then read and re-analysed once, in that order, to locate its
 //! occurrences with the same patterns that highlight search hits, so a
 //! line exists exactly where a highlight would be. Lines in document order
-//! can thus be printed as they are found. Context is cut to a number of *characters* per side, at word
-//! boundaries, with control characters and runs of whitespace (line breaks
-//! included) turned into one space.
+//! can thus be printed as they are found. Context is cut to a number of
+//! *characters* per side, at word boundaries, with control characters and
+//! runs of whitespace (line breaks included) turned into one space.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
