@@ -2,13 +2,14 @@
 
 use clap::Args;
 
-use super::{finish_output, phrase_index, phrase_matches, Outcome, QueryFlags};
+use super::{finish_output, phrase_index, phrase_query, Outcome, QueryFlags};
 use crate::error::Result;
-use crate::index::Opened;
+use crate::index::{schema, Opened};
 use crate::messages;
 use crate::render::{json, text};
-use crate::search::kwic::{Concordance, Sort, DEFAULT_WIDTH};
-use crate::search::Aliases;
+use crate::search::document_order::{document_order, DocumentOrder};
+use crate::search::kwic::{self, Concordance, Line, Sort, Tally, DEFAULT_WIDTH};
+use crate::search::{Aliases, Compiled, Record};
 use crate::settings::Settings;
 
 /// Show every occurrence of a word or phrase, in context.
@@ -43,35 +44,67 @@ pub struct KwicArgs {
 
 pub fn run(args: &KwicArgs, settings: &Settings) -> Result<Outcome> {
     let (aliases, opened) = phrase_index(&args.query, &args.flags, settings)?;
-    let concordance = concordance(
-        &opened,
-        &aliases,
-        &args.query,
-        args.width,
-        args.sort,
-        args.stem,
-    )?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let found = concordance.lines.len();
-    let written = if args.flags.json {
-        json::kwic(&mut out, &concordance)
-    } else if found > 0 {
-        text::kwic(
-            &mut out,
-            &concordance,
-            args.width,
-            text::Style {
-                color: settings.color,
-            },
-        )
-    } else {
-        Ok(())
+    let (compiled, order) = find(&opened, &aliases, &args.query, args.stem)?;
+    let layout = text::KwicLayout {
+        citation_width: order.citation_width,
+        width: args.width,
+        style: text::Style {
+            color: settings.color,
+        },
     };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let print = |out: &mut _, record: &Record, line: &Line| match args.flags.json {
+        true => json::kwic_line(out, record, line),
+        false => layout.line(out, record, line),
+    };
+    let mut tally = Tally::default();
+    let mut written = Ok(());
+    let passages = kwic::passages(&opened, &compiled, &order, args.width);
+    if args.sort == Sort::Doc {
+        // Printed as read, so the first lines come at once and memory
+        // holds one passage, however many there are.
+        for passage in passages {
+            let (record, lines) = passage?;
+            tally.add(&record.doc, lines.len());
+            written = lines
+                .iter()
+                .try_for_each(|line| print(&mut out, &record, line));
+            if written.is_err() {
+                break;
+            }
+        }
+    } else {
+        let mut concordance = Concordance::collect(passages, order.citation_width)?;
+        concordance.sort(args.sort);
+        tally = concordance.tally();
+        written = concordance
+            .lines
+            .iter()
+            .try_for_each(|line| print(&mut out, &concordance.records[line.record], line));
+    }
+    let found = tally.total();
+    if written.is_ok() && found > 0 && !args.flags.json {
+        written = text::kwic_tally(&mut out, &tally);
+    }
     finish_output(written, &mut out)?;
     if found == 0 && !args.flags.json {
         messages::note(&format!("no occurrences of \"{}\"", args.query.join(" ")));
     }
     Ok(Outcome::from_count(found))
+}
+
+/// The phrase query of `words` and the passages it matches, in document
+/// order.
+fn find(
+    opened: &Opened,
+    aliases: &Aliases,
+    words: &[String],
+    stem: bool,
+) -> Result<(Compiled, DocumentOrder)> {
+    let compiled = phrase_query(opened, aliases, words, &[], stem)?;
+    let query = compiled.strict_query(schema::PASSAGE, &opened.fields);
+    let order = document_order(&opened.reader.searcher(), &query)?;
+    Ok((compiled, order))
 }
 
 /// Every occurrence of `words` as one phrase in `opened`, with `width`
@@ -85,8 +118,9 @@ pub fn concordance(
     sort: Sort,
     stem: bool,
 ) -> Result<Concordance> {
-    let (compiled, records) = phrase_matches(opened, aliases, words, &[], stem)?;
-    let mut concordance = Concordance::build(records, &compiled, width);
+    let (compiled, order) = find(opened, aliases, words, stem)?;
+    let passages = kwic::passages(opened, &compiled, &order, width);
+    let mut concordance = Concordance::collect(passages, order.citation_width)?;
     concordance.sort(sort);
     Ok(concordance)
 }

@@ -199,6 +199,20 @@ pub fn phrase_matches(
     other: &[String],
     stem: bool,
 ) -> Result<(Compiled, Vec<Record>)> {
+    let compiled = phrase_query(opened, aliases, words, other, stem)?;
+    let records = all_matches(opened, &compiled, schema::PASSAGE)?;
+    Ok((compiled, records))
+}
+
+/// The query of [`phrase_matches`]: `words` as one phrase, or any of the
+/// `other` spellings.
+pub fn phrase_query(
+    opened: &Opened,
+    aliases: &Aliases,
+    words: &[String],
+    other: &[String],
+    stem: bool,
+) -> Result<Compiled> {
     refuse_exclusions(words)?;
     let options = Options {
         aliases,
@@ -210,9 +224,7 @@ pub fn phrase_matches(
     for spelling in other {
         query.push_str(&format!(" OR \"{spelling}\""));
     }
-    let compiled = compile(&query, &Filters::default(), &options, &opened.fields)?;
-    let records = all_matches(opened, &compiled, schema::PASSAGE)?;
-    Ok((compiled, records))
+    compile(&query, &Filters::default(), &options, &opened.fields)
 }
 
 /// The aliases and the fresh index a phrase command (`kwic`, `variants`,

@@ -153,9 +153,11 @@ pub fn build_schema() -> (Schema, Fields) {
         author: b.add_text_field("author", STORED),
         passage: b.add_u64_field("passage", stored_u64.clone()),
         paragraph: b.add_u64_field("paragraph", stored_u64),
-        page: b.add_u64_field("page", STORED),
-        last_page: b.add_u64_field("last_page", STORED),
-        page_label: b.add_text_field("page_label", STORED),
+        // Fast, with `doc` and `paragraph`, so that `kwic` lays out its
+        // citation column before it reads any passage.
+        page: b.add_u64_field("page", STORED | FAST),
+        last_page: b.add_u64_field("last_page", STORED | FAST),
+        page_label: b.add_text_field("page_label", STORED | FAST),
         block: b.add_text_field("block", STRING | STORED),
         heading: b.add_text_field("heading", STORED),
         context: Some(b.add_text_field("context", analysed_words(analysis::STEMMED))),

@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use crate::corpus::quality::{Quality, Reported};
 use crate::search::document::Document;
-use crate::search::kwic::Concordance;
+use crate::search::kwic::{Concordance, Line};
 use crate::search::similar::Like;
 use crate::search::trend::Period;
 use crate::search::variants::Variant;
-use crate::search::{hit_from, Hit};
+use crate::search::{hit_from, Hit, Record};
 use crate::speakers::Speaker;
 
 /// One `search` hit.
@@ -320,28 +320,32 @@ pub struct KwicLine<'a> {
 
 pub fn kwic(out: &mut impl Write, c: &Concordance) -> io::Result<()> {
     for l in &c.lines {
-        let r = &c.records[l.record];
-        line(
-            out,
-            &KwicLine {
-                doc: &r.doc,
-                title: &r.title,
-                citation: r.citation(),
-                passage: r.passage,
-                paragraph: r.paragraph,
-                page: r.page,
-                left: &l.left,
-                matched: &l.matched,
-                right: &l.right,
-                start: l.range.start,
-                end: l.range.end,
-                spun: r.spin.is_some(),
-                aliases: &l.aliases,
-                restored: l.restored,
-            },
-        )?;
+        kwic_line(out, &c.records[l.record], l)?;
     }
     Ok(())
+}
+
+/// One `kwic` line of `r`, the passage it is in.
+pub fn kwic_line(out: &mut impl Write, r: &Record, l: &Line) -> io::Result<()> {
+    line(
+        out,
+        &KwicLine {
+            doc: &r.doc,
+            title: &r.title,
+            citation: r.citation(),
+            passage: r.passage,
+            paragraph: r.paragraph,
+            page: r.page,
+            left: &l.left,
+            matched: &l.matched,
+            right: &l.right,
+            start: l.range.start,
+            end: l.range.end,
+            spun: r.spin.is_some(),
+            aliases: &l.aliases,
+            restored: l.restored,
+        },
+    )
 }
 
 /// One `variants` wording.

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::quality::Reported;
 use crate::quotes::SpeakerType;
-use crate::search::kwic::Concordance;
+use crate::search::kwic::{Concordance, Line, Tally};
 use crate::search::similar::Like;
 use crate::search::trend::Period;
 use crate::search::variants::Variant;
@@ -317,27 +317,38 @@ pub fn alias_note(names: &[String]) -> Option<String> {
 /// Concordance lines: citation, left context right-aligned to `width`
 /// characters, the match, right context; then occurrences per document.
 pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -> io::Result<()> {
-    // Aligned by terminal columns, not characters: CJK takes two, a
-    // combining accent none.
-    let citations: Vec<String> = c.records.iter().map(Record::citation).collect();
-    let citation_width = c
-        .lines
-        .iter()
-        .map(|l| citations[l.record].width())
-        .max()
-        .unwrap_or(0);
-    let lefts: Vec<String> = c.lines.iter().map(|l| clean(&l.left)).collect();
-    let left_width = lefts
-        .iter()
-        .map(|l| l.width())
-        .chain([width])
-        .max()
-        .unwrap_or(width);
-    for (line, left) in c.lines.iter().zip(&lefts) {
-        let r = &c.records[line.record];
-        let citation = &citations[line.record];
-        let pad = citation_width - citation.width() + 2;
-        let left_pad = left_width - left.width();
+    let layout = KwicLayout {
+        citation_width: c.citation_width,
+        width,
+        style,
+    };
+    for line in &c.lines {
+        layout.line(out, &c.records[line.record], line)?;
+    }
+    kwic_tally(out, &c.tally())
+}
+
+/// The columns of `kwic` lines, fixed before the first line is printed:
+/// the citation column as wide as the widest citation, the left context
+/// `width` terminal columns wide.
+#[derive(Debug, Clone, Copy)]
+pub struct KwicLayout {
+    pub citation_width: usize,
+    pub width: usize,
+    pub style: Style,
+}
+
+impl KwicLayout {
+    /// One line of `record`, the passage it is in.
+    pub fn line(&self, out: &mut impl Write, r: &Record, line: &Line) -> io::Result<()> {
+        // Aligned by terminal columns, not characters: CJK takes two, a
+        // combining accent none. Wide characters can make the context of
+        // `width` characters wider than the column: its start is cut.
+        let citation = r.citation();
+        let pad = self.citation_width.saturating_sub(citation.width()) + 2;
+        let left = fit_left(clean(&line.left), self.width);
+        let left_pad = self.width.saturating_sub(left.width());
+        let style = self.style;
         let matched = style.matched(&line.matched);
         let mut notes = Vec::new();
         notes.extend(alias_note(&line.aliases));
@@ -353,21 +364,41 @@ pub fn kwic(out: &mut impl Write, c: &Concordance, width: usize, style: Style) -
         writeln!(
             out,
             "{}{:pad$}{:left_pad$}{}{}{}{notes}",
-            style.dim(citation),
+            style.dim(&citation),
             "",
             "",
             left,
             matched,
             clean(&line.right),
-        )?;
+        )
     }
-    let counts = c.counts();
+}
+
+/// `left` without as many of its first characters as keep it from fitting
+/// in `columns` terminal columns.
+fn fit_left(left: String, columns: usize) -> String {
+    if left.width() <= columns {
+        return left;
+    }
+    let mut from = 0;
+    for (i, _) in left.char_indices() {
+        from = i;
+        if left[i..].width() <= columns {
+            break;
+        }
+    }
+    left[from..].to_string()
+}
+
+/// What follows the `kwic` lines: occurrences per document, most first.
+pub fn kwic_tally(out: &mut impl Write, tally: &Tally) -> io::Result<()> {
+    let counts = tally.most_first();
     writeln!(out)?;
     writeln!(
         out,
         "{} occurrence{} in {} document{}:",
-        c.lines.len(),
-        plural(c.lines.len()),
+        tally.total(),
+        plural(tally.total()),
         counts.len(),
         plural(counts.len())
     )?;
@@ -556,4 +587,17 @@ pub fn report(out: &mut impl Write, reported: &[Reported], style: Style) -> io::
         out,
         "{read} documents read, {check} to check, {skipped} files skipped"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn left_context_of_wide_characters_is_cut_at_its_start_to_fit() {
+        assert_eq!(fit_left("plain words ".to_string(), 12), "plain words ");
+        // Each CJK character takes two columns.
+        assert_eq!(fit_left("巴黎倡议 hack ".to_string(), 10), "倡议 hack ");
+        assert_eq!(fit_left("巴黎倡议 hack ".to_string(), 9), "议 hack ");
+    }
 }

@@ -1,18 +1,25 @@
 //! Keyword in context (a concordance): every occurrence of a word or phrase
 //! in the matching passages, one line each, with the words around it.
 //!
-//! The index finds the passages ([`super::all_matches`], not top-k); each is
-//! then re-analysed once to locate its occurrences with the same patterns
-//! that highlight search hits, so a line exists exactly where a highlight
-//! would be. Context is cut to a number of *characters* per side, at word
-//! boundaries, with control characters and runs of whitespace (line breaks
-//! included) turned into one space.
+//! The index finds the passages (all of them, not top-k) and puts them in
+//! document order from its fast fields ([`super::document_order`]); each
+//! is then read and re-analysed once, in that order, to locate its
+//! occurrences with the same patterns that highlight search hits, so a
+//! line exists exactly where a highlight would be. Lines in document order
+//! can thus be printed as they are found. Context is cut to a number of
+//! *characters* per side, at word boundaries, with control characters and
+//! runs of whitespace (line breaks included) turned into one space.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use tantivy::TantivyDocument;
+
+use super::document_order::DocumentOrder;
 use super::{Compiled, Record};
+use crate::error::{Error, Result};
+use crate::index::Opened;
 
 /// Default characters of context on each side of the match.
 pub const DEFAULT_WIDTH: usize = 60;
@@ -32,7 +39,8 @@ pub enum Sort {
 /// One occurrence.
 #[derive(Debug, Clone)]
 pub struct Line {
-    /// Index into [`Concordance::records`].
+    /// Index of its passage among those read, in document order (into
+    /// [`Concordance::records`]).
     pub record: usize,
     /// Byte range of the match in the record's text.
     pub range: Range<usize>,
@@ -47,33 +55,75 @@ pub struct Line {
     pub restored: bool,
 }
 
+/// Every line, for output in an order other than the passages' own.
 #[derive(Debug, Default)]
 pub struct Concordance {
+    /// The passages read, without their text (the lines hold what is
+    /// shown of it), so that memory grows with the lines alone.
     pub records: Vec<Record>,
     pub lines: Vec<Line>,
+    /// Terminal columns of the widest citation of a passage read.
+    pub citation_width: usize,
+}
+
+/// Reads the passages of `order` one at a time, in that order, each with
+/// its lines (in the order they appear in it); `width` is characters of
+/// context per side. Only one passage's text is held at a time.
+pub fn passages<'a>(
+    opened: &'a Opened,
+    compiled: &'a Compiled,
+    order: &'a DocumentOrder,
+    width: usize,
+) -> impl Iterator<Item = Result<(Record, Vec<Line>)>> + 'a {
+    let searcher = opened.reader.searcher();
+    order
+        .addresses
+        .iter()
+        .enumerate()
+        .map(move |(i, &address)| {
+            let doc: TantivyDocument = searcher.doc(address).map_err(Error::query_failed)?;
+            let record = Record::from_doc(&doc, &opened.fields);
+            let lines = lines_of(i, &record, compiled, width);
+            Ok((record, lines))
+        })
+}
+
+/// The lines of every occurrence of `compiled` in `record`, the passage
+/// numbered `index` in the order read.
+fn lines_of(index: usize, record: &Record, compiled: &Compiled, width: usize) -> Vec<Line> {
+    let text = &record.text;
+    compiled
+        .occurrences(text, record.spin.is_some())
+        .into_iter()
+        .map(|m| Line {
+            record: index,
+            left: left_context(text, m.range.start, width),
+            matched: clean(&text[m.range.clone()]),
+            right: right_context(text, m.range.end, width),
+            aliases: compiled.alias_names(m.pattern).to_vec(),
+            restored: m.restored,
+            range: m.range,
+        })
+        .collect()
 }
 
 impl Concordance {
-    /// Lines of every occurrence of `compiled` in `records`, in document
-    /// order. `width` is characters of context per side.
-    pub fn build(mut records: Vec<Record>, compiled: &Compiled, width: usize) -> Concordance {
-        records.sort_by(|a, b| (&a.doc, a.passage).cmp(&(&b.doc, b.passage)));
-        let mut lines = Vec::new();
-        for (i, record) in records.iter().enumerate() {
-            let text = &record.text;
-            for m in compiled.occurrences(text, record.spin.is_some()) {
-                lines.push(Line {
-                    record: i,
-                    left: left_context(text, m.range.start, width),
-                    matched: clean(&text[m.range.clone()]),
-                    right: right_context(text, m.range.end, width),
-                    aliases: compiled.alias_names(m.pattern).to_vec(),
-                    restored: m.restored,
-                    range: m.range,
-                });
-            }
+    /// Every line of `passages`, in document order.
+    pub fn collect(
+        passages: impl Iterator<Item = Result<(Record, Vec<Line>)>>,
+        citation_width: usize,
+    ) -> Result<Concordance> {
+        let mut concordance = Concordance {
+            citation_width,
+            ..Concordance::default()
+        };
+        for passage in passages {
+            let (mut record, lines) = passage?;
+            record.text = String::new();
+            concordance.records.push(record);
+            concordance.lines.extend(lines);
         }
-        Concordance { records, lines }
+        Ok(concordance)
     }
 
     /// Orders the lines; ties keep document order.
@@ -102,13 +152,48 @@ impl Concordance {
         }
     }
 
-    /// Occurrences per document, most first (then by document id).
-    pub fn counts(&self) -> Vec<(&str, usize)> {
-        let mut counts = BTreeMap::<&str, usize>::new();
+    /// Occurrences per document.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
         for line in &self.lines {
-            *counts.entry(&self.records[line.record].doc).or_default() += 1;
+            tally.add(&self.records[line.record].doc, 1);
         }
-        let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+        tally
+    }
+}
+
+/// Occurrences per document, counted as lines go by.
+#[derive(Debug, Default)]
+pub struct Tally {
+    per_document: BTreeMap<String, usize>,
+    total: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, doc: &str, occurrences: usize) {
+        if occurrences == 0 {
+            return;
+        }
+        self.total += occurrences;
+        match self.per_document.get_mut(doc) {
+            Some(n) => *n += occurrences,
+            None => {
+                self.per_document.insert(doc.to_string(), occurrences);
+            }
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Occurrences per document, most first (then by document id).
+    pub fn most_first(&self) -> Vec<(&str, usize)> {
+        let mut counts: Vec<(&str, usize)> = self
+            .per_document
+            .iter()
+            .map(|(doc, &n)| (doc.as_str(), n))
+            .collect();
         counts.sort_by(|a, b| match b.1.cmp(&a.1) {
             Ordering::Equal => a.0.cmp(b.0),
             other => other,

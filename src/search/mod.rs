@@ -4,6 +4,7 @@
 
 pub mod aliases;
 pub mod document;
+pub mod document_order;
 mod feedback;
 mod idf;
 pub mod kwic;

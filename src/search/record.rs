@@ -115,22 +115,39 @@ impl Record {
             .map(String::as_str)
     }
 
-    /// `file.txt ¶4`, or `report.pdf p.2 ¶14` for paged documents
-    /// (`p.2–3` when the paragraph runs onto the next page); where the
-    /// printed page numbers differ, they are cited and the PDF's pages
-    /// follow: `article.pdf p.396 ¶3 (PDF p.1)`. The paragraph number
-    /// counts from the start of the document.
+    /// The record's citation; see [`citation`].
     pub fn citation(&self) -> String {
-        let Some(page) = self.page else {
-            return format!("{} ¶{}", self.doc, self.paragraph);
-        };
-        let pages = match self.last_page {
-            Some(last) => format!("p.{page}–{last}"),
-            None => format!("p.{page}"),
-        };
-        match &self.page_label {
-            Some(label) => format!("{} p.{label} ¶{} (PDF {pages})", self.doc, self.paragraph),
-            None => format!("{} {pages} ¶{}", self.doc, self.paragraph),
-        }
+        citation(
+            &self.doc,
+            self.paragraph,
+            self.page,
+            self.last_page,
+            self.page_label.as_deref(),
+        )
+    }
+}
+
+/// `file.txt ¶4`, or `report.pdf p.2 ¶14` for paged documents (`p.2–3`
+/// when the paragraph runs onto `last_page`); where the printed page
+/// numbers differ (`page_label`), they are cited and the PDF's pages
+/// follow: `article.pdf p.396 ¶3 (PDF p.1)`. `paragraph` counts from 1 at
+/// the start of the document.
+pub fn citation(
+    doc: &str,
+    paragraph: u64,
+    page: Option<u64>,
+    last_page: Option<u64>,
+    page_label: Option<&str>,
+) -> String {
+    let Some(page) = page else {
+        return format!("{doc} ¶{paragraph}");
+    };
+    let pages = match last_page {
+        Some(last) => format!("p.{page}–{last}"),
+        None => format!("p.{page}"),
+    };
+    match page_label {
+        Some(label) => format!("{doc} p.{label} ¶{paragraph} (PDF {pages})"),
+        None => format!("{doc} {pages} ¶{paragraph}"),
     }
 }

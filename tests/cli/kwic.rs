@@ -267,3 +267,74 @@ fn kwic_and_phrases_do_not_run_across_sentence_breaks() {
     assert_eq!(matches(run.ok()), ["ever hack? Back in"]);
     env.run(&["search", "\"Mr Back said\""]).ok();
 }
+
+/// The text lines' citations and matched words, in order.
+fn text_lines(run: &crate::common::Run) -> Vec<(String, String)> {
+    run.stdout
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(|l| {
+            let (citation, rest) = l.split_once("  ").unwrap();
+            let matched = rest.split("**").nth(1).unwrap();
+            (citation.to_string(), matched.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn kwic_lists_lines_in_document_order_whatever_order_files_were_indexed_issue_21() {
+    // Each build writes a segment of its own, so the index holds the
+    // documents in the order they were added (m, z, a), not by id; kwic
+    // prints lines as it reads passages, in document order.
+    let env = Env::empty();
+    let paragraph = |n: usize| format!("Paragraph {n} is about hacking back.\n\n");
+    env.write("m.txt", format!("M\n\n{}{}", paragraph(1), paragraph(2)));
+    env.run(&["index"]).ok();
+    env.write("z.txt", format!("Z\n\n{}", paragraph(1)));
+    env.run(&["index"]).ok();
+    env.write("a.txt", format!("A\n\n{}", paragraph(1)));
+    env.write(
+        "m.txt",
+        format!("M\n\n{}{}{}", paragraph(1), paragraph(2), paragraph(3)),
+    );
+    env.run(&["index"]).ok();
+    let expected = ["a.txt ¶2", "m.txt ¶2", "m.txt ¶3", "m.txt ¶4", "z.txt ¶2"];
+    let json = env.run(&["kwic", "hacking back", "--json"]);
+    let cited: Vec<String> = json
+        .ok()
+        .json()
+        .iter()
+        .map(|l| l["citation"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(cited, expected);
+    let text = env.run(&["kwic", "hacking back", "--color", "never"]);
+    let printed: Vec<String> = text_lines(text.ok()).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(printed, expected);
+    text.stdout_has("5 occurrences in 3 documents:\n  3  m.txt\n  1  a.txt\n  1  z.txt\n");
+}
+
+#[test]
+fn kwic_citation_column_fits_page_citations_before_any_passage_is_read_issue_21() {
+    // The widest citation here is a page-labelled one (`p.396 ¶8 (PDF
+    // p.1)`): the column is laid out from the index's fast fields, so
+    // paged citations must be what the lines then print.
+    let env = Env::fixture("pdf");
+    let text = env.run(&["kwic", "norms", "--color", "never"]);
+    let lines = text_lines(text.ok());
+    let json = env.run(&["kwic", "norms", "--json"]);
+    let cited: Vec<String> = json
+        .json()
+        .iter()
+        .map(|l| l["citation"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        lines.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>(),
+        cited
+    );
+    assert!(cited.iter().any(|c| c.ends_with("(PDF p.1)")), "{cited:?}");
+    let widest = cited.iter().map(|c| c.chars().count()).max().unwrap();
+    for line in text.stdout.lines().take_while(|l| !l.is_empty()) {
+        let before: String = line.chars().take(widest + 2).collect();
+        assert!(before.ends_with("  "), "citation column too narrow: {line}");
+    }
+}
