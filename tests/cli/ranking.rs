@@ -313,3 +313,47 @@ fn a_long_paragraph_is_one_hit_not_one_per_piece() {
     let hits = env.run(&["search", "hacking back", "--json"]).ok().json();
     assert_eq!(hits.len(), 1);
 }
+
+/// The words the best passages share ("firmware", "signed", "tampered")
+/// lift a long passage on the topic above short ones that only name it,
+/// and the passages that use them above those that do not (#17).
+#[test]
+fn words_the_best_passages_share_lift_passages_on_the_topic() {
+    let env = Env::empty();
+    let on_topic = [
+        ("a.txt", "Vendors must prove that firmware updates are signed and were not tampered with along the supply chain."),
+        ("b.txt", "A supply chain attack plants tampered firmware in a product before it ships; signed updates make that harder."),
+        ("c.txt", "The supply chain principle asks makers to keep firmware signed and to check that parts were not tampered with."),
+        ("e.txt", "Auditors found tampered firmware in routers bought through a broker; the supply chain had no signing step."),
+        ("f.txt", "Supply chain reviews found that firmware signing keys were shared by too many staff at the factory."),
+    ];
+    let off_topic = [
+        ("port.txt", "Supply chain delays hit the port."),
+        ("coal.txt", "Floods broke the supply chain of coal."),
+        ("towels.txt", "A hotel chain ordered a new supply of towels."),
+        ("ships.txt", "Shipping firms expect the supply of containers and the chain of ports to recover by summer."),
+        ("letters.txt", "Chain letters about supply shortages spread online."),
+    ];
+    for (name, text) in on_topic.iter().chain(&off_topic) {
+        env.write(name, format!("{text}\n"));
+    }
+    env.write(
+        "procurement.txt",
+        "Procurement rules adopted this year oblige every vendor that sells routers, switches \
+         or servers to public bodies to document each step of the supply chain, to deliver \
+         only signed firmware, and to show on request that no component was tampered with \
+         between the factory and the buyer.\n",
+    );
+    let hits = env
+        .run(&["search", "supply chain", "--json", "-n", "20"])
+        .ok()
+        .json();
+    let order = docs(&hits);
+    // By its words alone the long passage ranks below the two short ones.
+    assert_eq!(order[0], "procurement.txt", "{order:?}");
+    let rank = |name: &str| order.iter().position(|d| *d == name).unwrap();
+    let last_on_topic = on_topic.iter().map(|(n, _)| rank(n)).max().unwrap();
+    for name in ["towels.txt", "ships.txt", "letters.txt"] {
+        assert!(rank(name) > last_on_topic, "{name}: {order:?}");
+    }
+}
