@@ -68,6 +68,59 @@ fn broken_pdfs_warn_by_name_and_the_rest_indexes() {
     env.run(&["search", "Lisbon"]).ok();
 }
 
+/// A one-page PDF whose text is drawn in a Type 3 font with made-up glyph
+/// names and no ToUnicode table: glyphs on the page, no characters.
+fn type3_pdf() -> Vec<u8> {
+    let glyph = |ops: &str| format!("<< /Length {} >>\nstream\n{ops}\nendstream", ops.len());
+    let content = "BT /F1 12 Tf 72 700 Td (ABABAB BA AB) Tj ET";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+         /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_string(),
+        glyph(content),
+        "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] \
+         /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs 6 0 R \
+         /Encoding << /Type /Encoding /Differences [65 /g1 /g2] >> \
+         /FirstChar 65 /LastChar 66 /Widths [600 600] /Resources << >> >>"
+            .to_string(),
+        "<< /g1 7 0 R /g2 8 0 R >>".to_string(),
+        glyph("600 0 0 0 500 700 d1 0 0 m 500 0 l 250 700 l f"),
+        glyph("600 0 0 0 500 700 d1 0 0 500 700 re f"),
+    ];
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for offset in offsets {
+        out.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    out.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    out.into_bytes()
+}
+
+#[test]
+fn a_pdf_without_text_says_whether_it_is_scanned_or_its_fonts_map_no_characters() {
+    let env = Env::fixture("formats");
+    env.write("type3.pdf", type3_pdf());
+    env.run(&["index"])
+        .ok()
+        .stderr_has("scanned.pdf: skipped: no text layer: the pages hold images or drawings only (scanned?); run OCR on it first")
+        .stderr_has("type3.pdf: skipped: no readable text: its 12 glyphs are drawn in fonts that map them to no characters (Type 3 or without a ToUnicode table)")
+        .stderr_lacks("type3.pdf: skipped: no text layer");
+}
+
 #[test]
 fn html_article_keeps_the_text_and_drops_the_page_chrome() {
     let env = Env::fixture("formats");

@@ -41,7 +41,8 @@ use layout::Line;
 /// Reads a PDF from its bytes.
 ///
 /// Errors are short reasons without the file name, for the caller to put
-/// in context: "the PDF is encrypted", "no text layer (scanned?)", "not a
+/// in context: "the PDF is encrypted", "no text layer: …", "no readable
+/// text: …" (glyphs drawn in fonts that map them to no characters), "not a
 /// valid PDF: …". Pages that fail or carry no text are reported in
 /// `warnings` while the rest is returned.
 pub fn read_pdf(bytes: &[u8]) -> Result<Extracted, String> {
@@ -96,6 +97,9 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
     let mut warnings = Vec::new();
     let mut pages: Vec<(u32, Vec<Line>)> = Vec::new();
     let (mut blank_pages, mut broken_pages) = (0, 0);
+    // Glyphs drawn that the PDF maps to no character: all of a page's
+    // text, when its fonts (often Type 3) carry no character codes.
+    let mut unmapped_glyphs = 0;
     let mut last_problem = String::new();
     for (index, page) in drawn.into_iter().enumerate() {
         let number = index as u32 + 1;
@@ -103,6 +107,12 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
             Ok(glyphs) => {
                 let lines = layout::segments(&glyphs);
                 blank_pages += usize::from(lines.is_empty());
+                if lines.is_empty() {
+                    unmapped_glyphs += glyphs
+                        .iter()
+                        .filter(|g| g.text.chars().all(|c| c == ligatures::MISSING))
+                        .count();
+                }
                 lines
             }
             Err(reason) => {
@@ -118,7 +128,17 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         return Err(format!("not a valid PDF: {last_problem}"));
     }
     if blank_pages + broken_pages == page_count {
-        return Err("no text layer (scanned?)".to_string());
+        return Err(if unmapped_glyphs > 0 {
+            format!(
+                "no readable text: its {unmapped_glyphs} glyphs are drawn in fonts that map them \
+                 to no characters (Type 3 or without a ToUnicode table); export the PDF again \
+                 with text, or run OCR on it"
+            )
+        } else {
+            "no text layer: the pages hold images or drawings only (scanned?); run OCR on it \
+             first"
+                .to_string()
+        });
     }
     if blank_pages > 0 {
         warnings.push(format!(
@@ -705,7 +725,7 @@ mod tests {
             read(include_bytes!(
                 "../../../tests/fixtures/formats/scanned.pdf"
             )),
-            "no text layer (scanned?)"
+            "no text layer: the pages hold images or drawings only (scanned?); run OCR on it first"
         );
     }
 
