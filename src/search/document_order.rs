@@ -6,14 +6,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use tantivy::collector::DocSetCollector;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Searcher};
 use unicode_width::UnicodeWidthStr;
 
 use super::record::citation;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The records a query matches, in document order.
 #[derive(Debug, Default)]
@@ -27,12 +26,7 @@ pub struct DocumentOrder {
 
 /// Finds the records `query` matches and orders them; see [`DocumentOrder`].
 pub fn document_order(searcher: &Searcher, query: &dyn Query) -> Result<DocumentOrder> {
-    let mut addresses: Vec<DocAddress> = searcher
-        .search(query, &DocSetCollector)
-        .map_err(Error::query_failed)?
-        .into_iter()
-        .collect();
-    addresses.sort_unstable();
+    let addresses = super::addresses_matching(searcher, query)?;
     let mut columns: HashMap<u32, Columns> = HashMap::new();
     let mut keys = Vec::with_capacity(addresses.len());
     for &address in &addresses {

@@ -1136,16 +1136,24 @@ pub fn all_matches(opened: &Opened, compiled: &Compiled, record: &str) -> Result
     records_matching(opened, &query)
 }
 
-/// Every record `query` matches, in index order.
-pub(crate) fn records_matching(opened: &Opened, query: &dyn Query) -> Result<Vec<Record>> {
-    let searcher = opened.reader.searcher();
+/// The addresses of every record `query` matches, in index order.
+pub(crate) fn addresses_matching(
+    searcher: &Searcher,
+    query: &dyn Query,
+) -> Result<Vec<DocAddress>> {
     let mut addresses: Vec<DocAddress> = searcher
         .search(query, &DocSetCollector)
         .map_err(Error::query_failed)?
         .into_iter()
         .collect();
-    addresses.sort();
-    addresses
+    addresses.sort_unstable();
+    Ok(addresses)
+}
+
+/// Every record `query` matches, in index order.
+pub(crate) fn records_matching(opened: &Opened, query: &dyn Query) -> Result<Vec<Record>> {
+    let searcher = opened.reader.searcher();
+    addresses_matching(&searcher, query)?
         .into_iter()
         .map(|address| {
             let doc: TantivyDocument = searcher.doc(address).map_err(Error::query_failed)?;
