@@ -39,7 +39,7 @@ pub fn expand(
     if top.len() <= FEEDBACK_PASSAGES {
         return Ok(());
     }
-    let sources = &top[..FEEDBACK_PASSAGES.min(top.len())];
+    let sources = &top[..FEEDBACK_PASSAGES];
     let total: f32 = sources.iter().map(|(s, _)| s.max(0.0)).sum();
     if total <= 0.0 {
         return Ok(());
