@@ -19,6 +19,12 @@ impl Attributor<'_, '_> {
                 let surface = Some(self.slice(p.surface_first, p.end));
                 let (speaker, person, resolved) = self.named(&p, quote_pos);
                 let mut role = role;
+                // "said Sen. Hale of Ohio": the place after the name
+                // completes the title before it (the registry does the same
+                // for the people it knows).
+                if a.role.is_none() {
+                    role = names::with_place_after(doc, role, p.end);
+                }
                 if let Some(id) = person {
                     let known = &mut self.reg.persons[id];
                     known.gender = known.gender.or(p.gender);

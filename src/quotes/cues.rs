@@ -632,7 +632,13 @@ impl Attributor<'_, '_> {
                 if let Some(p) =
                     names::parse_name(doc, s, prep).filter(|p| !p.is_single() || p.marked)
                 {
-                    return Some((Subject::Name(p), Some((prep, e + 1))));
+                    // "conservative radio host Dan Crane of WXYZ": the
+                    // descriptor is the title; the speaker gets "of …" added
+                    // to it (see `speaker_for`).
+                    let title = p
+                        .title
+                        .or_else(|| names::descriptor_before(doc, s, b.saturating_sub(1)));
+                    return Some((Subject::Name(p), title.or(Some((prep, e + 1)))));
                 }
             }
             return self.nominal(b, e + 1).map(|s| (s, None));

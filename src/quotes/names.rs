@@ -157,10 +157,35 @@ pub(super) fn parse_name(doc: &Doc, first: usize, end: usize) -> Option<ParsedNa
     Some(p)
 }
 
-/// End of "of Ashby" or "of West Yorkshire" right after a name ending at
-/// token `end`, if there is one.
+/// End of "of Ashby", "of West Yorkshire" or "of the Coastal Trust" right
+/// after a name ending at token `end`, if there is one.
 pub(super) fn of_place_end(doc: &Doc, end: usize) -> Option<usize> {
-    (doc.word(end) == "of" && doc.is_cap(end + 1)).then(|| run_end(doc, end + 1, doc.len()))
+    if doc.word(end) != "of" {
+        return None;
+    }
+    let first = end + 1 + usize::from(doc.word(end + 1) == "the");
+    doc.is_cap(first).then(|| run_end(doc, first, doc.len()))
+}
+
+/// A role completed by the place or body after the name ending at token
+/// `name_end`: "radio host" and "of WXYZ" for "radio host Dan Crane of
+/// WXYZ"; the place alone when there is no role.
+pub(super) fn with_place_after(doc: &Doc, role: Option<String>, name_end: usize) -> Option<String> {
+    let Some(end) = of_place_end(doc, name_end) else {
+        return role;
+    };
+    let place = words(doc, name_end, end);
+    match role {
+        Some(role) if role.contains(&place) => Some(role),
+        Some(role) => Some(format!("{role} {place}")),
+        None => Some(place),
+    }
+}
+
+/// The text of tokens `[x, y)` with its whitespace made single spaces.
+fn words(doc: &Doc, x: usize, y: usize) -> String {
+    let text = &doc.text[doc.toks[x].start..doc.toks[y - 1].end];
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether token `k` is a capitalised word that is no name here.
@@ -348,13 +373,12 @@ impl<'a> Registry<'a> {
                             doc.text[doc.toks[x].start..doc.toks[y - 1].end].to_string()
                         });
                     }
-                    if let Some((x, y)) = role {
-                        let text =
-                            doc.text[doc.toks[x].start..doc.toks[y - 1].end].split_whitespace();
-                        let person = &mut reg.persons[id];
-                        person
-                            .role
-                            .get_or_insert_with(|| text.collect::<Vec<_>>().join(" "));
+                    let mut role = role.map(|(x, y)| words(doc, x, y));
+                    if after.is_none() {
+                        role = with_place_after(doc, role, p.end);
+                    }
+                    if let Some(role) = role {
+                        reg.persons[id].role.get_or_insert(role);
                     }
                 } else if p.is_single() {
                     let word = doc.word(p.first);

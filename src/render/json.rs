@@ -148,8 +148,10 @@ pub struct QuoteHit<'a> {
     pub title: &'a str,
     pub date: Option<&'a str>,
     pub source: Option<&'a str>,
-    /// The speaker's full name; null when unresolved or when the text names
-    /// nobody ("a spokesman for the ministry").
+    /// The speaker's name as `speakers` lists it: the full name, or a
+    /// surname the document gives alone ("Mr. Hale" → `Hale`); null when the
+    /// text names nobody ("a spokesman for the ministry"), for a pronoun
+    /// that could not be resolved, and for a surname several people share.
     pub speaker: Option<&'a str>,
     /// What the speaker is: `person`, `organisation`, `document`, `group`
     /// or `unknown`, also when `speaker` is null ("the statement said" is
@@ -224,11 +226,11 @@ pub fn quote_hit(hit: &Hit, scored: bool) -> QuoteHit<'_> {
         title: &r.title,
         date: r.date.as_deref(),
         source: r.source.as_deref(),
-        speaker: r.speaker(),
+        speaker: r.speaker().or(r.listed_as.as_deref()),
         speaker_type: r.speaker_type.as_deref().unwrap_or("unknown"),
         surface: r.surface.as_deref(),
         resolved: r.resolved,
-        joined: r.joined.as_deref(),
+        joined: r.joined(),
         role: r.role.as_deref(),
         text: &r.text,
         kind: r.quote_kind.as_deref().unwrap_or("full"),

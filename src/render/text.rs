@@ -255,15 +255,27 @@ pub fn quote_hits(
 }
 
 /// `Peter Singer, a fellow at …`; `Peter Singer (as “Singer”, joined by
-/// surname)`; `he (unresolved)`; a description alone when the text names
-/// nobody.
+/// surname)`; `Mr. Hale (surname only)`; `he (unresolved)`; `Example News
+/// (organisation)`; a description alone when the text names nobody (`the
+/// statement (document, not named)`).
 fn who(r: &Record, style: Style) -> String {
-    let name = match (r.speaker(), r.surface.as_deref(), r.joined.as_deref()) {
+    // Persons are the rule; other types are said, as `speakers` says them.
+    let kind = r
+        .speaker_type
+        .as_deref()
+        .filter(|k| !matches!(*k, "person" | "unknown"));
+    let name = match (r.speaker(), r.surface.as_deref(), r.joined()) {
         (_, Some(surface), Some(joined)) => Some(format!(
             "{} (as “{surface}”, joined by surname)",
             style.bold(joined)
         )),
-        (Some(name), ..) => Some(style.bold(name)),
+        (Some(name), ..) => Some(match kind {
+            Some(kind) => format!("{} ({kind})", style.bold(name)),
+            None => style.bold(name),
+        }),
+        (None, Some(surface), None) if r.listed_as.is_some() => {
+            Some(format!("{} (surname only)", style.bold(surface)))
+        }
         (None, Some(surface), None) if !r.resolved => {
             Some(format!("{} (unresolved)", style.bold(surface)))
         }
@@ -272,7 +284,10 @@ fn who(r: &Record, style: Style) -> String {
     match (name, r.role.as_deref()) {
         (Some(name), Some(role)) => format!("{name}, {}", clean(role)),
         (Some(name), None) => name,
-        (None, Some(role)) => format!("{} (not named)", style.bold(role)),
+        (None, Some(role)) => match kind {
+            Some(kind) => format!("{} ({kind}, not named)", style.bold(role)),
+            None => format!("{} (not named)", style.bold(role)),
+        },
         (None, None) => "(speaker not named)".to_string(),
     }
 }

@@ -46,10 +46,12 @@ pub struct Record {
     /// False for a quote credited to a surname or pronoun that could not be
     /// tied to one person; always false for passages.
     pub resolved: bool,
-    /// For a quote credited to a bare surname, the full name that surname
-    /// joins across the corpus, as `accord speakers` counts it (set by
+    /// For a quote credited to an unresolved surname, the name of the row
+    /// `accord speakers` counts it in: the full name the surname joins
+    /// across the corpus, or the surname itself when it joins nobody; not
+    /// set when the row is ambiguous (set by
     /// [`crate::speakers::Stored::label`]).
-    pub joined: Option<String>,
+    pub listed_as: Option<String>,
     /// A quote's kind: `full` or `partial` (see `quotes::QuoteKind`).
     pub quote_kind: Option<String>,
     /// The sentence holding a partial quote.
@@ -99,11 +101,19 @@ impl Record {
                 .get_first(f.resolved)
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
-            joined: None,
+            listed_as: None,
             quote_kind: text(f.quote_kind),
             sentence: text(f.sentence),
             speaker_type: text(f.speaker_type),
         }
+    }
+
+    /// The full name an unresolved surname joins across the corpus, if any
+    /// (see [`Record::listed_as`]).
+    pub fn joined(&self) -> Option<&str> {
+        self.listed_as
+            .as_deref()
+            .filter(|name| crate::speakers::bare_surname(name).is_none())
     }
 
     /// A quote's speaker by full name; `None` when unresolved or when the

@@ -93,10 +93,11 @@ impl Stored {
         }
     }
 
-    /// Sets [`Record::joined`] on each quote credited to a bare surname
-    /// that the table joins into a full name, so that a listing shows the
-    /// person `speakers` counts the quote for. Reads the table only when
-    /// some quote has a bare surname.
+    /// Sets [`Record::listed_as`] on each quote credited to a bare surname
+    /// whose row in the table is one person (a full name it joins, or the
+    /// surname alone), so that a listing shows the person `speakers` counts
+    /// the quote for. Reads the table only when some quote has a bare
+    /// surname.
     pub fn label<'r>(&self, records: impl Iterator<Item = &'r mut Record>) -> Result<()> {
         let bare: Vec<(&mut Record, String)> = records
             .filter_map(|r| {
@@ -112,8 +113,8 @@ impl Stored {
         let table = self.get()?;
         for (r, key) in bare {
             if let Some(s) = table.by_key(&key) {
-                if bare_surname(&s.name).is_none() && !is_joint(&s.name) {
-                    r.joined = Some(s.name.clone());
+                if !s.ambiguous && !is_joint(&s.name) {
+                    r.listed_as = Some(s.name.clone());
                 }
             }
         }

@@ -1034,8 +1034,8 @@ fn quotes_credit_transcript_lines_to_their_label() {
 }
 
 /// The person inside an attribution is the speaker and the rest the role:
-/// "Mr. Hale of the Coastal Trust said", "the group’s leader, Dan Crane,
-/// said" after the quote (#18).
+/// "Mr. Hale of the Coastal Trust said" (speaker `Hale`, never null), "the
+/// group’s leader, Dan Crane, said" after the quote (#18).
 #[test]
 fn quotes_take_the_person_out_of_the_role() {
     let env = Env::empty();
@@ -1050,10 +1050,15 @@ fn quotes_take_the_person_out_of_the_role() {
         &env,
         ["speaker", "surface", "role"],
         &[
-            ("", "Mr. Hale", "of the Coastal Trust"),
+            ("Hale", "Mr. Hale", "of the Coastal Trust"),
             ("Dan Crane", "Dan Crane", "the group’s leader"),
         ],
     );
+    // A surname that no full name in the corpus ends with is a speaker of
+    // its own, listed under it, and said to be a surname only.
+    env.run(&["quotes", "--speaker", "Hale", "--color", "never"])
+        .ok()
+        .stdout_has(" 1. Mr. Hale (surname only), of the Coastal Trust\n");
 }
 
 /// Organisations and documents speak as themselves, typed: a named
@@ -1118,6 +1123,13 @@ fn quotes_type_speakers_as_persons_organisations_and_documents() {
             .json();
         assert_eq!(Some(listed.len() as u64), row["quotes"].as_u64(), "{name}");
     }
+    // The plain listing says the type of a speaker who is no person.
+    env.run(&["quotes", "--color", "never"])
+        .ok()
+        .stdout_has(" 2. Defense Ministry (organisation)\n")
+        .stdout_has(" 4. the statement (document, not named)\n")
+        .stdout_has(" 6. a spokesman for the ministry (not named)\n")
+        .stdout_has(" 9. Peter Olsen and Anna Berg (group)\n");
 }
 
 /// A headline or subheading in title case or capitals is no name: "Ana Reed
@@ -1147,7 +1159,8 @@ fn quotes_never_take_headline_case_for_a_name() {
 
 /// A host is the speaker, never the outlet he works for; an outlet cited
 /// with "according to" is the speaker only when nobody else speaks; a cue
-/// before the name keeps the role after it (#18).
+/// before the name keeps the role after it; the place or body after a name
+/// completes the title before it ("radio host … of WXYZ") (#18).
 #[test]
 fn quotes_credit_the_host_not_the_outlet_and_keep_roles_after_a_cue() {
     let env = Env::empty();
@@ -1161,19 +1174,21 @@ fn quotes_credit_the_host_not_the_outlet_and_keep_roles_after_a_cue() {
          According to Example News, Nora Blake said: “We will sign.”\n\n\
          “Sales fell,” according to Example News.\n\n\
          “It is a start,” said Dan Crane, a fellow at the Coastal Trust.\n\n\
-         “We ship in May,” says Nora Blake, the president of Rivet.\n",
+         “We ship in May,” says Nora Blake, the president of Rivet.\n\n\
+         “We sign in June,” said Foreign Minister Ana Ruiz of Portugal.\n",
     );
     assert_quotes(
         &env,
         ["speaker", "speaker_type", "role"],
         &[
-            ("Dan Crane", "person", "radio host"),
+            ("Dan Crane", "person", "radio host of WXYZ"),
             ("Ida Kern", "person", ""),
             ("Jane Roe", "person", "Harbor News host"),
             ("Nora Blake", "person", "the president of Rivet"),
             ("Example News", "organisation", ""),
             ("Dan Crane", "person", "a fellow at the Coastal Trust"),
             ("Nora Blake", "person", "the president of Rivet"),
+            ("Ana Ruiz", "person", "Foreign Minister of Portugal"),
         ],
     );
 }
