@@ -134,6 +134,7 @@ impl Attributor<'_, '_> {
         }
         self.reg
             .lone_name_type(last)
+            .or_else(|| lexicon::is_country(last).then_some(SpeakerType::Organisation))
             .unwrap_or(SpeakerType::Unknown)
     }
 
@@ -153,24 +154,33 @@ impl Attributor<'_, '_> {
 
     /// "the Pentagon", "the State Department", "the Association of Flight
     /// Attendants": a description that is an article and the name of
-    /// something is that thing, speaking, without the article. A title or
-    /// a person's noun ("the Senator", "the Democrat") describes a person.
+    /// something is that thing, speaking, without the article; so is a
+    /// name and the noun of a thing ("the IMF report", "the Russian
+    /// government"). A title or a person's noun ("the Senator", "the
+    /// Democrat", "the Labour official") describes a person.
     fn named_organisation(&self, x: usize, y: usize) -> Option<Speaker> {
         let doc = self.doc;
         let head = doc.word(y - 1);
-        let name_words = x + 1..y;
+        let head_type = lexicon::description_type(head);
+        let thing_noun = !doc.is_cap(y - 1)
+            && matches!(
+                head_type,
+                Some(SpeakerType::Document | SpeakerType::Organisation)
+            );
+        let name_end = if thing_noun { y - 1 } else { y };
+        let name_words = x + 1..name_end;
         let joins = |k: usize| matches!(doc.word(k), "of" | "for" | "and" | "on");
         let named = doc.word(x).eq_ignore_ascii_case("the")
             && !name_words.is_empty()
             && doc.is_cap(x + 1)
-            && doc.is_cap(y - 1)
+            && doc.is_cap(name_end - 1)
             && name_words.clone().all(|k| doc.is_cap(k) || joins(k))
             && !name_words.clone().any(|k| lexicon::is_title(doc.word(k)))
-            && lexicon::description_type(head) != Some(SpeakerType::Person);
+            && head_type != Some(SpeakerType::Person);
         if !named {
             return None;
         }
-        let kind = match lexicon::description_type(head) {
+        let kind = match head_type {
             Some(SpeakerType::Document) => SpeakerType::Document,
             _ => SpeakerType::Organisation,
         };

@@ -1146,9 +1146,50 @@ pub(crate) fn description_type(word: &str) -> Option<super::SpeakerType> {
     }
 }
 
+/// Whether a lone capitalised word is the name of a state ("Russia said"),
+/// which speaks as an organisation does. Names of more than one word
+/// ("United States", "South Korea") are told by their words; states whose
+/// names are common given names (Chad, Georgia, Jordan) are left out.
+pub(crate) fn is_country(word: &str) -> bool {
+    #[rustfmt::skip]
+    const COUNTRIES: &[&str] = &[
+        "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia",
+        "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh",
+        "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia",
+        "Botswana", "Brazil", "Britain", "Brunei", "Bulgaria", "Burundi", "Cambodia",
+        "Cameroon", "Canada", "Chile", "China", "Colombia", "Comoros", "Congo",
+        "Croatia", "Cuba", "Cyprus", "Czechia", "Denmark", "Djibouti", "Dominica",
+        "Ecuador", "Egypt", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji",
+        "Finland", "France", "Gabon", "Gambia", "Germany", "Ghana", "Greece",
+        "Grenada", "Guatemala", "Guinea", "Guyana", "Haiti", "Honduras", "Hungary",
+        "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy",
+        "Jamaica", "Japan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo",
+        "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia",
+        "Libya", "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi",
+        "Malaysia", "Maldives", "Mali", "Malta", "Mauritania", "Mauritius", "Mexico",
+        "Micronesia", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco",
+        "Mozambique", "Myanmar", "Namibia", "Nauru", "Nepal", "Netherlands",
+        "Nicaragua", "Niger", "Nigeria", "Norway", "Oman", "Pakistan", "Palau",
+        "Palestine", "Panama", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
+        "Qatar", "Romania", "Russia", "Rwanda", "Samoa", "Senegal", "Serbia",
+        "Seychelles", "Singapore", "Slovakia", "Slovenia", "Somalia", "Spain",
+        "Sudan", "Suriname", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan",
+        "Tanzania", "Thailand", "Togo", "Tonga", "Tunisia", "Turkey", "Turkmenistan",
+        "Tuvalu", "Türkiye", "Uganda", "Ukraine", "Uruguay", "Uzbekistan",
+        "Vanuatu", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+    ];
+    COUNTRIES.binary_search(&word).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_list_is_sorted_so_that_it_can_be_searched() {
+        assert!(is_country("Russia") && is_country("Zimbabwe") && is_country("Afghanistan"));
+        assert!(is_country("Türkiye") && !is_country("Jordan") && !is_country("Marlow"));
+    }
 
     #[test]
     fn cue_recognises_inflections_of_speech_verbs() {

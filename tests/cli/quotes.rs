@@ -1063,7 +1063,8 @@ fn quotes_take_the_person_out_of_the_role() {
 
 /// Organisations and documents speak as themselves, typed: a named
 /// organisation is the speaker ("the Defense Ministry", "the Pentagon",
-/// "Kestrel" after "the president of Kestrel"), "the ministry" is the one
+/// "Kestrel" after "the president of Kestrel", a state: "Russia"), so is a
+/// named document ("the IMF report"), "the ministry" is the one
 /// ministry the document names, and a description naming nothing stays
 /// unnamed but typed ("the statement", "a spokesman for the ministry");
 /// `speakers` types its rows as the quotes do and counts what `--speaker`
@@ -1083,7 +1084,9 @@ fn quotes_type_speakers_as_persons_organisations_and_documents() {
          “Prices will fall,” a spokesman for the ministry said.\n\n\
          The Harbour Ministry issued a note. “Nothing happened,” the ministry said.\n\n\
          “It is final,” it said.\n\n\
-         “We agree,” Peter Olsen and Anna Berg said.\n",
+         “We agree,” Peter Olsen and Anna Berg said.\n\n\
+         “We will never sign,” Russia said.\n\n\
+         “Growth will slow,” the IMF report said.\n",
     );
     assert_quotes(
         &env,
@@ -1098,6 +1101,8 @@ fn quotes_type_speakers_as_persons_organisations_and_documents() {
             ("Harbour Ministry", "organisation", ""),
             ("", "unknown", ""),
             ("Peter Olsen and Anna Berg", "group", ""),
+            ("Russia", "organisation", ""),
+            ("IMF report", "document", ""),
         ],
     );
     let rows = env.run(&["speakers", "--json"]).ok().json();
@@ -1110,9 +1115,11 @@ fn quotes_type_speakers_as_persons_organisations_and_documents() {
         [
             ("Defense Ministry", "organisation"),
             ("Harbour Ministry", "organisation"),
+            ("IMF report", "document"),
             ("Kestrel", "organisation"),
             ("Pentagon", "organisation"),
             ("Peter Olsen and Anna Berg", "group"),
+            ("Russia", "organisation"),
         ]
     );
     for row in &rows {
