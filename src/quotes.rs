@@ -971,7 +971,7 @@ mod tests {
                 "They said it was \u{2018}for lawful use only\u{2019} \u{2014} that\u{2019}s what every vendor says",
                 Some("Jo\u{e3}o Beltr\u{e3}o"),
                 Some("Jo\u{e3}o Beltr\u{e3}o"),
-                None,
+                Some("of Red Libre"),
                 true
             )]
         );
@@ -1230,7 +1230,10 @@ mod tests {
             speakers_and_roles(text),
             [
                 (some("Jane Doe"), some("of the Cyber Law Clinic")),
-                (some("Sunita Varma"), some("Det Insp")),
+                (
+                    some("Sunita Varma"),
+                    some("Det Insp of West Yorkshire Police")
+                ),
                 (None, some("A spokesman for Microsoft")),
             ]
         );

@@ -9,10 +9,11 @@ use tantivy::schema::{
 
 use crate::analysis;
 
-/// Bumped whenever the schema or the analysis changes, so an index built by
+/// Bumped whenever the schema, the analysis or what is extracted into the
+/// index (quotes, their speakers and roles) changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 14;
+pub const SCHEMA_VERSION: u32 = 15;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";

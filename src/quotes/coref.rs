@@ -12,7 +12,7 @@ impl Attributor<'_, '_> {
         let role = a
             .role
             .or(a.title)
-            .map(|(x, y)| self.slice(x, y).trim_end_matches([',', ' ']).to_string());
+            .map(|(x, y)| names::role_text(&self.slice(x, y)).to_string());
         let quote_pos = doc.toks[span.open].start;
         match a.subject {
             Subject::Name(p) => {
@@ -23,7 +23,7 @@ impl Attributor<'_, '_> {
                 // completes the title before it (the registry does the same
                 // for the people it knows).
                 if a.role.is_none() {
-                    role = names::with_place_after(doc, role, p.end);
+                    role = names::with_place_after(doc, role, &p);
                 }
                 if let Some(id) = person {
                     let known = &mut self.reg.persons[id];
@@ -122,7 +122,8 @@ impl Attributor<'_, '_> {
             return SpeakerType::Organisation;
         }
         if !p.is_single() {
-            return if names::person_like(doc, p) {
+            return if names::person_like(doc, p) && !self.reg.is_company(&names::canonical(doc, p))
+            {
                 SpeakerType::Person
             } else {
                 SpeakerType::Organisation

@@ -90,6 +90,25 @@ pub(crate) fn honorific(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// A peer's title, whose "of Ashby" after the name is part of the title
+/// ("Lord Pemberton of Ashby"), not an affiliation.
+pub(super) fn is_peerage(word: &str) -> bool {
+    matches!(
+        word,
+        "Lord"
+            | "Lady"
+            | "Baron"
+            | "Baroness"
+            | "Viscount"
+            | "Viscountess"
+            | "Earl"
+            | "Countess"
+            | "Marquess"
+            | "Duke"
+            | "Duchess"
+    )
+}
+
 /// Whether the honorific goes with the given name in British usage:
 /// "Dame Harriet Okonkwo" is later "Dame Harriet", not "Dame Okonkwo".
 pub(super) fn takes_given_name(honorific: &str) -> bool {

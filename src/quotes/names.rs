@@ -167,19 +167,39 @@ pub(super) fn of_place_end(doc: &Doc, end: usize) -> Option<usize> {
     doc.is_cap(first).then(|| run_end(doc, first, doc.len()))
 }
 
-/// A role completed by the place or body after the name ending at token
-/// `name_end`: "radio host" and "of WXYZ" for "radio host Dan Crane of
-/// WXYZ"; the place alone when there is no role.
-pub(super) fn with_place_after(doc: &Doc, role: Option<String>, name_end: usize) -> Option<String> {
-    let Some(end) = of_place_end(doc, name_end) else {
+/// A role completed by the place or body after the name `p`: "radio host"
+/// and "of WXYZ" for "radio host Dan Crane of WXYZ"; the place alone when
+/// there is no role. A peer's "of Ashby" is part of the title.
+pub(super) fn with_place_after(doc: &Doc, role: Option<String>, p: &ParsedName) -> Option<String> {
+    let peer = (p.surface_first.saturating_sub(1)..p.end).any(|k| lexicon::is_peerage(doc.word(k)));
+    let Some(end) = of_place_end(doc, p.end).filter(|_| !peer) else {
         return role;
     };
-    let place = words(doc, name_end, end);
+    let place = words(doc, p.end, end);
     match role {
         Some(role) if role.contains(&place) => Some(role),
         Some(role) => Some(format!("{role} {place}")),
         None => Some(place),
     }
+}
+
+/// What a role's head noun says its holder is: the last word before any
+/// preposition ("a spokesman for the ministry" is a spokesman, "the
+/// nation's largest coal company" a company).
+pub(super) fn role_head_type(role: &str) -> Option<SpeakerType> {
+    role.split_whitespace()
+        .take_while(|w| !lexicon::is_preposition(w))
+        .last()
+        .and_then(lexicon::description_type)
+}
+
+/// A role as shown: "NBC’s" before a name ("NBC’s Dante Chinni") is the
+/// affiliation "NBC"; a comma the role was cut at is dropped.
+pub(super) fn role_text(role: &str) -> &str {
+    let role = role.trim_end_matches([',', ' ']);
+    role.strip_suffix("’s")
+        .or_else(|| role.strip_suffix("'s"))
+        .unwrap_or(role)
 }
 
 /// The text of tokens `[x, y)` with its whitespace made single spaces.
@@ -307,6 +327,10 @@ pub(super) struct Registry<'a> {
     /// by their last word lower-cased, each with the byte offset of its
     /// first mention, for "the ministry said".
     orgs: HashMap<String, Vec<(usize, String)>>,
+    /// Names of two or more words that an appositive says are an
+    /// organisation's ("Peabody Energy, the nation's largest coal
+    /// company"), by canonical name.
+    companies: HashSet<String>,
 }
 
 impl<'a> Registry<'a> {
@@ -343,17 +367,24 @@ impl<'a> Registry<'a> {
             reg.note_org(doc, i, end);
             if let Some(p) = parse_name(doc, i, end) {
                 let pos = doc.toks[p.first].start;
-                if person_like(doc, &p) {
+                // "Lord Pemberton of Ashby, the health minister": a place
+                // after the name belongs to it.
+                let end = of_place_end(doc, end).unwrap_or(end);
+                let after = if doc.is_punct(end, ',') {
+                    appositive_role(doc, end + 1, doc.len(), true)
+                } else {
+                    None
+                };
+                // "Peabody Energy, the nation's largest coal company" is a
+                // company: no person, so no "he" is taken for it.
+                let company = after.is_some_and(|(x, y)| {
+                    role_head_type(&words(doc, x, y)) == Some(SpeakerType::Organisation)
+                });
+                if company && !p.is_single() {
+                    reg.companies.insert(canonical(doc, &p));
+                } else if person_like(doc, &p) && !reg.is_company(&canonical(doc, &p)) {
                     let id = reg.add_person(doc, &p, pos);
                     reg.mentions.push(Mention { pos, person: id });
-                    // "Lord Pemberton of Ashby, the health minister": a
-                    // place after the name belongs to it.
-                    let end = of_place_end(doc, end).unwrap_or(end);
-                    let after = if doc.is_punct(end, ',') {
-                        appositive_role(doc, end + 1, doc.len(), true)
-                    } else {
-                        None
-                    };
                     if let Some((x, y)) = after {
                         reg.roles.push((doc.toks[x].start, doc.toks[y - 1].end));
                     }
@@ -373,9 +404,9 @@ impl<'a> Registry<'a> {
                             doc.text[doc.toks[x].start..doc.toks[y - 1].end].to_string()
                         });
                     }
-                    let mut role = role.map(|(x, y)| words(doc, x, y));
+                    let mut role = role.map(|(x, y)| role_text(&words(doc, x, y)).to_string());
                     if after.is_none() {
-                        role = with_place_after(doc, role, p.end);
+                        role = with_place_after(doc, role, &p);
                     }
                     if let Some(role) = role {
                         reg.persons[id].role.get_or_insert(role);
@@ -447,6 +478,12 @@ impl<'a> Registry<'a> {
     /// What a lone name that matches no full name is, by how the document
     /// uses it elsewhere: a person when it was given an honorific or a
     /// title, an organisation when it was someone's employer.
+    /// Whether the appositive at some mention of `name` (a canonical name)
+    /// says it is an organisation.
+    pub(super) fn is_company(&self, name: &str) -> bool {
+        self.companies.contains(name)
+    }
+
     pub(super) fn lone_name_type(&self, word: &str) -> Option<SpeakerType> {
         if self.titled.contains(word) {
             Some(SpeakerType::Person)
@@ -661,6 +698,22 @@ pub(super) fn appositive_role(
         return None;
     }
     let has_word = (i..end).any(|k| doc.word(k).chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    // A role is a noun phrase about the person, never a clause: "Hillary
+    // Clinton, this reeks of … that I have ever seen", "Rush Limbaugh, the
+    // move reeks of “fear”" (cut at the quotation, so ending in "of").
+    // "… the Center of Media Justice and “…”": the role ends before the
+    // conjunction.
+    while end > i + 1 && matches!(doc.word(end - 1), "and" | "or") {
+        end -= 1;
+    }
+    let last = doc.word(end - 1);
+    let clause = matches!(first, "this" | "that" | "these" | "those")
+        || lexicon::is_preposition(last)
+        || lexicon::is_determiner(last)
+        || (i..end).any(|k| matches!(doc.word(k), "I" | "we" | "you" | "he" | "she" | "they"));
+    if clause {
+        return None;
+    }
     let starts_well = if lexicon::is_determiner(first) {
         true
     } else if strict {

@@ -1199,3 +1199,34 @@ fn quotes_credit_the_host_not_the_outlet_and_keep_roles_after_a_cue() {
         ],
     );
 }
+
+/// A role is a noun phrase about the person, never a clause ("Mara Quill,
+/// this reeks of …", "the move reeks of" cut at a quotation); a possessive
+/// before a name is the affiliation ("NBC’s Dana Chen": NBC); a name that
+/// an appositive calls a company is one, and speaks as one (#18).
+#[test]
+fn quotes_give_roles_that_are_noun_phrases_and_companies_that_are_no_persons() {
+    let env = Env::empty();
+    env.write(
+        "debate.txt",
+        "Debate\n\n\
+         The board met on Monday to weigh the new rules for the harbour.\n\n\
+         And from a front-runner, Mara Quill, this reeks of the greatest fear that I have \
+         ever seen.\n\n\
+         “We will not pay,” said Mara Quill.\n\n\
+         According to talk radio host Rex Dunn, the move reeks of “fear” and desperation.\n\n\
+         The lawyers of Dunmore Energy, the region’s largest coal company, met on Monday. \
+         “We will appeal,” Dunmore Energy said.\n\n\
+         “Debates change little,” noted NBC’s Dana Chen.\n",
+    );
+    assert_quotes(
+        &env,
+        ["speaker", "speaker_type", "role"],
+        &[
+            ("Mara Quill", "person", ""),
+            ("Rex Dunn", "person", "talk radio host"),
+            ("Dunmore Energy", "organisation", ""),
+            ("Dana Chen", "person", "NBC"),
+        ],
+    );
+}
