@@ -15,8 +15,15 @@ const CHROME_ZONE: usize = 2;
 /// sits in the top or bottom zone of at least two pages and of a third of
 /// them (a header missing from the first page, or alternating between odd
 /// and even pages, still counts), or on the same baseline of a page one or
-/// two pages away (a chapter's own running head).
-pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
+/// two pages away (a chapter's own running head). A folio line, the page's
+/// first or last with the page's number at its end ("www.computer.org/security
+/// 69"), or at the start of its last ("68 IEEE Security & Privacy"), goes
+/// even when it is the only one of its kind; `labels` are the printed page
+/// numbers, by page, where the PDF has them.
+pub(super) fn drop_running_chrome(
+    pages: &mut [(u32, Vec<Line>)],
+    labels: &[Option<String>],
+) -> u32 {
     // The lines on the page's first and last few baselines; on short pages
     // the zones shrink so they never meet in the middle.
     let zone = |lines: &[Line]| -> Vec<usize> {
@@ -78,8 +85,13 @@ pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
     };
     let title = title_words(pages);
     let mut removed = 0;
-    for (page, (_, lines)) in pages.iter_mut().enumerate() {
+    for (page, (number, lines)) in pages.iter_mut().enumerate() {
         let top = lines.iter().map(|l| l.y).fold(f64::INFINITY, f64::min);
+        let bottom = lines.iter().map(|l| l.y).fold(f64::NEG_INFINITY, f64::max);
+        let printed = match labels.get(page).cloned().flatten() {
+            Some(label) => label,
+            None => number.to_string(),
+        };
         let drop: Vec<usize> = zone(lines)
             .into_iter()
             .filter(|&i| {
@@ -89,6 +101,9 @@ pub(super) fn drop_running_chrome(pages: &mut [(u32, Vec<Line>)]) -> u32 {
                     || running(&key)
                     || repeated_in_place(page, &key, line.y)
                     || (page > 0 && line.y <= top + 1.0 && repeats_title(&line.text, &title))
+                    || (line.y <= top + 1.0 && is_folio(&line.text, &printed, false))
+                    || (line.y >= bottom - 1.0 && is_folio(&line.text, &printed, true))
+                    || beside_page_number(lines, i, top, bottom)
             })
             .collect();
         removed += drop.len() as u32;
@@ -132,6 +147,72 @@ fn repeats_title(text: &str, title: &[String]) -> bool {
     let words = significant_words(text);
     let shared = words.iter().filter(|w| title.contains(w)).count();
     words.len() >= 3 && shared * 2 >= words.len() && !text.trim_end().ends_with('.')
+}
+
+/// A running head or foot with the page number `printed`: a few words and
+/// the number last ("www.computer.org/security 69"), or, at the foot
+/// (`foot`), first ("68 IEEE Security & Privacy"). At the head a number
+/// first is more likely a section heading ("3 Implementation").
+fn is_folio(text: &str, printed: &str, foot: bool) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    // "… as Table 2" or "… see page 4" ending a page's last line is prose.
+    let prose = |before: &str| {
+        before.ends_with(['.', ',', ';', ':'])
+            || matches!(
+                before.to_lowercase().as_str(),
+                "figure"
+                    | "fig."
+                    | "table"
+                    | "section"
+                    | "page"
+                    | "p."
+                    | "chapter"
+                    | "article"
+                    | "paragraph"
+                    | "para."
+                    | "note"
+                    | "step"
+                    | "principle"
+                    | "annex"
+                    | "appendix"
+                    | "part"
+                    | "in"
+                    | "of"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "the"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "see"
+                    | "than"
+                    | "about"
+            )
+    };
+    (2..=8).contains(&words.len())
+        && ((last == printed && !prose(words[words.len() - 2]))
+            || (foot && first == printed && !prose(words[1])))
+}
+
+/// Whether line `i`, on the page's first or last baseline (`top`,
+/// `bottom`), shares it with a page number set apart ("www.computer.org/
+/// security" and "69"): the two make a folio line.
+fn beside_page_number(lines: &[Line], i: usize, top: f64, bottom: f64) -> bool {
+    let line = &lines[i];
+    let outermost = line.y <= top + 1.0 || line.y >= bottom - 1.0;
+    outermost
+        && line.text.split_whitespace().count() <= 8
+        && !line.text.trim_end().ends_with(['.', ',', ';', ':'])
+        && lines.iter().enumerate().any(|(j, other)| {
+            j != i && (other.y - line.y).abs() <= 2.0 && is_page_number(&other.text)
+        })
 }
 
 /// A line as compared across pages: lower case, single spaces, every digit
@@ -182,6 +263,56 @@ mod tests {
     }
 
     #[test]
+    fn a_folio_line_is_told_from_prose_that_ends_in_a_number() {
+        assert!(is_folio("www.computer.org/security 69", "69", false));
+        assert!(is_folio("68 IEEE Security & Privacy", "68", true));
+        assert!(!is_folio("68 IEEE Security & Privacy", "68", false));
+        assert!(!is_folio("as shown in Table 69", "69", true));
+        assert!(!is_folio("www.computer.org/security 69", "70", true));
+        assert!(!is_folio("69", "69", true));
+    }
+
+    #[test]
+    fn a_folio_line_found_once_goes_with_its_printed_page_number() {
+        // Body lines that differ from page to page, as prose does.
+        let body = |page: &str, y| {
+            let text = format!("Body text of page {page} runs across it and on.");
+            line(&text, 72.0, 520.0, y)
+        };
+        let mut pages = vec![
+            (1, vec![body("one", 100.0), body("one", 700.0)]),
+            (
+                2,
+                vec![
+                    body("two", 100.0),
+                    body("two", 700.0),
+                    line("www.example.org/journal", 300.0, 480.0, 760.0),
+                    line("69", 500.0, 512.0, 760.0),
+                ],
+            ),
+            (
+                3,
+                vec![
+                    body("three", 100.0),
+                    line("as the survey showed in Table 3", 72.0, 520.0, 700.0),
+                ],
+            ),
+            (
+                4,
+                vec![
+                    line("Journal of Norms 70", 72.0, 300.0, 40.0),
+                    body("four", 100.0),
+                ],
+            ),
+        ];
+        let labels = [None, Some("69".to_string()), None, Some("70".to_string())];
+        assert_eq!(drop_running_chrome(&mut pages, &labels), 3);
+        assert_eq!(pages[1].1.len(), 2);
+        assert_eq!(pages[2].1.len(), 2);
+        assert_eq!(pages[3].1.len(), 1);
+    }
+
+    #[test]
     fn page_numbers_are_recognised() {
         for s in [
             "3",
@@ -213,7 +344,7 @@ mod tests {
             )
         };
         let mut pages = vec![page(1), page(2), page(3)];
-        assert_eq!(drop_running_chrome(&mut pages), 6);
+        assert_eq!(drop_running_chrome(&mut pages, &[]), 6);
         for (n, lines) in &pages {
             assert_eq!(lines.len(), 1, "page {n}: {lines:?}");
             assert!(lines[0].text.starts_with("Body text"));
@@ -250,7 +381,7 @@ mod tests {
             page(6, None),
             page(7, None),
         ];
-        assert_eq!(drop_running_chrome(&mut pages), 2);
+        assert_eq!(drop_running_chrome(&mut pages, &[]), 2);
         assert_eq!(pages[0].1[0].text, "Introduction");
         assert!(pages[2].1[0].text.starts_with("Body text"));
     }

@@ -150,7 +150,11 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         pages: page_count as u32,
         ..ReadStats::default()
     };
-    stats.running_lines_removed = chrome::drop_running_chrome(&mut pages);
+    let labels = structure
+        .as_ref()
+        .map(|doc| labels::page_labels(doc, page_count))
+        .unwrap_or_default();
+    stats.running_lines_removed = chrome::drop_running_chrome(&mut pages, &labels);
     stats.ligatures_repaired = ligatures::repair(&mut pages);
     let body_size = paragraphs::body_size(&pages);
     let pages: Vec<(u32, Vec<Line>)> = pages
@@ -162,10 +166,6 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<Extracted, String> {
         })
         .collect();
     let mut paragraphs = paragraphs::build_paragraphs(&pages, body_size, &mut stats);
-    let labels = structure
-        .as_ref()
-        .map(|doc| labels::page_labels(doc, page_count))
-        .unwrap_or_default();
     let label = |page: u32| labels.get(page as usize - 1).cloned().flatten();
     for p in &mut paragraphs {
         p.page_label = match (p.page.and_then(label), p.last_page.and_then(label)) {
