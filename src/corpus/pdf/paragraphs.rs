@@ -185,6 +185,7 @@ pub(super) fn build_paragraphs(
     }
     done.extend(current);
     done.extend(notes);
+    stats.hyphens_joined += rejoin_interrupted(&mut done, &words);
     // A bold line alone, followed by prose not in bold, is a heading; so is
     // a line in capitals followed by prose that is not.
     for i in 0..done.len().saturating_sub(1) {
@@ -198,6 +199,90 @@ pub(super) fn build_paragraphs(
         }
     }
     done.into_iter().filter_map(Building::finish).collect()
+}
+
+/// Most blocks, and longest of each in characters, that may stand between
+/// a sentence and its continuation: a chart's figures, a copyright notice
+/// or masthead at a column's foot, a footer left in.
+const MAX_INTERRUPTIONS: usize = 6;
+const MAX_INTERRUPTION_CHARS: usize = 300;
+
+/// Joins prose that stops mid-sentence to its continuation when a few
+/// short blocks stand between them ("…only 67% of respondents" / "80% 56%"
+/// / "in their respective sectors …"): the blocks follow the joined
+/// paragraph. Returns how many words were re-joined across a hyphen.
+fn rejoin_interrupted(done: &mut Vec<Building>, words: &Words) -> u32 {
+    let mut joined_hyphens = 0;
+    let mut i = 0;
+    while i < done.len() {
+        let cut =
+            matches!(done[i].role, Role::Body | Role::ListItem) && stops_in_prose(&done[i].text);
+        if !cut {
+            i += 1;
+            continue;
+        }
+        let continuation = (i + 1..done.len().min(i + 2 + MAX_INTERRUPTIONS))
+            .find(|&j| done[j].role == Role::Body && goes_on_in_prose(&done[j].text));
+        // Only furniture stands between: short blocks, none of them prose
+        // of its own (a sentence ended, or a cut one).
+        let between_short = |j: usize| {
+            (i + 1..j).all(|k| {
+                let text = &done[k].text;
+                text.chars().count() <= MAX_INTERRUPTION_CHARS
+                    && !text.starts_with(char::is_lowercase)
+                    && !(done[k].role == Role::Body && stops_in_prose(text))
+                    && !(done[k].role == Role::Body
+                        && text.len() >= PROSE_CHARS
+                        && ends_sentence(text))
+            })
+        };
+        match continuation {
+            Some(j) if j > i + 1 && between_short(j) => {
+                let next = done.remove(j);
+                let open = &mut done[i];
+                joined_hyphens += u32::from(join_line(&mut open.text, &next.text, words));
+                open.last_page = open.last_page.max(next.last_page);
+                open.lines += next.lines;
+            }
+            _ => i += 1,
+        }
+    }
+    joined_hyphens
+}
+
+/// Shortest paragraph taken for running prose when it is cut.
+const PROSE_CHARS: usize = 100;
+
+/// Prose that stops inside a sentence, on a word or a comma: not a chart's
+/// figures ("7", "80% 56%"), a contents line ("Conclusions ..... 28") or a
+/// short label.
+fn stops_in_prose(text: &str) -> bool {
+    let text = text.trim_end();
+    text.len() >= PROSE_CHARS
+        && !text.contains("....")
+        && text.ends_with(|c: char| c.is_alphabetic() || c == ',')
+        && !text
+            .split_whitespace()
+            .last()
+            .is_some_and(looks_like_code_or_address)
+}
+
+/// Words in lower case that go on with a sentence, not a web address,
+/// code or a formula ("https://…", "include()", "e ← 〈P, V〉").
+fn goes_on_in_prose(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches([',', ';', ':', '.']);
+    word.starts_with(char::is_lowercase)
+        && (word.chars().count() >= 2 || word == "a")
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+}
+
+fn looks_like_code_or_address(word: &str) -> bool {
+    word.contains("://")
+        || word.starts_with("www.")
+        || word.contains(['(', ')', '$', '{', '=', '<', ';'])
 }
 
 /// Longest heading, in characters, that a paragraph in body type set in
@@ -518,6 +603,72 @@ mod tests {
         let mut s = a.to_string();
         join_line(&mut s, b, &Words::default());
         s
+    }
+
+    #[test]
+    fn prose_cut_by_a_chart_s_figures_is_joined_and_the_figures_follow() {
+        // The chart's figures and the formula are set smaller than the prose.
+        let small = |text: &str, y: f64| Line {
+            column: (72.0, 540.0),
+            ..Line::plain(text, 300.0, 360.0, y, 7.0)
+        };
+        let pages = vec![(
+            1,
+            vec![
+                line(
+                    "While most of the respondents say that the norms of the",
+                    72.0,
+                    520.0,
+                    100.0,
+                ),
+                line(
+                    "Call would help their entity in the end reach and achieve",
+                    72.0,
+                    520.0,
+                    112.0,
+                ),
+                small("89% 67%", 200.0),
+                line(
+                    "its goals, only a few of them act on the norms of the",
+                    72.0,
+                    520.0,
+                    300.0,
+                ),
+                line(
+                    "Call. Some said they would act on them in a year.",
+                    72.0,
+                    400.0,
+                    312.0,
+                ),
+                line(
+                    "The last of the groups said that it would wait and see",
+                    72.0,
+                    520.0,
+                    330.0,
+                ),
+                line(
+                    "what the others do with the norms before it acts on",
+                    72.0,
+                    520.0,
+                    342.0,
+                ),
+                small("e ← 〈P, V〉 where", 500.0),
+                line("them.", 72.0, 400.0, 600.0),
+            ],
+        )];
+        assert_eq!(
+            texts(&build(&pages)),
+            [
+                "While most of the respondents say that the norms of the Call would help their \
+                 entity in the end reach and achieve its goals, only a few of them act on the \
+                 norms of the Call. Some said they would act on them in a year.",
+                "89% 67%",
+                "The last of the groups said that it would wait and see what the others do with \
+                 the norms before it acts on",
+                "e ← 〈P, V〉 where",
+                "them.",
+            ]
+        );
     }
 
     #[test]
