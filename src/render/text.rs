@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::quality::Reported;
 use crate::quotes::SpeakerType;
+use crate::search::facets::Facets;
 use crate::search::kwic::{Concordance, Line, Tally};
 use crate::search::similar::Like;
 use crate::search::trend::Period;
@@ -141,6 +142,51 @@ pub fn search_hits(
         let score = scored.then(|| format!("score {:.2}", hit.score));
         passage(out, i + 1, hit, score, style)?;
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Values shown per facet on the terminal (`--json` lists more).
+const FACET_LINE: usize = 8;
+
+/// The facet counts after the hits: a line per facet, its values with
+/// the most passages first (years newest first).
+pub fn facets(out: &mut impl Write, facets: &Facets, style: Style) -> io::Result<()> {
+    let n = facets.passages;
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{n} matching passage{}", plural(n as usize)))
+    )?;
+    for (name, counts, none) in [
+        ("kind", &facets.kind, "none"),
+        ("source", &facets.source, "no source"),
+        ("year", &facets.year, "undated"),
+        ("speaker", &facets.speaker, "none"),
+    ] {
+        if counts.is_empty() {
+            continue;
+        }
+        let mut values: Vec<String> = counts
+            .iter()
+            .take(FACET_LINE)
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    clean(c.value.as_deref().unwrap_or(none)),
+                    c.passages
+                )
+            })
+            .collect();
+        if counts.len() > FACET_LINE {
+            values.push(format!("and {} more", counts.len() - FACET_LINE));
+        }
+        writeln!(
+            out,
+            "  {}  {}",
+            style.dim(&format!("{name:7}")),
+            values.join(" · ")
+        )?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod aliases;
 pub mod document;
 pub mod document_order;
+pub mod facets;
 mod feedback;
 mod idf;
 pub mod kwic;
@@ -42,6 +43,8 @@ use snippet::{Located, Pattern, Snippet};
 pub struct Filters {
     /// Document kind, e.g. `accord`.
     pub kind: Option<String>,
+    /// Document source, the whole name in any case.
+    pub source: Option<String>,
     /// Inclusive date bounds as `YYYYMMDD` keys (see [`PartialDate::key`]).
     pub since: Option<u64>,
     pub until: Option<u64>,
@@ -707,6 +710,9 @@ fn flag_filters(filters: &Filters, opts: &Options, f: &Fields) -> Result<Vec<Box
     if let Some(kind) = &filters.kind {
         out.push(term_query(f.kind, &kind.to_lowercase()));
     }
+    if let Some(source) = &filters.source {
+        out.push(term_query(f.source_key, &source.trim().to_lowercase()));
+    }
     let date = |k: u64| Term::from_field_u64(f.date_key, k);
     if let Some(since) = filters.since {
         // A document dated only by month or year (key `YYYYMM00`,
@@ -1126,6 +1132,16 @@ pub fn hit_from(
         aliases,
         restored: false,
     }
+}
+
+/// Passage counts per kind, source, year and speaker over every passage
+/// matching `compiled` in full (what [`Compiled::strict_query`] selects).
+pub fn facets(opened: &Opened, compiled: &Compiled) -> Result<facets::Facets> {
+    let searcher = opened.reader.searcher();
+    facets::count(
+        &searcher,
+        &compiled.strict_query(schema::PASSAGE, &opened.fields),
+    )
 }
 
 /// Every record of type `record` matching `compiled` (not ranked), in

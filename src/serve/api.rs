@@ -122,13 +122,16 @@ fn search(s: &Snapshot, p: &Params) -> Reply {
         "limit",
         "per_doc",
         "kind",
+        "source",
         "since",
         "until",
         "speaker",
+        "facets",
         "no_aliases",
     ])?;
     let filters = search_cmd::filters(
         p.text("kind")?,
+        p.text("source")?,
         p.text("since")?,
         p.text("until")?,
         p.text("speaker")?,
@@ -138,10 +141,19 @@ fn search(s: &Snapshot, p: &Params) -> Reply {
         p.aliases(s)?,
         p.text("q")?.unwrap_or(""),
         &filters,
-        p.count("limit", DEFAULT_LIMIT, 1)?,
-        p.count("per_doc", 0, 0)?,
+        search_cmd::Page {
+            limit: p.count("limit", DEFAULT_LIMIT, 1)?,
+            per_doc: p.count("per_doc", 0, 0)?,
+            facets: p.flag("facets")?,
+        },
     )?;
-    lines(|out| json::search_hits(out, &found.hits, found.scored))
+    lines(|out| {
+        json::search_hits(out, &found.hits, found.scored)?;
+        found
+            .facets
+            .as_ref()
+            .map_or(Ok(()), |f| json::facets(out, f))
+    })
 }
 
 fn quotes(s: &Snapshot, p: &Params) -> Reply {

@@ -280,8 +280,12 @@ fn same_json(a: &Value, b: &Value) -> bool {
 fn serve_answers_with_the_objects_the_cli_prints() {
     let env = research_corpus();
     let server = start(&env, &[]);
-    let cases: [(&str, &[&str]); 10] = [
+    let cases: [(&str, &[&str]); 11] = [
         ("/api/search?q=hack+back", &["search", "hack", "back"]),
+        (
+            "/api/search?q=hack+back&facets=1&limit=2",
+            &["search", "hack", "back", "--facets", "-n", "2"],
+        ),
         (
             "/api/search?q=firms&kind=commentary&limit=1",
             &["search", "firms", "--kind", "commentary", "-n", "1"],
@@ -323,6 +327,61 @@ fn serve_answers_with_the_objects_the_cli_prints() {
             "{target} found nothing to compare"
         );
     }
+}
+
+/// `(value, passages)` of facet `name` in a `{"facets": …}` object.
+pub(crate) fn facet(facets: &Value, name: &str) -> Vec<(Option<String>, u64)> {
+    facets["facets"][name]
+        .as_array()
+        .unwrap_or_else(|| panic!("no facet {name} in {facets}"))
+        .iter()
+        .map(|c| {
+            let value = c["value"].as_str().map(str::to_string);
+            (value, c["passages"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn serve_facets_count_every_match_and_narrow_with_the_filters_they_name() {
+    let env = research_corpus();
+    let server = start(&env, &[]);
+    // Six passages hold a wording of "hack back"; one hit is asked for,
+    // and the facets still count all six.
+    let answer = server.list("/api/search?q=hack+back&limit=1&facets=1");
+    assert_eq!(answer.len(), 2, "{answer:#?}");
+    let facets = &answer[1];
+    assert_eq!(facets["facets"]["passages"], 6);
+    let some = |v: &str, n| (Some(v.to_string()), n);
+    assert_eq!(
+        facet(facets, "kind"),
+        [
+            some("commentary", 4),
+            some("accord", 1),
+            some("document", 1)
+        ]
+    );
+    assert_eq!(
+        facet(facets, "year"),
+        [some("2019", 1), some("2018", 3), some("2017", 1), (None, 1)]
+    );
+    assert_eq!(facet(facets, "speaker"), [some("Mara Quill", 1)]);
+    // Clicking facets sends them back as filters: kind, source, a year as
+    // a date range, a speaker; each count is what the click leaves.
+    let narrowed = server.list(
+        "/api/search?q=hack+back&facets=1&kind=commentary&source=Lakeside+Review&since=2018&until=2018",
+    );
+    let (hits, facets) = narrowed.split_at(narrowed.len() - 1);
+    assert_eq!(hits.len(), 3);
+    assert_eq!(facets[0]["facets"]["passages"], 3);
+    assert_eq!(facet(&facets[0], "source"), [some("Lakeside Review", 3)]);
+    let quoted = server.list("/api/search?q=hack+back&facets=1&speaker=Mara+Quill");
+    assert_eq!(quoted.len(), 2);
+    assert_eq!(quoted[0]["citation"], "lakeside-brief.txt ¶3");
+    // Without `facets` the answer is the hits alone, as before.
+    let plain = server.list("/api/search?q=hack+back&limit=1");
+    assert_eq!(plain.len(), 1);
+    assert!(plain[0].get("facets").is_none());
 }
 
 #[test]
