@@ -8,6 +8,7 @@ pub mod quotes;
 pub mod report;
 pub mod search;
 pub mod serve;
+pub mod show;
 pub mod similar;
 pub mod speakers;
 pub mod trend;

@@ -6,10 +6,9 @@
 use clap::ValueEnum;
 
 use crate::cmd::quotes::KindArg;
-use crate::cmd::{kwic, quotes, search as search_cmd, similar, speakers, trend, variants};
+use crate::cmd::{kwic, quotes, search as search_cmd, show, similar, speakers, trend, variants};
 use crate::error::Error;
 use crate::render::json;
-use crate::search::document;
 use crate::search::kwic::{Sort, DEFAULT_WIDTH};
 use crate::search::similar::Target;
 use crate::search::trend::Per;
@@ -233,8 +232,7 @@ fn document(s: &Snapshot, id: &str, p: &Params) -> Reply {
     if id.is_empty() || id.chars().count() > MAX_QUERY {
         return Err(missing());
     }
-    let found = document::document(&s.opened, id)?.ok_or_else(missing)?;
-    let (passages, quotes) = json::document_hits(found);
+    let (passages, quotes) = show::reader(&s.opened, id)?.ok_or_else(missing)?;
     let view = json::document_view(&passages, &quotes).ok_or_else(missing)?;
     serde_json::to_string(&view).map_err(|e| Refusal::bad(e.to_string()))
 }

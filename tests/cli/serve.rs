@@ -469,6 +469,19 @@ fn serve_errors_are_json_with_the_cli_message() {
 }
 
 #[test]
+fn serve_document_is_what_show_json_prints() {
+    let env = research_corpus();
+    let server = start(&env, &[]);
+    for doc in ["lakeside-brief.txt", "undated-memo.txt"] {
+        let api = server.get(&format!("/api/documents/{}", enc(doc)));
+        assert_eq!(api.status, 200, "{}", api.body);
+        let cli = cli_json(&env, &["show", doc]);
+        assert_eq!(cli.len(), 1);
+        assert!(same_json(&api.json(), &cli[0]), "{doc}: {}", api.body);
+    }
+}
+
+#[test]
 fn serve_resolves_document_ids_through_the_index_only() {
     let env = research_corpus();
     let server = start(&env, &[]);
