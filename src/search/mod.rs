@@ -13,7 +13,7 @@ pub mod query;
 pub mod record;
 pub mod similar;
 pub mod snippet;
-mod ties;
+pub mod ties;
 pub mod trend;
 pub mod variants;
 
@@ -901,9 +901,10 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
         let mut top = searcher
             .search(&pass, &TopDocs::with_limit(window).order_by_score())
             .map_err(Error::query_failed)?;
-        rerank(&searcher, compiled.bonus.as_deref(), &mut top)?;
+        let ranks = opened.doc_ranks.as_ref();
+        rerank(&searcher, compiled.bonus.as_deref(), &mut top, ranks)?;
         if opts.record == schema::PASSAGE {
-            feedback::expand(&searcher, f, &compiled.stems(), &mut top)?;
+            feedback::expand(&searcher, f, &compiled.stems(), &mut top, ranks)?;
         }
         top.truncate(wanted);
         for (score, address) in top {
@@ -990,6 +991,7 @@ fn rerank(
     searcher: &Searcher,
     bonus: Option<&dyn Query>,
     top: &mut [(f32, DocAddress)],
+    ranks: Option<&ties::DocRanks>,
 ) -> Result<()> {
     let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
     if let Some(bonus) = bonus {
@@ -1002,14 +1004,18 @@ fn rerank(
         // Quotes have no prior: theirs is 1.
         hit.0 *= priors.get(&hit.1).copied().unwrap_or(1.0);
     }
-    sort_best_first(searcher, top);
+    sort_best_first(searcher, top, ranks);
     Ok(())
 }
 
 /// Sorts hits by score, best first, ties in a stable order (see `ties`).
-fn sort_best_first(searcher: &Searcher, top: &mut [(f32, DocAddress)]) {
+fn sort_best_first(
+    searcher: &Searcher,
+    top: &mut [(f32, DocAddress)],
+    ranks: Option<&ties::DocRanks>,
+) {
     top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    ties::order_ties(searcher, top);
+    ties::order_ties(searcher, top, ranks);
 }
 
 /// What `query` scores on each of `addresses`, 0 where it does not match:

@@ -38,6 +38,7 @@ use crate::cmd;
 use crate::error::{Error, Result};
 use crate::index::{self as idx, freshness, Opened};
 use crate::messages::warning;
+use crate::search::ties::DocRanks;
 use crate::search::Aliases;
 use crate::settings::Settings;
 
@@ -63,9 +64,11 @@ pub struct Snapshot {
 
 impl Snapshot {
     fn load(settings: &Settings) -> Result<Snapshot> {
+        let mut opened = idx::open(&settings.index)?;
+        opened.doc_ranks = Some(DocRanks::build(&opened.reader.searcher()));
         Ok(Snapshot {
             aliases: cmd::aliases(settings, false)?,
-            opened: idx::open(&settings.index)?,
+            opened,
             no_aliases: Aliases::default(),
         })
     }

@@ -385,6 +385,34 @@ fn serve_facets_count_every_match_and_narrow_with_the_filters_they_name() {
 }
 
 #[test]
+fn serve_orders_tied_hits_by_document_id_as_the_cli_does() {
+    // Twelve documents with the same sentence score the same; indexed in
+    // two builds, so their ids sit in two segments' dictionaries, which
+    // the server ranks once and the CLI reads per query.
+    let env = Env::empty();
+    let names = ["m", "c", "x", "a", "q", "f", "z", "b", "k", "e", "t", "h"];
+    for (i, name) in names.iter().enumerate() {
+        env.write(
+            &format!("{name}-copy.txt"),
+            "Copy\n\nThe same sentence about tied lighthouses in every copy.\n",
+        );
+        if i == 5 {
+            env.run(&["index"]).ok();
+        }
+    }
+    env.run(&["index"]).ok();
+    let server = start(&env, &[]);
+    let api = server.list("/api/search?q=tied+lighthouses&limit=12");
+    let cli = cli_json(&env, &["search", "tied", "lighthouses", "-n", "12"]);
+    assert!(same_json(&Value::Array(api.clone()), &Value::Array(cli)));
+    let docs: Vec<&str> = api.iter().map(|h| h["doc"].as_str().unwrap()).collect();
+    let mut sorted = docs.clone();
+    sorted.sort_unstable();
+    assert_eq!(docs, sorted);
+    assert_eq!(docs.len(), 12);
+}
+
+#[test]
 fn serve_trend_counts_every_wording_per_period() {
     let env = research_corpus();
     let server = start(&env, &[]);
