@@ -682,6 +682,32 @@ fn serve_indexes_a_changed_corpus_in_the_background() {
 }
 
 #[test]
+fn serve_notices_an_edit_in_place_on_a_corpus_over_1000_files() {
+    // Over 1,000 files the stamp every command checks sees folders only,
+    // and rewriting a file in place leaves its folder's time alone.
+    let env = Env::empty();
+    for i in 0..1001 {
+        env.write(
+            &format!("note-{i}.txt"),
+            format!("Note {i}\n\nAn ordinary note.\n"),
+        );
+    }
+    let server = start(&env, &[]);
+    assert!(server.list("/api/search?q=zeppelin").is_empty());
+    env.write("note-7.txt", "Note 7\n\nA zeppelin edited into the note.\n");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        let hits = server.list("/api/search?q=zeppelin");
+        if !hits.is_empty() {
+            assert_eq!(hits[0]["doc"], "note-7.txt");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the edit never showed up");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
 fn serve_stops_cleanly_on_ctrl_c() {
     let env = research_corpus();
     let mut server = start(&env, &[]);
