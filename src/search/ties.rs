@@ -41,10 +41,18 @@ pub fn order_ties(searcher: &Searcher, top: &mut [(f32, DocAddress)], ranks: Opt
 /// among the ids of the whole index, and its `passage` column. Reading a
 /// term from a segment's dictionary costs a block read, which at 100 MB
 /// was a fifth of a search; the server, whose index stays open, builds
-/// this once per index (22,313 ids in about 10 ms) and orders ties
-/// without a dictionary read.
+/// this once per index it loads and orders ties without a dictionary
+/// read.
 pub struct DocRanks {
-    segments: Vec<(Option<Column<u64>>, Option<Column<u64>>, Vec<u32>)>,
+    segments: Vec<SegmentRanks>,
+}
+
+/// One segment's `doc` term ordinals and `passage` column, and the rank
+/// of each of its `doc` terms.
+struct SegmentRanks {
+    ords: Option<Column<u64>>,
+    passages: Option<Column<u64>>,
+    ranks: Vec<u32>,
 }
 
 impl DocRanks {
@@ -63,7 +71,11 @@ impl DocRanks {
                 }
             }
             let ords = doc.map(|d| d.ords().clone());
-            segments.push((ords, fields.u64("passage").ok(), vec![0; terms]));
+            segments.push(SegmentRanks {
+                ords,
+                passages: fields.u64("passage").ok(),
+                ranks: vec![0; terms],
+            });
         }
         ids.sort_unstable();
         let mut rank = 0u32;
@@ -72,7 +84,7 @@ impl DocRanks {
                 rank += 1;
             }
             let (_, segment, ord) = &ids[i];
-            if let Some(slot) = segments[*segment as usize].2.get_mut(*ord as usize) {
+            if let Some(slot) = segments[*segment as usize].ranks.get_mut(*ord as usize) {
                 *slot = rank;
             }
         }
@@ -82,15 +94,17 @@ impl DocRanks {
     /// The document id's rank and the passage number of the record at
     /// `address` (0 for what the index lacks).
     fn key(&self, address: DocAddress) -> (u32, u64) {
-        let Some((ords, passages, ranks)) = self.segments.get(address.segment_ord as usize) else {
+        let Some(segment) = self.segments.get(address.segment_ord as usize) else {
             return (0, 0);
         };
-        let rank = ords
+        let rank = segment
+            .ords
             .as_ref()
             .and_then(|o| o.first(address.doc_id))
-            .and_then(|ord| ranks.get(ord as usize).copied())
+            .and_then(|ord| segment.ranks.get(ord as usize).copied())
             .unwrap_or(0);
-        let passage = passages
+        let passage = segment
+            .passages
             .as_ref()
             .and_then(|p| p.first(address.doc_id))
             .unwrap_or(0);
