@@ -86,9 +86,7 @@ wrk -t1 -c4 -d3s -s "$WORK/mix.lua" "$url" >/dev/null
 run "steady"
 
 # A new document every 5 s: the watcher re-indexes in the background
-# during the whole run. (A new file changes its folder's time, which the
-# freshness check sees on any corpus; an edit in place is noticed only on
-# corpora of up to 1,000 files.)
+# during the whole run.
 (
     end=$((SECONDS + ${DURATION%s}))
     n=0

@@ -8,6 +8,7 @@ pub mod quotes;
 pub mod report;
 pub mod search;
 pub mod serve;
+pub mod show;
 pub mod similar;
 pub mod speakers;
 pub mod trend;
@@ -107,12 +108,20 @@ pub fn open_fresh(settings: &Settings, refresh: bool) -> Result<Opened> {
 }
 
 /// Builds or updates the index when the corpus has changed since the last
-/// build; `accord serve` calls it from its background refresher.
+/// build (as far as [`freshness::unchanged`] sees).
 pub fn refresh_index(settings: &Settings) -> Result<()> {
-    let have_index = idx::exists(&settings.index);
-    if have_index && freshness::unchanged(&idx::live_dir(&settings.index), &settings.corpus) {
+    if idx::exists(&settings.index)
+        && freshness::unchanged(&idx::live_dir(&settings.index), &settings.corpus)
+    {
         return Ok(());
     }
+    update_index(settings)
+}
+
+/// Builds the index or brings it up to date, re-reading the files that
+/// changed; `accord serve`'s watcher calls it once it has seen a change.
+pub fn update_index(settings: &Settings) -> Result<()> {
+    let have_index = idx::exists(&settings.index);
     if !settings.corpus.is_dir() && have_index {
         warning(&format!(
             "corpus {} not found; searching the existing index",

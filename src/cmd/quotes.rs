@@ -69,7 +69,7 @@ pub fn run(args: &QuotesArgs, settings: &Settings) -> Result<Outcome> {
     let query = args.query.join(" ");
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
     let aliases = aliases(settings, args.flags.no_aliases)?;
-    let Found { hits, scored } = quotes(
+    let Found { hits, scored, .. } = quotes(
         &opened,
         &aliases,
         &query,
@@ -144,7 +144,11 @@ pub fn quotes(
     opened
         .speakers
         .label(hits.iter_mut().map(|h| &mut h.record))?;
-    Ok(Found { hits, scored })
+    Ok(Found {
+        hits,
+        scored,
+        facets: None,
+    })
 }
 
 /// The note for an empty result, naming what was asked for.

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::index::{schema, Opened};
 use crate::messages;
 use crate::render::{json, text};
+use crate::search::facets::Facets;
 use crate::search::{self, Aliases, Filters, Hit, Options, Order, Run};
 use crate::settings::Settings;
 
@@ -41,6 +42,9 @@ pub struct SearchArgs {
     /// Only documents of this kind (accord, commentary, …).
     #[arg(long)]
     pub kind: Option<String>,
+    /// Only documents from this source (its whole name, any case).
+    #[arg(long)]
+    pub source: Option<String>,
     /// Only documents dated on or after this day (YYYY-MM-DD, YYYY-MM, YYYY).
     #[arg(long)]
     pub since: Option<String>,
@@ -50,6 +54,11 @@ pub struct SearchArgs {
     /// Only passages quoting this speaker (any part of the name).
     #[arg(long)]
     pub speaker: Option<String>,
+    /// After the hits, count every passage matching the whole query by
+    /// kind, source, year and speaker (with --json: a last line
+    /// {"facets": …}).
+    #[arg(long)]
+    pub facets: bool,
     #[command(flatten)]
     pub flags: QueryFlags,
 }
@@ -57,6 +66,7 @@ pub struct SearchArgs {
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     let filters = filters(
         args.kind.as_deref(),
+        args.source.as_deref(),
         args.since.as_deref(),
         args.until.as_deref(),
         args.speaker.as_deref(),
@@ -64,26 +74,38 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     let query = args.query.join(" ");
     let aliases = aliases(settings, args.flags.no_aliases)?;
     let opened = open_fresh(settings, !args.flags.no_refresh)?;
-    let Found { hits, scored } = passages(
+    let Found {
+        hits,
+        scored,
+        facets,
+    } = passages(
         &opened,
         &aliases,
         &query,
         &filters,
-        args.limit,
-        args.per_doc,
+        Page {
+            limit: args.limit,
+            per_doc: args.per_doc,
+            facets: args.facets,
+        },
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let style = text::Style {
+        color: settings.color,
+    };
     let written = if args.flags.json {
-        json::search_hits(&mut out, &hits, scored)
+        json::search_hits(&mut out, &hits, scored).and_then(|()| {
+            facets
+                .as_ref()
+                .map_or(Ok(()), |f| json::facets(&mut out, f))
+        })
     } else {
-        text::search_hits(
-            &mut out,
-            &hits,
-            scored,
-            text::Style {
-                color: settings.color,
-            },
-        )
+        text::search_hits(&mut out, &hits, scored, style).and_then(|()| {
+            facets
+                .as_ref()
+                .filter(|_| !hits.is_empty())
+                .map_or(Ok(()), |f| text::facets(&mut out, f, style))
+        })
     };
     finish_output(written, &mut out)?;
     if hits.is_empty() && !args.flags.json {
@@ -97,10 +119,11 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     Ok(Outcome::from_count(hits.len()))
 }
 
-/// The filters of `--kind`, `--since`, `--until` and `--speaker`; a bad
-/// date is an error named before any index work.
+/// The filters of `--kind`, `--source`, `--since`, `--until` and
+/// `--speaker`; a bad date is an error named before any index work.
 pub fn filters(
     kind: Option<&str>,
+    source: Option<&str>,
     since: Option<&str>,
     until: Option<&str>,
     speaker: Option<&str>,
@@ -108,6 +131,7 @@ pub fn filters(
     let (since, until) = search::date_range(since, until)?;
     Ok(Filters {
         kind: kind.map(str::to_string),
+        source: source.map(str::to_string),
         since,
         until,
         speaker: speaker.map(str::to_string),
@@ -119,6 +143,19 @@ pub fn filters(
 pub struct Found {
     pub hits: Vec<Hit>,
     pub scored: bool,
+    /// Counts over every match, when asked for.
+    pub facets: Option<Facets>,
+}
+
+/// How much of a search to return.
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    /// At most this many hits.
+    pub limit: usize,
+    /// At most this many hits per document (0 = no cap).
+    pub per_doc: usize,
+    /// Count every match per facet value too.
+    pub facets: bool,
 }
 
 /// Ranked passages for `query` within `filters`: the one query path of
@@ -128,8 +165,7 @@ pub fn passages(
     aliases: &Aliases,
     query: &str,
     filters: &Filters,
-    limit: usize,
-    per_doc: usize,
+    page: Page,
 ) -> Result<Found> {
     let searcher = opened.reader.searcher();
     let options = Options {
@@ -153,10 +189,18 @@ pub fn passages(
         &compiled,
         &Run {
             record: schema::PASSAGE,
-            limit,
-            per_doc,
+            limit: page.limit,
+            per_doc: page.per_doc,
             order: if scored { Order::Score } else { Order::Newest },
         },
     )?;
-    Ok(Found { hits, scored })
+    let facets = page
+        .facets
+        .then(|| search::facets(opened, &compiled))
+        .transpose()?;
+    Ok(Found {
+        hits,
+        scored,
+        facets,
+    })
 }

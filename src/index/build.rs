@@ -803,6 +803,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         d.add_text(f.kind, &doc.kind);
         if let Some(source) = &doc.meta.source {
             d.add_text(f.source, source);
+            d.add_text(f.source_key, source.to_lowercase());
         }
         if let Some(date) = &doc.meta.date {
             d.add_text(f.date, date.to_string());

@@ -9,7 +9,9 @@
 //! time, so edits made in place are noticed too. Checking costs one `stat`
 //! per folder (plus one per file for small corpora) and never reads or
 //! hashes a file. On larger corpora a file edited in place is picked up by
-//! the next `accord index`.
+//! the next `accord index`, or by `accord serve`, whose watcher checks
+//! every file in the background against [`FileStamps`], a list written
+//! beside the stamp and read once per index it serves.
 
 use std::path::Path;
 
@@ -21,6 +23,9 @@ use crate::corpus::{self, catalog, Listing};
 pub const FILE_CHECK_LIMIT: usize = 1_000;
 
 const FILE_NAME: &str = "freshness.json";
+/// Every file's size and time, whatever the corpus's size: too long to
+/// read before each command, which checks [`Stamp`] alone.
+const FILES_NAME: &str = "freshness-files.json";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Stamp {
@@ -45,23 +50,60 @@ fn catalog_mtime(corpus: &Path) -> Option<u128> {
 /// the files (relative paths) the build could not read.
 /// Failing to write it only makes the next check answer "changed".
 pub fn record(dir: &Path, corpus: &Path, listing: &Listing, unreadable: &[&str]) {
-    let files = (listing.files.len() <= FILE_CHECK_LIMIT).then(|| {
-        listing
-            .files
-            .iter()
-            .map(|f| (f.rel.clone(), f.size, f.mtime))
-            .collect()
-    });
+    let files: Vec<(String, u64, u128)> = listing
+        .files
+        .iter()
+        .map(|f| (f.rel.clone(), f.size, f.mtime))
+        .collect();
+    // The list first: a watcher that sees the new stamp then finds the
+    // list that goes with it.
+    write(
+        dir,
+        FILES_NAME,
+        &FileStamps {
+            files: files.clone(),
+        },
+    );
     let stamp = Stamp {
         dirs: listing.dirs.clone(),
         catalog: catalog_mtime(corpus),
-        files,
+        files: (files.len() <= FILE_CHECK_LIMIT).then_some(files),
         unreadable: unreadable.iter().map(|rel| rel.to_string()).collect(),
     };
-    let tmp = dir.join(format!("{FILE_NAME}.new"));
-    let bytes = serde_json::to_vec(&stamp).expect("a stamp always serialises");
+    write(dir, FILE_NAME, &stamp);
+}
+
+/// Writes `value` to `dir/name` through a temporary file and a rename.
+fn write(dir: &Path, name: &str, value: &impl Serialize) {
+    let tmp = dir.join(format!("{name}.new"));
+    let bytes = serde_json::to_vec(value).expect("a stamp always serialises");
     if std::fs::write(&tmp, bytes).is_ok() {
-        let _ = std::fs::rename(&tmp, dir.join(FILE_NAME));
+        let _ = std::fs::rename(&tmp, dir.join(name));
+    }
+}
+
+/// Every corpus file's size and time as of the last build, for checking
+/// file by file on corpora of any size.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FileStamps {
+    files: Vec<(String, u64, u128)>,
+}
+
+impl FileStamps {
+    /// The list written with the stamp in `dir`; `None` for an index built
+    /// before there was one (its stamp alone is checked then).
+    pub fn load(dir: &Path) -> Option<FileStamps> {
+        let bytes = std::fs::read(dir.join(FILES_NAME)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Whether every file still has its size and time: one `stat` each
+    /// (22,000 take some 30 ms), so for a background check only.
+    pub fn unchanged(&self, corpus: &Path) -> bool {
+        self.files.iter().all(|(rel, size, mtime)| {
+            std::fs::metadata(corpus::corpus_path(corpus, rel))
+                .is_ok_and(|m| m.len() == *size && corpus::mtime_of(&m) == *mtime)
+        })
     }
 }
 
@@ -116,5 +158,23 @@ mod tests {
         record_now();
         std::fs::write(corpus.join(catalog::FILE_NAME), "").unwrap();
         assert!(!unchanged(dir.path(), &corpus), "new catalog");
+    }
+
+    #[test]
+    fn file_stamps_notice_in_place_edits_beyond_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("c");
+        std::fs::create_dir_all(&corpus).unwrap();
+        for i in 0..=FILE_CHECK_LIMIT {
+            std::fs::write(corpus.join(format!("{i}.txt")), "one").unwrap();
+        }
+        let listing = corpus::list_files(&corpus, &dir.path().join("index")).unwrap();
+        record(dir.path(), &corpus, &listing, &[]);
+        let stamps = FileStamps::load(dir.path()).unwrap();
+        assert!(unchanged(dir.path(), &corpus) && stamps.unchanged(&corpus));
+        std::fs::write(corpus.join("7.txt"), "two, longer").unwrap();
+        // The stamp of a large corpus sees folders only; the list sees it.
+        assert!(unchanged(dir.path(), &corpus));
+        assert!(!stamps.unchanged(&corpus));
     }
 }

@@ -52,6 +52,10 @@ pub struct Opened {
     pub reader: IndexReader,
     /// The speaker table of the commit opened, read when first needed.
     pub speakers: Stored,
+    /// Document ids as ranks, for ordering tied hits without reading the
+    /// ids: built by `accord serve` for the index it keeps open; `None`
+    /// in a command, where building costs more than the reads it saves.
+    pub doc_ranks: Option<crate::search::ties::DocRanks>,
 }
 
 /// Opens the index in `root` for reading.
@@ -81,6 +85,7 @@ pub fn open(root: &Path) -> Result<Opened> {
         fields,
         reader,
         speakers,
+        doc_ranks: None,
     })
 }
 

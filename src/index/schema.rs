@@ -33,8 +33,12 @@ pub struct Fields {
     pub title: Field,
     /// The title's exact words, for quoted `title:"…"` filters.
     pub title_exact: Field,
+    /// Fast too, as are `source` and `speaker` (their values as
+    /// written): facets count over every match from these columns.
     pub kind: Field,
     pub source: Field,
+    /// Lower-cased source, for exact `--source` filters.
+    pub source_key: Field,
     /// The date in ISO form: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Field,
     /// The date as a number `YYYYMMDD` (month/day 0 when not given), for
@@ -146,8 +150,12 @@ pub fn build_schema() -> (Schema, Fields) {
         file: b.add_text_field("file", STRING),
         title: b.add_text_field("title", analysed_words(analysis::STEMMED).set_stored()),
         title_exact: b.add_text_field("title_exact", analysed(analysis::EXACT)),
-        kind: b.add_text_field("kind", STRING | STORED),
-        source: b.add_text_field("source", analysed(analysis::EXACT).set_stored()),
+        kind: b.add_text_field("kind", STRING | STORED | FAST),
+        source: b.add_text_field(
+            "source",
+            analysed(analysis::EXACT).set_stored().set_fast("raw"),
+        ),
+        source_key: b.add_text_field("source_key", STRING),
         date: b.add_text_field("date", STORED),
         date_key: b.add_u64_field("date_key", INDEXED | FAST),
         url: b.add_text_field("url", STORED),
@@ -175,7 +183,10 @@ pub fn build_schema() -> (Schema, Fields) {
         quote_restored: b.add_text_field("quote_restored", analysed(analysis::STEMMED)),
         quote_restored_exact: b.add_text_field("quote_restored_exact", analysed(analysis::EXACT)),
         spin: b.add_f64_field("spin", STORED),
-        speaker: b.add_text_field("speaker", analysed(analysis::EXACT).set_stored()),
+        speaker: b.add_text_field(
+            "speaker",
+            analysed(analysis::EXACT).set_stored().set_fast("raw"),
+        ),
         speaker_key: b.add_text_field("speaker_key", STRING),
         role: b.add_text_field("role", analysed(analysis::EXACT).set_stored()),
         surface: b.add_text_field("surface", STORED),

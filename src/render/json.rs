@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::corpus::quality::{Quality, Reported};
 use crate::search::document::Document;
+use crate::search::facets::{Count, Facets};
 use crate::search::kwic::{Concordance, Line};
 use crate::search::similar::Like;
 use crate::search::trend::Period;
@@ -107,6 +108,51 @@ pub fn search_hit(hit: &Hit, scored: bool) -> SearchHit<'_> {
         aliases: &hit.aliases,
         restored: hit.restored,
     }
+}
+
+/// The line `search --facets` writes after the hits:
+/// `{"facets": {"passages": N, "kind": [{"value": …, "passages": n}], …}}`.
+#[derive(Debug, Serialize)]
+pub struct FacetsLine<'a> {
+    pub facets: FacetsJson<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FacetsJson<'a> {
+    /// Passages matching the whole query (every word, all filters).
+    pub passages: u64,
+    pub kind: Vec<FacetCount<'a>>,
+    pub source: Vec<FacetCount<'a>>,
+    pub year: Vec<FacetCount<'a>>,
+    pub speaker: Vec<FacetCount<'a>>,
+}
+
+/// A facet value (null: no source, undated) and its passages.
+#[derive(Debug, Serialize)]
+pub struct FacetCount<'a> {
+    pub value: Option<&'a str>,
+    pub passages: u64,
+}
+
+pub fn facets(out: &mut impl Write, facets: &Facets) -> io::Result<()> {
+    fn counts(c: &[Count]) -> Vec<FacetCount<'_>> {
+        c.iter()
+            .map(|c| FacetCount {
+                value: c.value.as_deref(),
+                passages: c.passages,
+            })
+            .collect()
+    }
+    let json = FacetsLine {
+        facets: FacetsJson {
+            passages: facets.passages,
+            kind: counts(&facets.kind),
+            source: counts(&facets.source),
+            year: counts(&facets.year),
+            speaker: counts(&facets.speaker),
+        },
+    };
+    line(out, &json)
 }
 
 /// One `similar` hit: a `search` hit and how like the paragraph it is.

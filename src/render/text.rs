@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::quality::Reported;
 use crate::quotes::SpeakerType;
+use crate::search::facets::Facets;
 use crate::search::kwic::{Concordance, Line, Tally};
 use crate::search::similar::Like;
 use crate::search::trend::Period;
@@ -145,6 +146,51 @@ pub fn search_hits(
     Ok(())
 }
 
+/// Values shown per facet on the terminal (`--json` lists more).
+const FACET_LINE: usize = 8;
+
+/// The facet counts after the hits: a line per facet, its values with
+/// the most passages first (years newest first).
+pub fn facets(out: &mut impl Write, facets: &Facets, style: Style) -> io::Result<()> {
+    let n = facets.passages;
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{n} matching passage{}", plural(n as usize)))
+    )?;
+    for (name, counts, none) in [
+        ("kind", &facets.kind, "none"),
+        ("source", &facets.source, "no source"),
+        ("year", &facets.year, "undated"),
+        ("speaker", &facets.speaker, "none"),
+    ] {
+        if counts.is_empty() {
+            continue;
+        }
+        let mut values: Vec<String> = counts
+            .iter()
+            .take(FACET_LINE)
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    clean(c.value.as_deref().unwrap_or(none)),
+                    c.passages
+                )
+            })
+            .collect();
+        if counts.len() > FACET_LINE {
+            values.push(format!("and {} more", counts.len() - FACET_LINE));
+        }
+        writeln!(
+            out,
+            "  {}  {}",
+            style.dim(&format!("{name:7}")),
+            values.join(" · ")
+        )?;
+    }
+    Ok(())
+}
+
 /// Passages like `source`, each with its similarity and the citations of
 /// passages with the same wording; then the copies of `source`, by
 /// citation.
@@ -219,6 +265,131 @@ fn passage(
         "    {}",
         style.highlighted(&hit.snippet.text, &hit.snippet.highlights)
     )
+}
+
+/// Width of `show`'s text column, in terminal columns.
+const READER_WIDTH: usize = 76;
+
+/// `accord show`: the document's title and metadata, then each passage
+/// wrapped beside its paragraph number (and page, where a new one starts),
+/// its quotes under it; the passages of paragraph `mark` pointed at with
+/// `▶` and, in colour, highlighted.
+pub fn document(
+    out: &mut impl Write,
+    passages: &[Hit],
+    quotes: &[Hit],
+    mark: Option<u64>,
+    style: Style,
+) -> io::Result<()> {
+    let Some(first) = passages.first().map(|h| &h.record) else {
+        return Ok(());
+    };
+    writeln!(out, "{}", style.title(&first.title))?;
+    let mut about = vec![first.doc.clone(), first.kind.clone()];
+    about.extend(first.date.clone());
+    about.extend(first.source.clone());
+    writeln!(out, "{}", style.dim(&about.join(" · ")))?;
+    for line in [
+        first.author.as_ref().map(|a| format!("by {a}")),
+        first.url.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        writeln!(out, "{}", style.dim(&line))?;
+    }
+    if let Some(flag) = spin_flag(first) {
+        writeln!(out, "{}", style.bold(&flag))?;
+    }
+    let paragraphs = passages.last().map_or(0, |h| h.record.paragraph) as usize;
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{paragraphs} paragraph{}, {} quote{}",
+            plural(paragraphs),
+            quotes.len(),
+            plural(quotes.len())
+        ))
+    )?;
+    // Where a new page starts, its number stands in the margin above.
+    let mut page = None;
+    let pages: Vec<Option<String>> = passages
+        .iter()
+        .map(|h| {
+            let r = &h.record;
+            if r.page.is_none() || r.page == page {
+                return None;
+            }
+            page = r.page;
+            let number = r.page.unwrap_or(0).to_string();
+            Some(format!("p.{}", r.page_label.clone().unwrap_or(number)))
+        })
+        .collect();
+    let width = passages
+        .iter()
+        .map(|h| format!("¶{}", h.record.paragraph).width())
+        .chain(pages.iter().flatten().map(|p| p.width()))
+        .max()
+        .unwrap_or(0);
+    let blank = " ".repeat(width + 4);
+    for (hit, page) in passages.iter().zip(pages) {
+        let r = &hit.record;
+        let marked = mark == Some(r.paragraph);
+        writeln!(out)?;
+        if let Some(page) = page {
+            writeln!(out, "  {}", style.dim(&format!("{page:>width$}")))?;
+        }
+        let pointer = if marked { "▶" } else { " " };
+        let margin = format!("¶{}", r.paragraph);
+        for (i, line) in wrap(&clean(&r.text), READER_WIDTH).iter().enumerate() {
+            let left = if i == 0 {
+                format!("{pointer} {}  ", style.dim(&format!("{margin:>width$}")))
+            } else {
+                blank.clone()
+            };
+            let line = if marked {
+                style.paint(HIGHLIGHT, line)
+            } else if r.block == "heading" {
+                style.paint(BOLD, line)
+            } else {
+                line.clone()
+            };
+            writeln!(out, "{left}{line}")?;
+        }
+        for q in quotes.iter().filter(|q| q.record.passage == r.passage) {
+            let q = &q.record;
+            let note = format!(
+                "quote — {}: “{}”",
+                who(q, Style { color: false }),
+                clean(&q.text)
+            );
+            for line in wrap(&note, READER_WIDTH - 2) {
+                writeln!(out, "{blank}  {}", style.dim(&line))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `text` in lines of at most `width` columns, broken at spaces (a word
+/// wider than that stands alone); runs of whitespace become one space.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Quotes: who said it (bold) and their role, the citation, then the whole
@@ -614,5 +785,14 @@ mod tests {
         // Each CJK character takes two columns.
         assert_eq!(fit_left("巴黎倡议 hack ".to_string(), 10), "倡议 hack ");
         assert_eq!(fit_left("巴黎倡议 hack ".to_string(), 9), "议 hack ");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width_in_columns() {
+        assert_eq!(wrap("one two  three", 7), ["one two", "three"]);
+        assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
+        // Two columns each: four characters fill eight.
+        assert_eq!(wrap("巴黎 倡议 巴黎", 5), ["巴黎", "倡议", "巴黎"]);
+        assert_eq!(wrap("", 10), [""]);
     }
 }

@@ -33,6 +33,7 @@ pub fn expand(
     f: &Fields,
     query_stems: &HashSet<String>,
     top: &mut [(f32, DocAddress)],
+    ranks: Option<&super::ties::DocRanks>,
 ) -> Result<()> {
     // When the best candidates are all there are, the words they share
     // say nothing about which of them are on the topic.
@@ -104,6 +105,6 @@ pub fn expand(
         let prior = priors.get(address).copied().unwrap_or(1.0);
         *score += FEEDBACK_SHARE * best * extra / most * prior;
     }
-    sort_best_first(searcher, top);
+    sort_best_first(searcher, top, ranks);
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod aliases;
 pub mod document;
 pub mod document_order;
+pub mod facets;
 mod feedback;
 mod idf;
 pub mod kwic;
@@ -12,7 +13,7 @@ pub mod query;
 pub mod record;
 pub mod similar;
 pub mod snippet;
-mod ties;
+pub mod ties;
 pub mod trend;
 pub mod variants;
 
@@ -42,6 +43,8 @@ use snippet::{Located, Pattern, Snippet};
 pub struct Filters {
     /// Document kind, e.g. `accord`.
     pub kind: Option<String>,
+    /// Document source, the whole name in any case.
+    pub source: Option<String>,
     /// Inclusive date bounds as `YYYYMMDD` keys (see [`PartialDate::key`]).
     pub since: Option<u64>,
     pub until: Option<u64>,
@@ -707,6 +710,9 @@ fn flag_filters(filters: &Filters, opts: &Options, f: &Fields) -> Result<Vec<Box
     if let Some(kind) = &filters.kind {
         out.push(term_query(f.kind, &kind.to_lowercase()));
     }
+    if let Some(source) = &filters.source {
+        out.push(term_query(f.source_key, &source.trim().to_lowercase()));
+    }
     let date = |k: u64| Term::from_field_u64(f.date_key, k);
     if let Some(since) = filters.since {
         // A document dated only by month or year (key `YYYYMM00`,
@@ -895,9 +901,10 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
         let mut top = searcher
             .search(&pass, &TopDocs::with_limit(window).order_by_score())
             .map_err(Error::query_failed)?;
-        rerank(&searcher, compiled.bonus.as_deref(), &mut top)?;
+        let ranks = opened.doc_ranks.as_ref();
+        rerank(&searcher, compiled.bonus.as_deref(), &mut top, ranks)?;
         if opts.record == schema::PASSAGE {
-            feedback::expand(&searcher, f, &compiled.stems(), &mut top)?;
+            feedback::expand(&searcher, f, &compiled.stems(), &mut top, ranks)?;
         }
         top.truncate(wanted);
         for (score, address) in top {
@@ -984,6 +991,7 @@ fn rerank(
     searcher: &Searcher,
     bonus: Option<&dyn Query>,
     top: &mut [(f32, DocAddress)],
+    ranks: Option<&ties::DocRanks>,
 ) -> Result<()> {
     let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
     if let Some(bonus) = bonus {
@@ -996,14 +1004,18 @@ fn rerank(
         // Quotes have no prior: theirs is 1.
         hit.0 *= priors.get(&hit.1).copied().unwrap_or(1.0);
     }
-    sort_best_first(searcher, top);
+    sort_best_first(searcher, top, ranks);
     Ok(())
 }
 
 /// Sorts hits by score, best first, ties in a stable order (see `ties`).
-fn sort_best_first(searcher: &Searcher, top: &mut [(f32, DocAddress)]) {
+fn sort_best_first(
+    searcher: &Searcher,
+    top: &mut [(f32, DocAddress)],
+    ranks: Option<&ties::DocRanks>,
+) {
     top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    ties::order_ties(searcher, top);
+    ties::order_ties(searcher, top, ranks);
 }
 
 /// What `query` scores on each of `addresses`, 0 where it does not match:
@@ -1126,6 +1138,16 @@ pub fn hit_from(
         aliases,
         restored: false,
     }
+}
+
+/// Passage counts per kind, source, year and speaker over every passage
+/// matching `compiled` in full (what [`Compiled::strict_query`] selects).
+pub fn facets(opened: &Opened, compiled: &Compiled) -> Result<facets::Facets> {
+    let searcher = opened.reader.searcher();
+    facets::count(
+        &searcher,
+        &compiled.strict_query(schema::PASSAGE, &opened.fields),
+    )
 }
 
 /// Every record of type `record` matching `compiled` (not ranked), in

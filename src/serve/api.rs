@@ -6,10 +6,9 @@
 use clap::ValueEnum;
 
 use crate::cmd::quotes::KindArg;
-use crate::cmd::{kwic, quotes, search as search_cmd, similar, speakers, trend, variants};
+use crate::cmd::{kwic, quotes, search as search_cmd, show, similar, speakers, trend, variants};
 use crate::error::Error;
 use crate::render::json;
-use crate::search::document;
 use crate::search::kwic::{Sort, DEFAULT_WIDTH};
 use crate::search::similar::Target;
 use crate::search::trend::Per;
@@ -122,13 +121,16 @@ fn search(s: &Snapshot, p: &Params) -> Reply {
         "limit",
         "per_doc",
         "kind",
+        "source",
         "since",
         "until",
         "speaker",
+        "facets",
         "no_aliases",
     ])?;
     let filters = search_cmd::filters(
         p.text("kind")?,
+        p.text("source")?,
         p.text("since")?,
         p.text("until")?,
         p.text("speaker")?,
@@ -138,10 +140,19 @@ fn search(s: &Snapshot, p: &Params) -> Reply {
         p.aliases(s)?,
         p.text("q")?.unwrap_or(""),
         &filters,
-        p.count("limit", DEFAULT_LIMIT, 1)?,
-        p.count("per_doc", 0, 0)?,
+        search_cmd::Page {
+            limit: p.count("limit", DEFAULT_LIMIT, 1)?,
+            per_doc: p.count("per_doc", 0, 0)?,
+            facets: p.flag("facets")?,
+        },
     )?;
-    lines(|out| json::search_hits(out, &found.hits, found.scored))
+    lines(|out| {
+        json::search_hits(out, &found.hits, found.scored)?;
+        found
+            .facets
+            .as_ref()
+            .map_or(Ok(()), |f| json::facets(out, f))
+    })
 }
 
 fn quotes(s: &Snapshot, p: &Params) -> Reply {
@@ -221,8 +232,7 @@ fn document(s: &Snapshot, id: &str, p: &Params) -> Reply {
     if id.is_empty() || id.chars().count() > MAX_QUERY {
         return Err(missing());
     }
-    let found = document::document(&s.opened, id)?.ok_or_else(missing)?;
-    let (passages, quotes) = json::document_hits(found);
+    let (passages, quotes) = show::reader(&s.opened, id)?.ok_or_else(missing)?;
     let view = json::document_view(&passages, &quotes).ok_or_else(missing)?;
     serde_json::to_string(&view).map_err(|e| Refusal::bad(e.to_string()))
 }

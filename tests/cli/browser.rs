@@ -105,6 +105,8 @@ fn browser_shows_each_view_with_corpus_text_as_text() {
     assert!(dom.contains("<mark>hack back</mark>"), "{dom}");
     assert!(dom.contains("ottawa-note.txt ¶2"), "{dom}");
     assert!(dom.contains("aria-pressed=\"false\""), "no facets: {dom}");
+    // Counted by the server over every match.
+    assert!(dom.contains("6 passages match"), "{dom}");
 
     // A facet narrows the hits to one kind.
     let dom = load(
@@ -114,6 +116,7 @@ fn browser_shows_each_view_with_corpus_text_as_text() {
     );
     assert!(dom.contains("ottawa-note.txt ¶2"), "{dom}");
     assert!(!dom.contains("harbour-digest.txt ¶2"), "{dom}");
+    assert!(dom.contains("1 passage matches"), "{dom}");
 
     // The reader opens at the passage; markup in the corpus is text.
     let dom = load(

@@ -17,6 +17,7 @@ mod ranking;
 mod report;
 mod search;
 mod serve;
+mod show;
 mod similar;
 mod speakers;
 mod spin;

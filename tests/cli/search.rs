@@ -510,3 +510,51 @@ fn equal_scores_are_listed_by_document_then_passage_issue_20() {
         assert_eq!(docs, sorted);
     }
 }
+
+#[test]
+fn search_facets_count_every_matching_passage_after_the_hits() {
+    let env = crate::serve::research_corpus();
+    let run = env.run(&["search", "hack", "back", "-n", "1", "--facets", "--json"]);
+    run.ok();
+    let lines = run.json();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(lines[0].get("citation").is_some());
+    assert_eq!(lines[1]["facets"]["passages"], 6);
+    let source = crate::serve::facet(&lines[1], "source");
+    let some = |v: &str, n| (Some(v.to_string()), n);
+    assert_eq!(
+        source,
+        [
+            some("Lakeside Review", 3),
+            some("Harbour Digest", 1),
+            some("Ottawa Desk", 1),
+            (None, 1)
+        ]
+    );
+    // On the terminal: a line per facet after the hits.
+    let text = env.run(&[
+        "search", "hack", "back", "-n", "1", "--facets", "--color", "never",
+    ]);
+    text.ok()
+        .stdout_has("6 matching passages\n")
+        .stdout_has("  year     2019 1 · 2018 3 · 2017 1 · undated 1\n")
+        .stdout_has("  speaker  Mara Quill 1\n");
+}
+
+#[test]
+fn search_source_filter_takes_the_whole_name_in_any_case() {
+    let env = crate::serve::research_corpus();
+    let run = env.run(&[
+        "search",
+        "hack back",
+        "--source",
+        "HARBOUR digest",
+        "--json",
+    ]);
+    run.ok();
+    let docs: Vec<_> = run.json().iter().map(|h| h["doc"].clone()).collect();
+    assert_eq!(docs, ["harbour-digest.txt"]);
+    // A word of the name is not the name: that is `source:harbour`.
+    env.run(&["search", "hack back", "--source", "harbour"])
+        .code(1);
+}

@@ -280,8 +280,12 @@ fn same_json(a: &Value, b: &Value) -> bool {
 fn serve_answers_with_the_objects_the_cli_prints() {
     let env = research_corpus();
     let server = start(&env, &[]);
-    let cases: [(&str, &[&str]); 10] = [
+    let cases: [(&str, &[&str]); 11] = [
         ("/api/search?q=hack+back", &["search", "hack", "back"]),
+        (
+            "/api/search?q=hack+back&facets=1&limit=2",
+            &["search", "hack", "back", "--facets", "-n", "2"],
+        ),
         (
             "/api/search?q=firms&kind=commentary&limit=1",
             &["search", "firms", "--kind", "commentary", "-n", "1"],
@@ -323,6 +327,89 @@ fn serve_answers_with_the_objects_the_cli_prints() {
             "{target} found nothing to compare"
         );
     }
+}
+
+/// `(value, passages)` of facet `name` in a `{"facets": …}` object.
+pub(crate) fn facet(facets: &Value, name: &str) -> Vec<(Option<String>, u64)> {
+    facets["facets"][name]
+        .as_array()
+        .unwrap_or_else(|| panic!("no facet {name} in {facets}"))
+        .iter()
+        .map(|c| {
+            let value = c["value"].as_str().map(str::to_string);
+            (value, c["passages"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn serve_facets_count_every_match_and_narrow_with_the_filters_they_name() {
+    let env = research_corpus();
+    let server = start(&env, &[]);
+    // Six passages hold a wording of "hack back"; one hit is asked for,
+    // and the facets still count all six.
+    let answer = server.list("/api/search?q=hack+back&limit=1&facets=1");
+    assert_eq!(answer.len(), 2, "{answer:#?}");
+    let facets = &answer[1];
+    assert_eq!(facets["facets"]["passages"], 6);
+    let some = |v: &str, n| (Some(v.to_string()), n);
+    assert_eq!(
+        facet(facets, "kind"),
+        [
+            some("commentary", 4),
+            some("accord", 1),
+            some("document", 1)
+        ]
+    );
+    assert_eq!(
+        facet(facets, "year"),
+        [some("2019", 1), some("2018", 3), some("2017", 1), (None, 1)]
+    );
+    assert_eq!(facet(facets, "speaker"), [some("Mara Quill", 1)]);
+    // Clicking facets sends them back as filters: kind, source, a year as
+    // a date range, a speaker; each count is what the click leaves.
+    let narrowed = server.list(
+        "/api/search?q=hack+back&facets=1&kind=commentary&source=Lakeside+Review&since=2018&until=2018",
+    );
+    let (hits, facets) = narrowed.split_at(narrowed.len() - 1);
+    assert_eq!(hits.len(), 3);
+    assert_eq!(facets[0]["facets"]["passages"], 3);
+    assert_eq!(facet(&facets[0], "source"), [some("Lakeside Review", 3)]);
+    let quoted = server.list("/api/search?q=hack+back&facets=1&speaker=Mara+Quill");
+    assert_eq!(quoted.len(), 2);
+    assert_eq!(quoted[0]["citation"], "lakeside-brief.txt ¶3");
+    // Without `facets` the answer is the hits alone, as before.
+    let plain = server.list("/api/search?q=hack+back&limit=1");
+    assert_eq!(plain.len(), 1);
+    assert!(plain[0].get("facets").is_none());
+}
+
+#[test]
+fn serve_orders_tied_hits_by_document_id_as_the_cli_does() {
+    // Twelve documents with the same sentence score the same; indexed in
+    // two builds, so their ids sit in two segments' dictionaries, which
+    // the server ranks once and the CLI reads per query.
+    let env = Env::empty();
+    let names = ["m", "c", "x", "a", "q", "f", "z", "b", "k", "e", "t", "h"];
+    for (i, name) in names.iter().enumerate() {
+        env.write(
+            &format!("{name}-copy.txt"),
+            "Copy\n\nThe same sentence about tied lighthouses in every copy.\n",
+        );
+        if i == 5 {
+            env.run(&["index"]).ok();
+        }
+    }
+    env.run(&["index"]).ok();
+    let server = start(&env, &[]);
+    let api = server.list("/api/search?q=tied+lighthouses&limit=12");
+    let cli = cli_json(&env, &["search", "tied", "lighthouses", "-n", "12"]);
+    assert!(same_json(&Value::Array(api.clone()), &Value::Array(cli)));
+    let docs: Vec<&str> = api.iter().map(|h| h["doc"].as_str().unwrap()).collect();
+    let mut sorted = docs.clone();
+    sorted.sort_unstable();
+    assert_eq!(docs, sorted);
+    assert_eq!(docs.len(), 12);
 }
 
 #[test]
@@ -407,6 +494,19 @@ fn serve_errors_are_json_with_the_cli_message() {
     );
     let huge = format!("/api/search?q={}", "b".repeat(9000));
     assert_eq!(server.get(&huge).status, 414);
+}
+
+#[test]
+fn serve_document_is_what_show_json_prints() {
+    let env = research_corpus();
+    let server = start(&env, &[]);
+    for doc in ["lakeside-brief.txt", "undated-memo.txt"] {
+        let api = server.get(&format!("/api/documents/{}", enc(doc)));
+        assert_eq!(api.status, 200, "{}", api.body);
+        let cli = cli_json(&env, &["show", doc]);
+        assert_eq!(cli.len(), 1);
+        assert!(same_json(&api.json(), &cli[0]), "{doc}: {}", api.body);
+    }
 }
 
 #[test]
@@ -579,6 +679,32 @@ fn serve_indexes_a_changed_corpus_in_the_background() {
         .stderr()
         .iter()
         .any(|l| l.contains("now serving the updated index")));
+}
+
+#[test]
+fn serve_notices_an_edit_in_place_on_a_corpus_over_1000_files() {
+    // Over 1,000 files the stamp every command checks sees folders only,
+    // and rewriting a file in place leaves its folder's time alone.
+    let env = Env::empty();
+    for i in 0..1001 {
+        env.write(
+            &format!("note-{i}.txt"),
+            format!("Note {i}\n\nAn ordinary note.\n"),
+        );
+    }
+    let server = start(&env, &[]);
+    assert!(server.list("/api/search?q=zeppelin").is_empty());
+    env.write("note-7.txt", "Note 7\n\nA zeppelin edited into the note.\n");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        let hits = server.list("/api/search?q=zeppelin");
+        if !hits.is_empty() {
+            assert_eq!(hits[0]["doc"], "note-7.txt");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the edit never showed up");
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const RESULTS = 100; // hits fetched per search; facets count over these
+const RESULTS = 100; // hits fetched per search; facets count every match
 const DEBOUNCE_MS = 250;
 
 // --- small DOM helpers --------------------------------------------------
@@ -132,26 +132,39 @@ function go(tab) {
 // --- search -------------------------------------------------------------
 
 let lastHits = [];
+let lastFacets = null;
 let searchSeq = 0;
 
-function year(hit) {
-  return hit.date ? hit.date.slice(0, 4) : "undated";
+// Facets the server counts over every matching passage. A value is sent
+// back as the filter of the same name; a year as the date range.
+const FACETS = [
+  ["kind", "Kind", "none"],
+  ["source", "Source", "no source"],
+  ["year", "Year", "undated"],
+  ["speaker", "Speaker", "none"],
+];
+const FACETS_SHOWN = 12;
+
+// The chosen value of facet `name`, or "".
+function chosen(name) {
+  if (name === "year") return state.since && state.since === state.until && /^\d{4}$/.test(state.since) ? state.since : "";
+  const f = state.facets.find((f) => f.startsWith(name + ":"));
+  return f ? f.slice(name.length + 1) : "";
 }
 
-const FACETS = [
-  ["kind", "Kind", (h) => [h.kind]],
-  ["source", "Source", (h) => [h.source || "no source"]],
-  ["year", "Year", (h) => [year(h)]],
-  ["speaker", "Speaker", (h) => h.speakers],
-];
-
-function passes(hit) {
-  return state.facets.every((f) => {
-    const [name, ...rest] = f.split(":");
-    const value = rest.join(":");
-    const facet = FACETS.find(([n]) => n === name);
-    return !facet || facet[2](hit).includes(value);
-  });
+function choose(name, value) {
+  const again = chosen(name) === value;
+  if (name === "year") {
+    state.since = again ? "" : value;
+    state.until = again ? "" : value;
+    $("since").value = state.since;
+    $("until").value = state.until;
+  } else {
+    state.facets = state.facets.filter((f) => !f.startsWith(name + ":"));
+    if (!again) state.facets.push(`${name}:${value}`);
+  }
+  writeUrl(true);
+  runSearch();
 }
 
 async function runSearch() {
@@ -165,12 +178,15 @@ async function runSearch() {
   }
   setStatus("search-status", "Searching…");
   try {
-    const hits = await api("search", {
+    const answer = await api("search", {
       q: state.q, limit: RESULTS, since: state.since, until: state.until,
-      per_doc: state.perdoc ? 1 : "",
+      per_doc: state.perdoc ? 1 : "", facets: "true",
+      kind: chosen("kind"), source: chosen("source"), speaker: chosen("speaker"),
     });
     if (seq !== searchSeq) return;
-    lastHits = hits;
+    // With facets, the last object is {"facets": …}.
+    lastFacets = answer.length && answer[answer.length - 1].facets ? answer.pop().facets : null;
+    lastHits = answer;
     drawSearch();
   } catch (e) {
     if (seq === searchSeq) setStatus("search-status", e.message, true);
@@ -178,41 +194,32 @@ async function runSearch() {
 }
 
 function drawSearch() {
-  const shown = lastHits.filter(passes);
-  const more = lastHits.length === RESULTS ? ` (the best ${RESULTS})` : "";
+  const total = lastFacets ? lastFacets.passages : lastHits.length;
+  const shown = lastHits.length < total ? ` (the best ${lastHits.length} shown)` : "";
   setStatus("search-status", lastHits.length
-    ? `${shown.length} of ${lastHits.length} passages${more}`
+    ? `${total} passage${total === 1 ? "" : "s"} match${total === 1 ? "es" : ""}${shown}`
     : "No passages match.");
   drawFacets();
-  $("hits").replaceChildren(...shown.map(hitItem));
+  $("hits").replaceChildren(...lastHits.map(hitItem));
 }
 
 function drawFacets() {
   const aside = $("facets");
   aside.replaceChildren();
-  for (const [name, label, values] of FACETS) {
-    const counts = new Map();
-    for (const hit of lastHits.filter(passes)) {
-      for (const v of new Set(values(hit))) counts.set(v, (counts.get(v) || 0) + 1);
-    }
-    for (const f of state.facets) {
-      const [n, ...rest] = f.split(":");
-      if (n === name && !counts.has(rest.join(":"))) counts.set(rest.join(":"), 0);
-    }
-    if (!counts.size) continue;
-    const sorted = [...counts].sort((a, b) => name === "year"
-      ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0]));
-    aside.append(el("h3", { text: label }), el("ul", {}, ...sorted.slice(0, 12).map(([v, n]) => {
-      const key = `${name}:${v}`;
-      const on = state.facets.includes(key);
+  if (!lastFacets) return;
+  for (const [name, label, none] of FACETS) {
+    const counts = lastFacets[name].slice(0, FACETS_SHOWN);
+    if (!counts.length) continue;
+    aside.append(el("h3", { text: label }), el("ul", {}, ...counts.map(({ value, passages }) => {
+      const text = el("span", { text: value === null ? none : value });
+      const count = el("span", { className: "count", text: String(passages) });
+      // "No source" and "undated" name no filter to send back.
+      if (value === null) return el("li", {}, el("span", { className: "facet none" }, text, count));
+      const on = chosen(name) === value;
       return el("li", {}, el("button", {
         type: "button", className: "facet", "aria-pressed": on ? "true" : "false",
-        onclick: () => {
-          state.facets = on ? state.facets.filter((f) => f !== key) : [...state.facets, key];
-          writeUrl(true);
-          drawSearch();
-        },
-      }, el("span", { text: v }), el("span", { className: "count", text: String(n) })));
+        onclick: () => choose(name, value),
+      }, text, count));
     })));
   }
 }
