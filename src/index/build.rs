@@ -237,7 +237,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
                     damage.unwrap_or_default()
                 ))
             }
-            Some(manifest) => existing = Some((index, manifest)),
+            Some(manifest) => existing = Some((super::open_dir_for_building(&live)?, manifest)),
             // Updating without knowing what the index holds would add
             // every file a second time.
             None => {
@@ -474,10 +474,8 @@ fn create_index(dir: &Path) -> Result<Index> {
         }),
         ..IndexSettings::default()
     };
-    let index = Index::builder()
-        .schema(build_schema().0)
-        .settings(settings)
-        .create_in_dir(dir)
+    let index = super::directory::Tolerant::for_building(dir)
+        .and_then(|directory| Index::create(directory, build_schema().0, settings))
         .map_err(|e| Error::tantivy(dir, e))?;
     analysis::register(&index);
     Ok(index)
