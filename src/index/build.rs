@@ -9,7 +9,7 @@
 //! index searchable. `--rebuild` builds into a fresh directory and swaps it
 //! in only when complete.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -22,7 +22,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
-use super::manifest::{Commit, FileState, Manifest};
+use super::manifest::{Commit, FileState, Manifest, Staging, Totals};
 use super::schema::{self, build_schema, Fields};
 use super::{freshness, live_dir, merging, prior, WriteLock};
 use crate::analysis::{self, Mode};
@@ -269,7 +269,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         }
     };
     let fields = build_schema().1;
-    if !plan.is_empty() || rebuild {
+    let totals = if !plan.is_empty() || rebuild {
         let written = write_changes(
             &index,
             &target,
@@ -279,22 +279,21 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
             opts.progress,
             &mut summary,
         );
-        if let Err(e) = written {
-            let kept = (!rebuild).then_some(&index);
-            return Err(undo(e, &target, kept, opts.index));
+        match written {
+            Ok(totals) => totals,
+            Err(e) => {
+                let kept = (!rebuild).then_some(&index);
+                return Err(undo(e, &target, kept, opts.index));
+            }
         }
-    }
+    } else {
+        Totals::of(&plan.manifest)
+    };
     summary.segments = index
         .searchable_segment_metas()
         .map_err(|e| Error::tantivy(&target, e))?
         .len();
-    let unreadable: Vec<&str> = plan
-        .manifest
-        .files
-        .iter()
-        .filter(|(_, state)| state.unreadable)
-        .map(|(rel, _)| rel.as_str())
-        .collect();
+    let unreadable: Vec<&str> = totals.unreadable.iter().map(String::as_str).collect();
     freshness::record(&target, opts.corpus, &plan.listing, &unreadable);
     share_like_manifest(&target);
     if rebuild {
@@ -302,23 +301,19 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     }
     remove_other_versions(opts.index);
 
-    let m = &plan.manifest;
-    summary.files = m.files.len();
-    summary.documents = m.total(|s| s.documents);
-    summary.passages = m.total(|s| s.passages);
-    summary.quotes = m.total(|s| s.quotes);
-    for (rel, state) in &m.files {
-        if let Some(reason) = &state.skipped {
-            summary.skipped.push((rel.clone(), reason.clone()));
-        }
-        summary.spun.extend(state.spun.iter().cloned());
-    }
+    summary.files = totals.files;
+    summary.documents = totals.documents;
+    summary.passages = totals.passages;
+    summary.quotes = totals.quotes;
+    summary.skipped = totals.skipped;
+    summary.spun = totals.spun;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
 /// Indexes the plan's files and removes its removed ones in `target`, in
-/// one commit; then merges and makes the new manifest live.
+/// one commit; then merges and makes the new manifest and speaker table
+/// live. What the files of the new manifest add up to.
 fn write_changes(
     index: &Index,
     target: &Path,
@@ -327,7 +322,7 @@ fn write_changes(
     rebuild: bool,
     progress: bool,
     summary: &mut Summary,
-) -> Result<()> {
+) -> Result<Totals> {
     let threads = cores();
     let mut writer: IndexWriter = index
         .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
@@ -338,18 +333,52 @@ fn write_changes(
         plan.manifest.files.remove(rel);
         summary.removed += 1;
     }
-    let states = index_files(plan, fields, &writer, target, progress, summary)?;
-    for (i, state) in states {
-        let rel = plan.listing.files[i].rel.clone();
-        plan.manifest.files.insert(rel, state);
-    }
-    if rebuild {
+    let mut speakers = speakers::Joiner::default();
+    let (payload, totals) = if rebuild {
+        // A fresh build writes each file's state as it comes (in order of
+        // path) and keeps none of them.
+        let mut staging = Staging::create(target)?;
+        index_files(
+            plan,
+            fields,
+            &writer,
+            target,
+            progress,
+            summary,
+            |i, state| {
+                let rel = &plan.listing.files[i].rel;
+                join_mentions(&mut speakers, rel, &state);
+                staging.add(rel, &state)
+            },
+        )?;
         // The segments written last would start one more log-policy
         // merge, alone on one core; merge_leftovers instead spreads
         // them over all cores.
         writer.set_merge_policy(Box::new(NoMergePolicy));
-    }
-    let payload = plan.manifest.stage(target)?;
+        staging.finish()?
+    } else {
+        let mut states = Vec::new();
+        index_files(
+            plan,
+            fields,
+            &writer,
+            target,
+            progress,
+            summary,
+            |i, state| {
+                states.push((i, state));
+                Ok(())
+            },
+        )?;
+        for (i, state) in states {
+            let rel = plan.listing.files[i].rel.clone();
+            plan.manifest.files.insert(rel, state);
+        }
+        for (rel, state) in &plan.manifest.files {
+            join_mentions(&mut speakers, rel, state);
+        }
+        plan.manifest.stage(target)?
+    };
     let mut commit = writer
         .prepare_commit()
         .map_err(|e| Error::tantivy(target, e))?;
@@ -365,9 +394,16 @@ fn write_changes(
     // After the commit: a table left stale by a crash here names the
     // previous manifest, so readers join the new one themselves.
     let hash = Commit::parse(&payload)
-        .expect("Manifest::stage makes a payload Commit parses")
+        .expect("Manifest staging makes a payload Commit parses")
         .manifest;
-    speakers::Table::join(&plan.manifest, &hash).save(target)
+    speakers.into_table(&hash).save(target)?;
+    Ok(totals)
+}
+
+fn join_mentions(speakers: &mut speakers::Joiner, rel: &str, state: &FileState) {
+    for m in &state.speakers {
+        speakers.add(rel, m);
+    }
 }
 
 /// Cleans up after a build of `target` failed with `err`, and says what
@@ -574,8 +610,8 @@ fn merge_leftovers(index: &Index, threads: usize) -> tantivy::Result<()> {
 }
 
 /// Reads the plan's suspect files on worker threads and feeds their records
-/// to the writer; returns the new manifest state of each (by its index in
-/// the listing).
+/// to the writer; hands the new manifest state of each (with its index in
+/// the listing) to `state`, in the plan's order.
 fn index_files(
     plan: &Plan,
     fields: &Fields,
@@ -583,7 +619,8 @@ fn index_files(
     target: &Path,
     progress: bool,
     summary: &mut Summary,
-) -> Result<Vec<(usize, FileState)>> {
+    mut state: impl FnMut(usize, FileState) -> Result<()>,
+) -> Result<()> {
     let total_bytes: u64 = plan
         .suspect
         .iter()
@@ -593,7 +630,10 @@ fn index_files(
     let next = AtomicUsize::new(0);
     let workers = cores();
     let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(workers * 4);
-    let mut states = Vec::with_capacity(plan.suspect.len());
+    // States that came before those of files still being read, by their
+    // place in the plan: only a few, as workers take files in order.
+    let mut waiting: BTreeMap<usize, FileState> = BTreeMap::new();
+    let mut next_state = 0;
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -604,14 +644,14 @@ fn index_files(
                 let previous = plan.manifest.files.get(&plan.listing.files[i].rel);
                 let processed =
                     process_file(&plan.listing.files[i], previous, &plan.catalog, fields);
-                if tx.send((i, processed)).is_err() {
+                if tx.send((n, processed)).is_err() {
                     break;
                 }
             });
         }
         drop(tx);
-        for (i, processed) in rx {
-            let file = &plan.listing.files[i];
+        for (n, processed) in rx {
+            let file = &plan.listing.files[plan.suspect[n]];
             bar.inc(file.size);
             summary.stages += processed.times;
             for w in processed.warnings {
@@ -636,12 +676,16 @@ fn index_files(
                 }
                 summary.indexed += 1;
             }
-            states.push((i, processed.state));
+            waiting.insert(n, processed.state);
+            while let Some(next) = waiting.remove(&next_state) {
+                state(plan.suspect[next_state], next)?;
+                next_state += 1;
+            }
         }
         Ok(())
     })?;
     bar.finish_and_clear();
-    Ok(states)
+    Ok(())
 }
 
 /// The outcome of looking at one suspect file.
@@ -1070,7 +1114,7 @@ mod tests {
         doc.add_text(f.file, "a.txt");
         writer.add_document(doc).unwrap();
         let manifest = Manifest::default();
-        let payload = manifest.stage(dir.path()).unwrap();
+        let (payload, _) = manifest.stage(dir.path()).unwrap();
         let mut commit = writer.prepare_commit().unwrap();
         commit.set_payload(&payload);
         commit.commit().unwrap();
