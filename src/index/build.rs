@@ -327,7 +327,11 @@ fn write_changes(
     let mut writer: IndexWriter = index
         .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
         .map_err(|e| Error::tantivy(target, e))?;
-    writer.set_merge_policy(Box::new(merging::Policy::default()));
+    if rebuild {
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+    } else {
+        writer.set_merge_policy(Box::new(merging::Policy::default()));
+    }
     for rel in &plan.removed {
         writer.delete_term(Term::from_field_text(fields.file, rel));
         plan.manifest.files.remove(rel);
@@ -351,10 +355,6 @@ fn write_changes(
                 staging.add(rel, &state)
             },
         )?;
-        // The segments written last would start one more log-policy
-        // merge, alone on one core; merge_leftovers instead spreads
-        // them over all cores.
-        writer.set_merge_policy(Box::new(NoMergePolicy));
         staging.finish()?
     } else {
         let mut states = Vec::new();
@@ -388,7 +388,7 @@ fn write_changes(
         .wait_merging_threads()
         .map_err(|e| Error::tantivy(target, e))?;
     if rebuild {
-        merge_leftovers(index, threads).map_err(|e| Error::tantivy(target, e))?;
+        merge_for_search(index, threads).map_err(|e| Error::tantivy(target, e))?;
     }
     Manifest::publish(target)?;
     // After the commit: a table left stale by a crash here names the
@@ -592,19 +592,21 @@ fn cores() -> usize {
         .min(8)
 }
 
-/// Merges what the merge policy left unmerged after a full build (see
-/// [`merging::leftover_groups`]), the merges running side by side.
-fn merge_leftovers(index: &Index, threads: usize) -> tantivy::Result<()> {
-    let groups = merging::leftover_groups(&index.searchable_segment_metas()?, threads);
+/// Merges the segments of a full build into few (see
+/// [`merging::final_groups`]), `threads` merges side by side.
+fn merge_for_search(index: &Index, threads: usize) -> tantivy::Result<()> {
+    let groups = merging::final_groups(&index.searchable_segment_metas()?);
     if groups.is_empty() {
         return Ok(());
     }
     // A merge needs no indexing memory: tantivy's minimum will do.
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
-    let merges: Vec<_> = groups.iter().map(|ids| writer.merge(ids)).collect();
-    for merge in merges {
-        merge.wait()?;
+    for wave in groups.chunks(threads.max(1)) {
+        let merges: Vec<_> = wave.iter().map(|ids| writer.merge(ids)).collect();
+        for merge in merges {
+            merge.wait()?;
+        }
     }
     writer.wait_merging_threads()
 }
