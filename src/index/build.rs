@@ -22,6 +22,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
+use super::in_flight::InFlight;
 use super::manifest::{Commit, FileState, Manifest, Staging, Totals};
 use super::schema::{self, build_schema, Fields};
 use super::{freshness, live_dir, merging, prior, WriteLock};
@@ -38,12 +39,18 @@ use crate::spin;
 /// costs no more than a short article.
 const SPIN_SAMPLE_BYTES: usize = 256 * 1024;
 
+/// Bytes of corpus files read ahead of tantivy at most (one file of any
+/// size always passes): see [`InFlight`]. Small files are bounded by the
+/// channel's count of files long before.
+const IN_FLIGHT_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Memory tantivy may use for buffering, shared by its threads (bytes).
-/// Larger buffers write fewer, larger segments, and every segment costs
-/// each query its own file mappings and lookups. Measured on a 1 GB corpus:
-/// 192 MB leaves 4 segments and a rare-word search takes 3.3 ms, where
-/// 128 MB left 8 and took 5.7 ms; the build peaks at 860–900 MB resident,
-/// once 1,046 MB when merges overlapped (128 MB: 630 MB; 256 MB: 1.16 GB).
+/// Larger buffers write fewer, larger segments to merge. On the 1 GB bench
+/// corpus a full build peaks at 450 MB resident with 192 MB, nearly all of
+/// it allocated while both of tantivy's threads serialise their last
+/// segments; 128 MB did not lower the peak (546 and 579 MB in two runs on
+/// a loaded machine), as the final segment count no longer depends on it
+/// (see [`merging::FullBuild`]).
 const WRITER_HEAP_BYTES: usize = 192 * 1024 * 1024;
 
 pub struct BuildOptions<'a> {
@@ -328,7 +335,7 @@ fn write_changes(
         .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
         .map_err(|e| Error::tantivy(target, e))?;
     if rebuild {
-        writer.set_merge_policy(Box::new(NoMergePolicy));
+        writer.set_merge_policy(Box::new(merging::FullBuild));
     } else {
         writer.set_merge_policy(Box::new(merging::Policy::default()));
     }
@@ -379,6 +386,10 @@ fn write_changes(
         }
         plan.manifest.stage(target)?
     };
+    if rebuild {
+        // What is left merges once the writer's buffers are gone.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+    }
     let mut commit = writer
         .prepare_commit()
         .map_err(|e| Error::tantivy(target, e))?;
@@ -632,6 +643,7 @@ fn index_files(
     let next = AtomicUsize::new(0);
     let workers = cores();
     let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(workers * 4);
+    let in_flight = InFlight::new(IN_FLIGHT_BYTES);
     // States that came before those of files still being read, by their
     // place in the plan: only a few, as workers take files in order.
     let mut waiting: BTreeMap<usize, FileState> = BTreeMap::new();
@@ -640,9 +652,13 @@ fn index_files(
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
+            let in_flight = &in_flight;
             scope.spawn(move || loop {
                 let n = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&i) = plan.suspect.get(n) else { break };
+                if !in_flight.acquire(plan.listing.files[i].size) {
+                    break;
+                }
                 let previous = plan.manifest.files.get(&plan.listing.files[i].rel);
                 let processed =
                     process_file(&plan.listing.files[i], previous, &plan.catalog, fields);
@@ -652,6 +668,8 @@ fn index_files(
             });
         }
         drop(tx);
+        // However this loop ends, workers waiting to read must not wait on.
+        let _closing = CloseOnDrop(&in_flight);
         for (n, processed) in rx {
             let file = &plan.listing.files[plan.suspect[n]];
             bar.inc(file.size);
@@ -678,6 +696,7 @@ fn index_files(
                 }
                 summary.indexed += 1;
             }
+            in_flight.release(file.size);
             waiting.insert(n, processed.state);
             while let Some(next) = waiting.remove(&next_state) {
                 state(plan.suspect[next_state], next)?;
@@ -688,6 +707,15 @@ fn index_files(
     })?;
     bar.finish_and_clear();
     Ok(())
+}
+
+/// Closes an [`InFlight`] when dropped.
+struct CloseOnDrop<'a>(&'a InFlight);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 /// The outcome of looking at one suspect file.

@@ -9,6 +9,7 @@
 pub mod build;
 mod directory;
 pub mod freshness;
+mod in_flight;
 pub mod manifest;
 mod merging;
 pub mod prior;
