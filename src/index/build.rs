@@ -9,7 +9,7 @@
 //! index searchable. `--rebuild` builds into a fresh directory and swaps it
 //! in only when complete.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -22,7 +22,8 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
-use super::manifest::{Commit, FileState, Manifest};
+use super::in_flight::InFlight;
+use super::manifest::{Commit, FileState, Manifest, Staging, Totals};
 use super::schema::{self, build_schema, Fields};
 use super::{freshness, live_dir, merging, prior, WriteLock};
 use crate::analysis::{self, Mode};
@@ -38,12 +39,18 @@ use crate::spin;
 /// costs no more than a short article.
 const SPIN_SAMPLE_BYTES: usize = 256 * 1024;
 
+/// Bytes of corpus files read ahead of tantivy at most (one file of any
+/// size always passes): see [`InFlight`]. Small files are bounded by the
+/// channel's count of files long before.
+const IN_FLIGHT_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Memory tantivy may use for buffering, shared by its threads (bytes).
-/// Larger buffers write fewer, larger segments, and every segment costs
-/// each query its own file mappings and lookups. Measured on a 1 GB corpus:
-/// 192 MB leaves 4 segments and a rare-word search takes 3.3 ms, where
-/// 128 MB left 8 and took 5.7 ms; the build peaks at 860–900 MB resident,
-/// once 1,046 MB when merges overlapped (128 MB: 630 MB; 256 MB: 1.16 GB).
+/// Larger buffers write fewer, larger segments to merge. On the 1 GB bench
+/// corpus a full build peaks at 450 MB resident with 192 MB, nearly all of
+/// it allocated while both of tantivy's threads serialise their last
+/// segments; 128 MB did not lower the peak (546 and 579 MB in two runs on
+/// a loaded machine), as the final segment count no longer depends on it
+/// (see [`merging::FullBuild`]).
 const WRITER_HEAP_BYTES: usize = 192 * 1024 * 1024;
 
 pub struct BuildOptions<'a> {
@@ -237,7 +244,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
                     damage.unwrap_or_default()
                 ))
             }
-            Some(manifest) => existing = Some((index, manifest)),
+            Some(manifest) => existing = Some((super::open_dir_for_building(&live)?, manifest)),
             // Updating without knowing what the index holds would add
             // every file a second time.
             None => {
@@ -269,7 +276,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
         }
     };
     let fields = build_schema().1;
-    if !plan.is_empty() || rebuild {
+    let totals = if !plan.is_empty() || rebuild {
         let written = write_changes(
             &index,
             &target,
@@ -279,22 +286,21 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
             opts.progress,
             &mut summary,
         );
-        if let Err(e) = written {
-            let kept = (!rebuild).then_some(&index);
-            return Err(undo(e, &target, kept, opts.index));
+        match written {
+            Ok(totals) => totals,
+            Err(e) => {
+                let kept = (!rebuild).then_some(&index);
+                return Err(undo(e, &target, kept, opts.index));
+            }
         }
-    }
+    } else {
+        Totals::of(&plan.manifest)
+    };
     summary.segments = index
         .searchable_segment_metas()
         .map_err(|e| Error::tantivy(&target, e))?
         .len();
-    let unreadable: Vec<&str> = plan
-        .manifest
-        .files
-        .iter()
-        .filter(|(_, state)| state.unreadable)
-        .map(|(rel, _)| rel.as_str())
-        .collect();
+    let unreadable: Vec<&str> = totals.unreadable.iter().map(String::as_str).collect();
     freshness::record(&target, opts.corpus, &plan.listing, &unreadable);
     share_like_manifest(&target);
     if rebuild {
@@ -302,23 +308,19 @@ pub fn build(opts: &BuildOptions) -> Result<Summary> {
     }
     remove_other_versions(opts.index);
 
-    let m = &plan.manifest;
-    summary.files = m.files.len();
-    summary.documents = m.total(|s| s.documents);
-    summary.passages = m.total(|s| s.passages);
-    summary.quotes = m.total(|s| s.quotes);
-    for (rel, state) in &m.files {
-        if let Some(reason) = &state.skipped {
-            summary.skipped.push((rel.clone(), reason.clone()));
-        }
-        summary.spun.extend(state.spun.iter().cloned());
-    }
+    summary.files = totals.files;
+    summary.documents = totals.documents;
+    summary.passages = totals.passages;
+    summary.quotes = totals.quotes;
+    summary.skipped = totals.skipped;
+    summary.spun = totals.spun;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
 /// Indexes the plan's files and removes its removed ones in `target`, in
-/// one commit; then merges and makes the new manifest live.
+/// one commit; then merges and makes the new manifest and speaker table
+/// live. What the files of the new manifest add up to.
 fn write_changes(
     index: &Index,
     target: &Path,
@@ -327,29 +329,67 @@ fn write_changes(
     rebuild: bool,
     progress: bool,
     summary: &mut Summary,
-) -> Result<()> {
+) -> Result<Totals> {
     let threads = cores();
     let mut writer: IndexWriter = index
         .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
         .map_err(|e| Error::tantivy(target, e))?;
-    writer.set_merge_policy(Box::new(merging::Policy::default()));
+    if rebuild {
+        writer.set_merge_policy(Box::new(merging::FullBuild));
+    } else {
+        writer.set_merge_policy(Box::new(merging::Policy::default()));
+    }
     for rel in &plan.removed {
         writer.delete_term(Term::from_field_text(fields.file, rel));
         plan.manifest.files.remove(rel);
         summary.removed += 1;
     }
-    let states = index_files(plan, fields, &writer, target, progress, summary)?;
-    for (i, state) in states {
-        let rel = plan.listing.files[i].rel.clone();
-        plan.manifest.files.insert(rel, state);
-    }
+    let mut speakers = speakers::Joiner::default();
+    let (payload, totals) = if rebuild {
+        // A fresh build writes each file's state as it comes (in order of
+        // path) and keeps none of them.
+        let mut staging = Staging::create(target)?;
+        index_files(
+            plan,
+            fields,
+            &writer,
+            target,
+            progress,
+            summary,
+            |i, state| {
+                let rel = &plan.listing.files[i].rel;
+                join_mentions(&mut speakers, rel, &state);
+                staging.add(rel, &state)
+            },
+        )?;
+        staging.finish()?
+    } else {
+        let mut states = Vec::new();
+        index_files(
+            plan,
+            fields,
+            &writer,
+            target,
+            progress,
+            summary,
+            |i, state| {
+                states.push((i, state));
+                Ok(())
+            },
+        )?;
+        for (i, state) in states {
+            let rel = plan.listing.files[i].rel.clone();
+            plan.manifest.files.insert(rel, state);
+        }
+        for (rel, state) in &plan.manifest.files {
+            join_mentions(&mut speakers, rel, state);
+        }
+        plan.manifest.stage(target)?
+    };
     if rebuild {
-        // The segments written last would start one more log-policy
-        // merge, alone on one core; merge_leftovers instead spreads
-        // them over all cores.
+        // What is left merges once the writer's buffers are gone.
         writer.set_merge_policy(Box::new(NoMergePolicy));
     }
-    let payload = plan.manifest.stage(target)?;
     let mut commit = writer
         .prepare_commit()
         .map_err(|e| Error::tantivy(target, e))?;
@@ -359,15 +399,22 @@ fn write_changes(
         .wait_merging_threads()
         .map_err(|e| Error::tantivy(target, e))?;
     if rebuild {
-        merge_leftovers(index, threads).map_err(|e| Error::tantivy(target, e))?;
+        merge_for_search(index, threads).map_err(|e| Error::tantivy(target, e))?;
     }
     Manifest::publish(target)?;
     // After the commit: a table left stale by a crash here names the
     // previous manifest, so readers join the new one themselves.
     let hash = Commit::parse(&payload)
-        .expect("Manifest::stage makes a payload Commit parses")
+        .expect("Manifest staging makes a payload Commit parses")
         .manifest;
-    speakers::Table::join(&plan.manifest, &hash).save(target)
+    speakers.into_table(&hash).save(target)?;
+    Ok(totals)
+}
+
+fn join_mentions(speakers: &mut speakers::Joiner, rel: &str, state: &FileState) {
+    for m in &state.speakers {
+        speakers.add(rel, m);
+    }
 }
 
 /// Cleans up after a build of `target` failed with `err`, and says what
@@ -474,10 +521,8 @@ fn create_index(dir: &Path) -> Result<Index> {
         }),
         ..IndexSettings::default()
     };
-    let index = Index::builder()
-        .schema(build_schema().0)
-        .settings(settings)
-        .create_in_dir(dir)
+    let index = super::directory::Tolerant::for_building(dir)
+        .and_then(|directory| Index::create(directory, build_schema().0, settings))
         .map_err(|e| Error::tantivy(dir, e))?;
     analysis::register(&index);
     Ok(index)
@@ -558,26 +603,28 @@ fn cores() -> usize {
         .min(8)
 }
 
-/// Merges what the merge policy left unmerged after a full build (see
-/// [`merging::leftover_groups`]), the merges running side by side.
-fn merge_leftovers(index: &Index, threads: usize) -> tantivy::Result<()> {
-    let groups = merging::leftover_groups(&index.searchable_segment_metas()?, threads);
+/// Merges the segments of a full build into few (see
+/// [`merging::final_groups`]), `threads` merges side by side.
+fn merge_for_search(index: &Index, threads: usize) -> tantivy::Result<()> {
+    let groups = merging::final_groups(&index.searchable_segment_metas()?);
     if groups.is_empty() {
         return Ok(());
     }
     // A merge needs no indexing memory: tantivy's minimum will do.
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
-    let merges: Vec<_> = groups.iter().map(|ids| writer.merge(ids)).collect();
-    for merge in merges {
-        merge.wait()?;
+    for wave in groups.chunks(threads.max(1)) {
+        let merges: Vec<_> = wave.iter().map(|ids| writer.merge(ids)).collect();
+        for merge in merges {
+            merge.wait()?;
+        }
     }
     writer.wait_merging_threads()
 }
 
 /// Reads the plan's suspect files on worker threads and feeds their records
-/// to the writer; returns the new manifest state of each (by its index in
-/// the listing).
+/// to the writer; hands the new manifest state of each (with its index in
+/// the listing) to `state`, in the plan's order.
 fn index_files(
     plan: &Plan,
     fields: &Fields,
@@ -585,7 +632,8 @@ fn index_files(
     target: &Path,
     progress: bool,
     summary: &mut Summary,
-) -> Result<Vec<(usize, FileState)>> {
+    mut state: impl FnMut(usize, FileState) -> Result<()>,
+) -> Result<()> {
     let total_bytes: u64 = plan
         .suspect
         .iter()
@@ -595,25 +643,35 @@ fn index_files(
     let next = AtomicUsize::new(0);
     let workers = cores();
     let (tx, rx) = mpsc::sync_channel::<(usize, Processed)>(workers * 4);
-    let mut states = Vec::with_capacity(plan.suspect.len());
+    let in_flight = InFlight::new(IN_FLIGHT_BYTES);
+    // States that came before those of files still being read, by their
+    // place in the plan: only a few, as workers take files in order.
+    let mut waiting: BTreeMap<usize, FileState> = BTreeMap::new();
+    let mut next_state = 0;
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
+            let in_flight = &in_flight;
             scope.spawn(move || loop {
                 let n = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&i) = plan.suspect.get(n) else { break };
+                if !in_flight.acquire(plan.listing.files[i].size) {
+                    break;
+                }
                 let previous = plan.manifest.files.get(&plan.listing.files[i].rel);
                 let processed =
                     process_file(&plan.listing.files[i], previous, &plan.catalog, fields);
-                if tx.send((i, processed)).is_err() {
+                if tx.send((n, processed)).is_err() {
                     break;
                 }
             });
         }
         drop(tx);
-        for (i, processed) in rx {
-            let file = &plan.listing.files[i];
+        // However this loop ends, workers waiting to read must not wait on.
+        let _closing = CloseOnDrop(&in_flight);
+        for (n, processed) in rx {
+            let file = &plan.listing.files[plan.suspect[n]];
             bar.inc(file.size);
             summary.stages += processed.times;
             for w in processed.warnings {
@@ -638,12 +696,26 @@ fn index_files(
                 }
                 summary.indexed += 1;
             }
-            states.push((i, processed.state));
+            in_flight.release(file.size);
+            waiting.insert(n, processed.state);
+            while let Some(next) = waiting.remove(&next_state) {
+                state(plan.suspect[next_state], next)?;
+                next_state += 1;
+            }
         }
         Ok(())
     })?;
     bar.finish_and_clear();
-    Ok(states)
+    Ok(())
+}
+
+/// Closes an [`InFlight`] when dropped.
+struct CloseOnDrop<'a>(&'a InFlight);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 /// The outcome of looking at one suspect file.
@@ -1073,7 +1145,7 @@ mod tests {
         doc.add_text(f.file, "a.txt");
         writer.add_document(doc).unwrap();
         let manifest = Manifest::default();
-        let payload = manifest.stage(dir.path()).unwrap();
+        let (payload, _) = manifest.stage(dir.path()).unwrap();
         let mut commit = writer.prepare_commit().unwrap();
         commit.set_payload(&payload);
         commit.commit().unwrap();

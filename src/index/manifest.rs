@@ -5,8 +5,9 @@
 //! detected.
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -85,25 +86,14 @@ impl Manifest {
     }
 
     /// Writes the manifest next to the live one and returns the payload for
-    /// the commit that follows; [`Manifest::publish`] makes it live after
-    /// the commit.
-    pub fn stage(&self, dir: &Path) -> Result<String> {
-        let path = dir.join(STAGED_NAME);
-        let io = |e: std::io::Error| Error::io(&path, e);
-        // Streamed to the file and hashed on the way: at 200,000 files
-        // the manifest is tens of megabytes.
-        let file = std::fs::File::create(&path).map_err(io)?;
-        let mut out = Hashing {
-            inner: std::io::BufWriter::with_capacity(1 << 20, file),
-            hasher: blake3::Hasher::new(),
-        };
-        serde_json::to_writer(&mut out, self).map_err(|e| io(e.into()))?;
-        out.inner.flush().map_err(io)?;
-        let commit = Commit {
-            manifest: out.hasher.finalize().to_hex().to_string(),
-            spun_documents: self.total(|s| s.spun.len()),
-        };
-        Ok(serde_json::to_string(&commit).expect("a commit payload always serialises"))
+    /// the commit that follows, with what its files add up to;
+    /// [`Manifest::publish`] makes it live after the commit.
+    pub fn stage(&self, dir: &Path) -> Result<(String, Totals)> {
+        let mut staging = Staging::create(dir)?;
+        for (rel, state) in &self.files {
+            staging.add(rel, state)?;
+        }
+        staging.finish()
     }
 
     pub fn publish(dir: &Path) -> Result<()> {
@@ -130,9 +120,110 @@ impl Manifest {
         }
         committed
     }
+}
 
-    pub fn total(&self, count: impl Fn(&FileState) -> usize) -> usize {
-        self.files.values().map(count).sum()
+/// A manifest being written file by file, in order of path, and hashed on
+/// the way. A full build writes each file's state as soon as it is known
+/// rather than holding them all: on the 1 GB bench corpus (220,000 files)
+/// they took about 250 MB of memory.
+pub struct Staging {
+    path: PathBuf,
+    out: Hashing<BufWriter<File>>,
+    totals: Totals,
+}
+
+impl Staging {
+    /// Starts the staged manifest in `dir`, beside the live one.
+    pub fn create(dir: &Path) -> Result<Staging> {
+        let path = dir.join(STAGED_NAME);
+        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let mut staging = Staging {
+            path,
+            out: Hashing {
+                inner: BufWriter::with_capacity(1 << 20, file),
+                hasher: blake3::Hasher::new(),
+            },
+            totals: Totals::default(),
+        };
+        staging.write(|out| out.write_all(b"{\"files\":{"))?;
+        Ok(staging)
+    }
+
+    /// Adds the state of the file at `rel`, which comes after every path
+    /// added before it.
+    pub fn add(&mut self, rel: &str, state: &FileState) -> Result<()> {
+        let first = self.totals.files == 0;
+        self.totals.add(rel, state);
+        self.write(|out| {
+            if !first {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, rel)?;
+            out.write_all(b":")?;
+            serde_json::to_writer(&mut *out, state)?;
+            Ok(())
+        })
+    }
+
+    /// Ends the manifest; the payload for the commit that goes with it,
+    /// and what its files add up to.
+    pub fn finish(mut self) -> Result<(String, Totals)> {
+        self.write(|out| {
+            out.write_all(b"}}")?;
+            out.flush()
+        })?;
+        let commit = Commit {
+            manifest: self.out.hasher.finalize().to_hex().to_string(),
+            spun_documents: self.totals.spun.len(),
+        };
+        let payload = serde_json::to_string(&commit).expect("a commit payload always serialises");
+        Ok((payload, self.totals))
+    }
+
+    fn write(
+        &mut self,
+        step: impl FnOnce(&mut Hashing<BufWriter<File>>) -> std::io::Result<()>,
+    ) -> Result<()> {
+        step(&mut self.out).map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+/// What the files of a manifest add up to.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub files: usize,
+    pub documents: usize,
+    pub passages: usize,
+    pub quotes: usize,
+    /// Files that gave no documents, with the reason.
+    pub skipped: Vec<(String, String)>,
+    /// Documents flagged as machine-paraphrased.
+    pub spun: Vec<String>,
+    /// Files that could not be read.
+    pub unreadable: Vec<String>,
+}
+
+impl Totals {
+    pub fn of(manifest: &Manifest) -> Totals {
+        let mut totals = Totals::default();
+        for (rel, state) in &manifest.files {
+            totals.add(rel, state);
+        }
+        totals
+    }
+
+    fn add(&mut self, rel: &str, state: &FileState) {
+        self.files += 1;
+        self.documents += state.documents;
+        self.passages += state.passages;
+        self.quotes += state.quotes;
+        if let Some(reason) = &state.skipped {
+            self.skipped.push((rel.to_string(), reason.clone()));
+        }
+        self.spun.extend(state.spun.iter().cloned());
+        if state.unreadable {
+            self.unreadable.push(rel.to_string());
+        }
     }
 }
 
@@ -151,5 +242,48 @@ impl<W: Write> Write for Hashing<W> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(documents: usize, skipped: Option<&str>) -> FileState {
+        FileState {
+            size: 10,
+            mtime: 1,
+            hash: "ab".into(),
+            catalog: "cd".into(),
+            documents,
+            passages: 2 * documents,
+            quotes: 1,
+            skipped: skipped.map(str::to_string),
+            unreadable: false,
+            spun: Vec::new(),
+            speakers: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_manifest_staged_file_by_file_loads_back_under_its_payload() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut manifest = Manifest::default();
+        manifest
+            .files
+            .insert("a \"quoted\".txt".into(), state(1, None));
+        manifest
+            .files
+            .insert("b.txt".into(), state(0, Some("empty")));
+        let (payload, totals) = manifest.stage(dir.path()).unwrap();
+        Manifest::publish(dir.path()).unwrap();
+        let loaded = Manifest::load(dir.path(), Some(&payload)).expect("the payload names it");
+        assert_eq!(loaded.files, manifest.files);
+        assert_eq!((totals.files, totals.documents, totals.passages), (2, 1, 2));
+        assert_eq!(totals.skipped, [("b.txt".to_string(), "empty".to_string())]);
+        // An empty manifest is valid JSON too.
+        let (payload, _) = Manifest::default().stage(dir.path()).unwrap();
+        Manifest::publish(dir.path()).unwrap();
+        assert!(Manifest::load(dir.path(), Some(&payload)).is_some());
     }
 }

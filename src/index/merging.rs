@@ -3,9 +3,11 @@
 //! rare-word search took 5.7 ms on 8 segments, 3.3 ms on 4), so fewer
 //! segments answer faster.
 //!
-//! Indexing follows [`Policy`]. A full build stops merging at its final
-//! commit and then merges what is left, one merge per core
-//! ([`leftover_groups`]), so that no last merge runs alone on one core.
+//! Updates follow [`Policy`]. A full build follows [`FullBuild`], which
+//! merges freshly written segments only, each record once, and merges what
+//! is left when the writer is gone ([`final_groups`]). The log policy
+//! would go on to merge merged segments while the build runs, and with one
+//! final merge per core could leave 5 segments at 1 GB where this leaves 4.
 
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
@@ -40,25 +42,46 @@ impl MergePolicy for Policy {
     }
 }
 
-/// Segments at least this large came out of a log-policy merge (of eight
-/// freshly written segments of about 230,000 records) and stay as they are.
-/// Merging them again, into one segment per core, would map all of a 1 GB
-/// corpus's index at once: 1.6 GB resident, over our 1 GB budget.
-const MERGED_SEGMENT_RECORDS: u32 = 500_000;
+/// Records a full build puts in each merged segment, about: what a
+/// log-policy merge of eight freshly written segments used to make (on the
+/// 1 GB bench corpus 1.45 M; now 1.64 M, as a merge starts once fresh
+/// segments reach this many). Larger segments would mean fewer of them but
+/// more memory per merge.
+const FINAL_SEGMENT_RECORDS: u64 = 1_500_000;
 
-/// After a full build: the segments not merged yet (those written since the
-/// log policy's last merge; on a 100 MB corpus, all four), as merges of
-/// about equal size to run side by side: one per `cores`, but one in all
-/// when the leftovers are small. Largest segment first, each to the
-/// lightest group; groups of one segment need no merge and are left out.
-pub fn leftover_groups(segments: &[SegmentMeta], cores: usize) -> Vec<Vec<SegmentId>> {
+/// A full build's policy: the freshly written segments are merged into one
+/// as soon as they add up to [`FINAL_SEGMENT_RECORDS`], so that most of the
+/// merging overlaps the indexing; [`final_groups`] merges the rest.
+#[derive(Debug, Default)]
+pub struct FullBuild;
+
+impl MergePolicy for FullBuild {
+    fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
+        let fresh: Vec<&SegmentMeta> = segments
+            .iter()
+            .filter(|s| u64::from(s.num_docs()) < FINAL_SEGMENT_RECORDS)
+            .collect();
+        let records: u64 = fresh.iter().map(|s| u64::from(s.num_docs())).sum();
+        if records < FINAL_SEGMENT_RECORDS {
+            return Vec::new();
+        }
+        vec![MergeCandidate(fresh.iter().map(|s| s.id()).collect())]
+    }
+}
+
+/// After a full build: the segments not merged yet, in groups of about
+/// equal size, each to become one segment of at most
+/// [`FINAL_SEGMENT_RECORDS`] (on the 1 GB bench corpus, one of 460,000
+/// records). Largest segment first, each to the lightest
+/// group; groups of one segment need no merge and are left out.
+pub fn final_groups(segments: &[SegmentMeta]) -> Vec<Vec<SegmentId>> {
     let mut sorted: Vec<&SegmentMeta> = segments
         .iter()
-        .filter(|s| s.num_docs() < MERGED_SEGMENT_RECORDS)
+        .filter(|s| u64::from(s.num_docs()) < FINAL_SEGMENT_RECORDS)
         .collect();
     sorted.sort_by_key(|s| std::cmp::Reverse(s.num_docs()));
     let records: u64 = sorted.iter().map(|s| u64::from(s.num_docs())).sum();
-    let groups = (records / u64::from(MERGED_SEGMENT_RECORDS / 2)).clamp(1, cores.max(1) as u64);
+    let groups = records.div_ceil(FINAL_SEGMENT_RECORDS).max(1);
     let mut planned: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); groups as usize];
     for segment in sorted {
         let lightest = planned
@@ -113,25 +136,44 @@ mod tests {
     }
 
     #[test]
-    fn leftovers_end_in_one_balanced_merge_per_core() {
+    fn a_full_build_ends_in_balanced_segments_of_at_most_the_final_size() {
         let k = 1000;
-        let fresh = metas(&[130 * k, 130 * k, 130 * k, 130 * k, 60 * k, 50 * k]);
-        let groups = sizes(&fresh, leftover_groups(&fresh, 2));
+        // 5.4 M records, as the 1 GB bench corpus writes them: 4 segments.
+        let mut fresh = vec![180 * k; 29];
+        fresh.push(120 * k);
+        let segments = metas(&fresh);
+        let groups = sizes(&segments, final_groups(&segments));
+        assert_eq!(groups.len(), 4);
+        let totals: Vec<u32> = groups.iter().map(|g| g.iter().sum()).collect();
+        assert!(totals.iter().all(|&t| t <= 1_500 * k), "{totals:?}");
+        assert_eq!(totals.iter().sum::<u32>(), 29 * 180 * k + 120 * k);
+        // A small corpus becomes one segment; one segment stays as it is.
+        let small = metas(&[30 * k, 20 * k]);
         assert_eq!(
-            groups,
-            vec![
-                vec![50 * k, 130 * k, 130 * k],
-                vec![60 * k, 130 * k, 130 * k]
-            ]
+            sizes(&small, final_groups(&small)),
+            vec![vec![20 * k, 30 * k]]
         );
-        // Merged segments stay; small leftovers become one segment.
-        let tails = metas(&[1_000 * k, 1_000 * k, 53 * k, 32 * k]);
+        assert!(final_groups(&metas(&[30 * k])).is_empty());
+    }
+
+    #[test]
+    fn a_full_build_merges_fresh_segments_once_they_make_a_final_one() {
+        let k = 1000;
+        let full_build = |records: &[u32]| {
+            let segments = metas(records);
+            let groups = FullBuild
+                .compute_merge_candidates(&segments)
+                .into_iter()
+                .map(|c| c.0)
+                .collect();
+            sizes(&segments, groups)
+        };
+        assert!(full_build(&[1_600 * k, 700 * k, 700 * k]).is_empty());
         assert_eq!(
-            sizes(&tails, leftover_groups(&tails, 2)),
-            vec![vec![32 * k, 53 * k]]
+            full_build(&[1_600 * k, 700 * k, 700 * k, 100 * k]),
+            vec![vec![100 * k, 700 * k, 700 * k]],
+            "a merged segment is not merged again"
         );
-        let merged = metas(&[1_000 * k, 1_000 * k, 53 * k]);
-        assert!(leftover_groups(&merged, 2).is_empty());
     }
 
     #[test]

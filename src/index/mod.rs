@@ -9,6 +9,7 @@
 pub mod build;
 mod directory;
 pub mod freshness;
+mod in_flight;
 pub mod manifest;
 mod merging;
 pub mod prior;
@@ -89,9 +90,20 @@ pub fn open(root: &Path) -> Result<Opened> {
     })
 }
 
-/// Opens the tantivy index in `dir`, checking that its schema is ours.
+/// Opens the tantivy index in `dir` for searching, checking that its schema
+/// is ours.
 pub(crate) fn open_dir(dir: &Path) -> Result<Index> {
-    let index = directory::Tolerant::open(dir)
+    open_with(dir, directory::Tolerant::open(dir))
+}
+
+/// Opens the tantivy index in `dir` to add to it, checking that its schema
+/// is ours; see [`directory::Tolerant::for_building`].
+pub(crate) fn open_dir_for_building(dir: &Path) -> Result<Index> {
+    open_with(dir, directory::Tolerant::for_building(dir))
+}
+
+fn open_with(dir: &Path, directory: tantivy::Result<directory::Tolerant>) -> Result<Index> {
+    let index = directory
         .and_then(Index::open)
         .map_err(|e| damaged(dir, e))?;
     if index.schema() != schema::build_schema().0 {

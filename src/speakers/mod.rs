@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{self, Mode};
 use crate::quotes::lexicon::{self, Gender};
 use crate::quotes::{Quote, SpeakerType};
-pub use table::{Speaker, Stored, Table};
+pub use table::{Joiner, Speaker, Stored, Table};
 
 /// What one document says of one speaker key: how the name is written,
 /// how many quotes and which roles. Kept in the manifest per file, so it

@@ -238,14 +238,14 @@ impl Table {
 }
 
 /// What the corpus says under one speaker key.
-struct KeyStats<'m> {
+struct KeyStats {
     key: String,
     /// Written names with their quote counts, first seen first.
-    names: Vec<(&'m str, usize)>,
+    names: Vec<(String, usize)>,
     quotes: usize,
     /// Roles with their counts and when they were first given (a
     /// map: a much-quoted person is given thousands of roles).
-    roles: HashMap<&'m str, (usize, usize)>,
+    roles: HashMap<String, (usize, usize)>,
     /// Documents by order of first mention.
     documents: Vec<usize>,
     /// Quotes per speaker type their mentions give.
@@ -262,17 +262,38 @@ struct Row {
 /// The rows of `mentions` (in corpus order, each with the path of its
 /// file); see the module docs for who is one person.
 fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speaker> {
-    let mut stats: Vec<KeyStats> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut docs: Vec<&str> = Vec::new();
-    let mut order = 0;
+    let mut joiner = Joiner::default();
     for (rel, m) in mentions {
-        if docs.last() != Some(&m.doc(rel)) {
-            docs.push(m.doc(rel));
+        joiner.add(rel, m);
+    }
+    joiner.rows()
+}
+
+/// Joins mentions into speakers as they come, in corpus order. It keeps
+/// what each speaker key adds up to rather than the mentions, so that a
+/// build can feed it file by file instead of holding every file's
+/// mentions (on the 1 GB bench corpus, 390,000 of them).
+#[derive(Default)]
+pub struct Joiner {
+    stats: Vec<KeyStats>,
+    by_key: HashMap<String, usize>,
+    /// Documents with mentions, in corpus order.
+    docs: Vec<String>,
+    /// Roles given so far: roles are ordered by first mention, then
+    /// within it.
+    order: usize,
+}
+
+impl Joiner {
+    /// Adds mention `m` of the file at `rel`.
+    pub fn add(&mut self, rel: &str, m: &Mention) {
+        if self.docs.last().map(String::as_str) != Some(m.doc(rel)) {
+            self.docs.push(m.doc(rel).to_string());
         }
-        let doc = docs.len() - 1;
+        let doc = self.docs.len() - 1;
         let key = m.key();
-        let i = *by_key.entry(key.clone()).or_insert_with(|| {
+        let stats = &mut self.stats;
+        let i = *self.by_key.entry(key.clone()).or_insert_with(|| {
             stats.push(KeyStats {
                 key,
                 names: Vec::new(),
@@ -287,12 +308,16 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
         k.quotes += m.quotes;
         match k.names.iter_mut().find(|(n, _)| *n == m.name) {
             Some((_, n)) => *n += m.quotes,
-            None => k.names.push((&m.name, m.quotes)),
+            None => k.names.push((m.name.clone(), m.quotes)),
         }
         for (role, n) in &m.roles {
-            // Roles are ordered by first mention, then within it.
-            order += 1;
-            k.roles.entry(role).or_insert((0, order)).0 += n;
+            self.order += 1;
+            match k.roles.get_mut(role) {
+                Some((count, _)) => *count += n,
+                None => {
+                    k.roles.insert(role.clone(), (*n, self.order));
+                }
+            }
         }
         if k.documents.last() != Some(&doc) {
             k.documents.push(doc);
@@ -305,6 +330,26 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
         }
     }
 
+    /// The table of the mentions added, joined from the manifest whose
+    /// hash is `hash`.
+    pub fn into_table(self, hash: &str) -> Table {
+        Table {
+            manifest: hash.to_string(),
+            speakers: self.rows(),
+            lookup: OnceLock::new(),
+        }
+    }
+
+    /// One row per speaker, most quoted first.
+    fn rows(self) -> Vec<Speaker> {
+        let Joiner { stats, docs, .. } = self;
+        join_keys(&stats, &docs)
+    }
+}
+
+/// The speakers the keys of `stats` make, `docs` naming the documents
+/// their stats count.
+fn join_keys(stats: &[KeyStats], docs: &[String]) -> Vec<Speaker> {
     let mut rows: Vec<Row> = Vec::new();
     // Rows of bare names and groups, by folded name.
     let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -319,7 +364,7 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
     let mut base_of: HashMap<String, usize> = HashMap::new();
     let mut bare: Vec<usize> = Vec::new();
     for (i, k) in stats.iter().enumerate() {
-        let name = k.names[0].0;
+        let name = k.names[0].0.as_str();
         if is_joint(name) {
             let row = row_named(&mut rows, folded_words(name).join(" "));
             rows[row].keys.push(i);
@@ -373,11 +418,11 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
     }
     for i in bare {
         let k = &stats[i];
-        let name = k.names[0].0;
+        let name = k.names[0].0.as_str();
         let surname = folded_words(bare_surname(name).unwrap_or(name)).join(" ");
         // "Kestrel said", typed an organisation, is not Ada Kestrel.
         let thing = matches!(
-            row_type(&stats, &[i]),
+            row_type(stats, &[i]),
             SpeakerType::Organisation | SpeakerType::Document
         );
         let fitting: Vec<usize> = people
@@ -386,9 +431,9 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
             .flatten()
             .copied()
             .filter(|&row| {
-                let full = shown_name(&stats, &rows[row].keys);
+                let full = shown_name(stats, &rows[row].keys);
                 !thing
-                    && row_type(&stats, &rows[row].keys) == SpeakerType::Person
+                    && row_type(stats, &rows[row].keys) == SpeakerType::Person
                     && key_fits(&k.key, full)
             })
             .collect();
@@ -405,7 +450,7 @@ fn join<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> Vec<Speak
     let mut speakers: Vec<Speaker> = rows
         .iter()
         .filter(|row| !row.keys.is_empty())
-        .map(|row| speaker(&stats, &docs, row))
+        .map(|row| speaker(stats, docs, row))
         .collect();
     speakers.sort_by(|a, b| {
         b.quotes
@@ -434,11 +479,12 @@ fn without_initials(words: &[String]) -> (String, String) {
 /// The name a row of `keys` is shown under: of the full names among its
 /// written names (all of them when none is full), the one most quoted, the
 /// longer, then the one first seen.
-fn shown_name<'m>(stats: &[KeyStats<'m>], keys: &[usize]) -> &'m str {
+fn shown_name<'s>(stats: &'s [KeyStats], keys: &[usize]) -> &'s str {
     let written = || keys.iter().flat_map(|&k| stats[k].names.iter());
     let full = written().any(|(n, _)| bare_surname(n).is_none());
     let mut best: Option<(&str, usize)> = None;
-    for &(name, count) in written() {
+    for (name, count) in written() {
+        let (name, count) = (name.as_str(), *count);
         if full && bare_surname(name).is_some() {
             continue;
         }
@@ -477,7 +523,7 @@ fn row_type(stats: &[KeyStats], keys: &[usize]) -> SpeakerType {
     best.map_or_else(|| type_by_name(shown_name(stats, keys)), |(kind, _)| kind)
 }
 
-fn speaker(stats: &[KeyStats], docs: &[&str], row: &Row) -> Speaker {
+fn speaker(stats: &[KeyStats], docs: &[String], row: &Row) -> Speaker {
     let name = shown_name(stats, &row.keys);
     let mut documents: Vec<usize> = row
         .keys
@@ -489,8 +535,8 @@ fn speaker(stats: &[KeyStats], docs: &[&str], row: &Row) -> Speaker {
     // Role: most quotes, then the earliest given.
     let mut roles: HashMap<&str, (usize, usize)> = HashMap::new();
     for &k in &row.keys {
-        for (&role, &(n, first)) in &stats[k].roles {
-            let (count, seen) = roles.entry(role).or_insert((0, first));
+        for (role, &(n, first)) in &stats[k].roles {
+            let (count, seen) = roles.entry(role.as_str()).or_insert((0, first));
             *count += n;
             *seen = (*seen).min(first);
         }
