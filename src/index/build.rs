@@ -345,46 +345,46 @@ fn write_changes(
         summary.removed += 1;
     }
     let mut speakers = speakers::Joiner::default();
-    let (payload, totals) = if rebuild {
-        // A fresh build writes each file's state as it comes (in order of
-        // path) and keeps none of them.
-        let mut staging = Staging::create(target)?;
-        index_files(
-            plan,
-            fields,
-            &writer,
-            target,
-            progress,
-            summary,
-            |i, state| {
+    // A fresh build writes each file's state as it comes (in order of
+    // path) and keeps none of them; an update keeps them to add to the
+    // manifest it loaded.
+    let mut staging = if rebuild {
+        Some(Staging::create(target)?)
+    } else {
+        None
+    };
+    let mut states = Vec::new();
+    index_files(
+        plan,
+        fields,
+        &writer,
+        target,
+        progress,
+        summary,
+        |i, state| match staging.as_mut() {
+            Some(staging) => {
                 let rel = &plan.listing.files[i].rel;
                 join_mentions(&mut speakers, rel, &state);
                 staging.add(rel, &state)
-            },
-        )?;
-        staging.finish()?
-    } else {
-        let mut states = Vec::new();
-        index_files(
-            plan,
-            fields,
-            &writer,
-            target,
-            progress,
-            summary,
-            |i, state| {
+            }
+            None => {
                 states.push((i, state));
                 Ok(())
-            },
-        )?;
-        for (i, state) in states {
-            let rel = plan.listing.files[i].rel.clone();
-            plan.manifest.files.insert(rel, state);
+            }
+        },
+    )?;
+    let (payload, totals) = match staging {
+        Some(staging) => staging.finish()?,
+        None => {
+            for (i, state) in states {
+                let rel = plan.listing.files[i].rel.clone();
+                plan.manifest.files.insert(rel, state);
+            }
+            for (rel, state) in &plan.manifest.files {
+                join_mentions(&mut speakers, rel, state);
+            }
+            plan.manifest.stage(target)?
         }
-        for (rel, state) in &plan.manifest.files {
-            join_mentions(&mut speakers, rel, state);
-        }
-        plan.manifest.stage(target)?
     };
     if rebuild {
         // What is left merges once the writer's buffers are gone.
