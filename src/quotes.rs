@@ -496,11 +496,7 @@ impl Attributor<'_, '_> {
 
     /// Text of tokens `[x, y)` with whitespace runs made single spaces.
     fn slice(&self, x: usize, y: usize) -> String {
-        let (a, b) = self.bytes(x, y);
-        self.doc.text[a..b]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        names::words(self.doc, x, y)
     }
 }
 

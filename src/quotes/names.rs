@@ -203,7 +203,7 @@ pub(super) fn role_text(role: &str) -> &str {
 }
 
 /// The text of tokens `[x, y)` with its whitespace made single spaces.
-fn words(doc: &Doc, x: usize, y: usize) -> String {
+pub(super) fn words(doc: &Doc, x: usize, y: usize) -> String {
     let text = &doc.text[doc.toks[x].start..doc.toks[y - 1].end];
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
