@@ -89,6 +89,11 @@ fn type3_pdf() -> Vec<u8> {
         glyph("600 0 0 0 500 700 d1 0 0 m 500 0 l 250 700 l f"),
         glyph("600 0 0 0 500 700 d1 0 0 500 700 re f"),
     ];
+    pdf_file(&objects)
+}
+
+/// A PDF file of `objects`, numbered from 1 (the first the catalog).
+fn pdf_file(objects: &[String]) -> Vec<u8> {
     let mut out = String::from("%PDF-1.4\n");
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
@@ -108,6 +113,92 @@ fn type3_pdf() -> Vec<u8> {
         objects.len() + 1
     ));
     out.into_bytes()
+}
+
+/// A one-page PDF in Helvetica: a sentence cut by a chart's figures set
+/// small between its halves, and a footer beside the page number.
+fn interrupted_pdf() -> Vec<u8> {
+    let line = |size: u32, x: u32, y: u32, text: &str| {
+        format!("BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET\n")
+    };
+    let content = [
+        line(
+            11,
+            72,
+            700,
+            "The working group met four times in the spring and asked every member",
+        ),
+        line(
+            11,
+            72,
+            686,
+            "the same questions about how the norms of the Call are put to work.",
+        ),
+        line(
+            11,
+            72,
+            660,
+            "While most of the respondents say that the norms of the Call would help",
+        ),
+        line(
+            11,
+            72,
+            646,
+            "their entity in the end reach the aims they set for it and also achieve",
+        ),
+        line(7, 300, 560, "89% 67%"),
+        line(
+            11,
+            72,
+            480,
+            "its goals, only a few of them act on the norms of the Call today. The",
+        ),
+        line(
+            11,
+            72,
+            466,
+            "group will ask again next year and publish what it finds in the spring.",
+        ),
+        line(9, 300, 40, "www.example.org/journal"),
+        line(9, 520, 40, "1"),
+    ]
+    .concat();
+    pdf_file(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+         /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ])
+}
+
+/// A sentence cut by a chart's figures is one passage again, the figures
+/// after it; a footer beside the page number is no passage (#16).
+#[test]
+fn a_pdf_sentence_cut_by_a_chart_is_joined_and_its_footer_dropped() {
+    let env = Env::empty();
+    env.write("survey.pdf", interrupted_pdf());
+    let hits = env
+        .run(&["search", "\"achieve its goals\"", "--json"])
+        .ok()
+        .json();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let text = hits[0]["text"].as_str().unwrap_or("");
+    assert!(
+        text.contains(
+            "While most of the respondents say that the norms of the Call would help their \
+             entity in the end reach the aims they set for it and also achieve its goals, only \
+             a few of them act on the norms of the Call today."
+        ),
+        "{text}"
+    );
+    env.run(&["search", "\"89% 67%\"", "--json"]).ok();
+    env.run(&["search", "journal"]).code(1);
 }
 
 #[test]
