@@ -107,7 +107,7 @@ pub fn quotes(
     limit: Option<usize>,
 ) -> Result<Found> {
     let filters = Filters {
-        speaker: speaker.map(str::to_string),
+        speakers: speaker.map(str::to_string).into_iter().collect(),
         ..Filters::default()
     };
     let searcher = opened.reader.searcher();

@@ -39,21 +39,24 @@ pub struct SearchArgs {
     /// At most this many passages per document (0 = no cap).
     #[arg(long, default_value_t = 0)]
     pub per_doc: usize,
-    /// Only documents of this kind (accord, commentary, …).
+    /// Only documents of this kind (accord, commentary, …); repeat it
+    /// for any of several kinds.
     #[arg(long)]
-    pub kind: Option<String>,
-    /// Only documents from this source (its whole name, any case).
+    pub kind: Vec<String>,
+    /// Only documents from this source (its whole name, any case); repeat
+    /// it for any of several sources.
     #[arg(long)]
-    pub source: Option<String>,
+    pub source: Vec<String>,
     /// Only documents dated on or after this day (YYYY-MM-DD, YYYY-MM, YYYY).
     #[arg(long)]
     pub since: Option<String>,
     /// Only documents dated on or before this day.
     #[arg(long)]
     pub until: Option<String>,
-    /// Only passages quoting this speaker (any part of the name).
+    /// Only passages quoting this speaker (any part of the name); repeat
+    /// it for any of several speakers.
     #[arg(long)]
-    pub speaker: Option<String>,
+    pub speaker: Vec<String>,
     /// After the hits, count every passage matching the whole query by
     /// kind, source, year and speaker (with --json: a last line
     /// {"facets": …}).
@@ -65,11 +68,11 @@ pub struct SearchArgs {
 
 pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     let filters = filters(
-        args.kind.as_deref(),
-        args.source.as_deref(),
+        &args.kind,
+        &args.source,
         args.since.as_deref(),
         args.until.as_deref(),
-        args.speaker.as_deref(),
+        &args.speaker,
     )?;
     let query = args.query.join(" ");
     let aliases = aliases(settings, args.flags.no_aliases)?;
@@ -119,22 +122,58 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
     Ok(Outcome::from_count(hits.len()))
 }
 
+/// Passage counts per facet value. A group with values chosen is counted
+/// without its own filter, so each of its other values shows the passages
+/// that choosing it as well would add (values of one group are
+/// alternatives); every other group's filter applies.
+fn facet_counts(
+    opened: &Opened,
+    compiled: &search::Compiled,
+    query: &str,
+    filters: &Filters,
+    options: &Options,
+) -> Result<Facets> {
+    let mut counts = search::facets(opened, compiled)?;
+    let without = |leave_out: fn(&mut Filters)| {
+        let mut others = filters.clone();
+        leave_out(&mut others);
+        search::facets(
+            opened,
+            &search::compile(query, &others, options, &opened.fields)?,
+        )
+    };
+    if !filters.kinds.is_empty() {
+        counts.kind = without(|f| f.kinds.clear())?.kind;
+    }
+    if !filters.sources.is_empty() {
+        counts.source = without(|f| f.sources.clear())?.source;
+    }
+    if !filters.speakers.is_empty() {
+        counts.speaker = without(|f| f.speakers.clear())?.speaker;
+    }
+    if filters.since.is_some() || filters.until.is_some() {
+        counts.year = without(|f| (f.since, f.until) = (None, None))?.year;
+    }
+    Ok(counts)
+}
+
 /// The filters of `--kind`, `--source`, `--since`, `--until` and
 /// `--speaker`; a bad date is an error named before any index work.
-pub fn filters(
-    kind: Option<&str>,
-    source: Option<&str>,
+pub fn filters<S: AsRef<str>>(
+    kinds: &[S],
+    sources: &[S],
     since: Option<&str>,
     until: Option<&str>,
-    speaker: Option<&str>,
+    speakers: &[S],
 ) -> Result<Filters> {
     let (since, until) = search::date_range(since, until)?;
+    let owned = |values: &[S]| values.iter().map(|v| v.as_ref().to_string()).collect();
     Ok(Filters {
-        kind: kind.map(str::to_string),
-        source: source.map(str::to_string),
+        kinds: owned(kinds),
+        sources: owned(sources),
         since,
         until,
-        speaker: speaker.map(str::to_string),
+        speakers: owned(speakers),
     })
 }
 
@@ -196,7 +235,7 @@ pub fn passages(
     )?;
     let facets = page
         .facets
-        .then(|| search::facets(opened, &compiled))
+        .then(|| facet_counts(opened, &compiled, query, filters, &options))
         .transpose()?;
     Ok(Found {
         hits,

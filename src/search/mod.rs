@@ -41,16 +41,16 @@ use snippet::{Located, Pattern, Snippet};
 /// Restrictions given as command-line flags rather than in the query text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
-    /// Document kind, e.g. `accord`.
-    pub kind: Option<String>,
-    /// Document source, the whole name in any case.
-    pub source: Option<String>,
+    /// Document kinds, e.g. `accord`; a passage passes with any of them.
+    pub kinds: Vec<String>,
+    /// Document sources, each the whole name in any case; any of them.
+    pub sources: Vec<String>,
     /// Inclusive date bounds as `YYYYMMDD` keys (see [`PartialDate::key`]).
     pub since: Option<u64>,
     pub until: Option<u64>,
-    /// A quoted speaker: the full name (any case) or any of its words in
-    /// order, see [`speaker_query`].
-    pub speaker: Option<String>,
+    /// Quoted speakers, each the full name (any case) or any of its words
+    /// in order (see [`speaker_query`]); a passage quoting any of them.
+    pub speakers: Vec<String>,
 }
 
 /// A ranked passage or quote.
@@ -707,12 +707,19 @@ fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
 /// Filters given as flags, as queries.
 fn flag_filters(filters: &Filters, opts: &Options, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
     let mut out: Vec<Box<dyn Query>> = Vec::new();
-    if let Some(kind) = &filters.kind {
-        out.push(term_query(f.kind, &kind.to_lowercase()));
-    }
-    if let Some(source) = &filters.source {
-        out.push(term_query(f.source_key, &source.trim().to_lowercase()));
-    }
+    // Values of one flag are alternatives, as facet values of one group.
+    let kinds = filters.kinds.iter();
+    out.extend(any_of(
+        kinds
+            .map(|k| term_query(f.kind, &k.to_lowercase()))
+            .collect(),
+    ));
+    let sources = filters.sources.iter();
+    out.extend(any_of(
+        sources
+            .map(|s| term_query(f.source_key, &s.trim().to_lowercase()))
+            .collect(),
+    ));
     let date = |k: u64| Term::from_field_u64(f.date_key, k);
     if let Some(since) = filters.since {
         // A document dated only by month or year (key `YYYYMM00`,
@@ -742,9 +749,12 @@ fn flag_filters(filters: &Filters, opts: &Options, f: &Fields) -> Result<Vec<Box
             Bound::Included(date(until)),
         )));
     }
-    if let Some(speaker) = &filters.speaker {
-        out.push(field_query("speaker", speaker, false, opts, f)?.0);
-    }
+    let speakers = filters.speakers.iter();
+    out.extend(any_of(
+        speakers
+            .map(|s| Ok(field_query("speaker", s, false, opts, f)?.0))
+            .collect::<Result<_>>()?,
+    ));
     Ok(out)
 }
 

@@ -21,6 +21,8 @@ pub const MAX_QUERY: usize = 1_000;
 /// Most hits (passages, quotes, similar passages) one request may ask for.
 pub const MAX_LIMIT: usize = 1_000;
 /// Hits when a request names no limit, as the CLI's default.
+/// Values of one repeating parameter (alternatives of a facet group).
+const MAX_VALUES: usize = 50;
 const DEFAULT_LIMIT: usize = 10;
 /// Quotes when a request names no limit (the CLI lists all of them).
 const DEFAULT_QUOTES: usize = 200;
@@ -116,24 +118,27 @@ pub fn answer(snapshot: &Snapshot, endpoint: &str, params: &[(String, String)]) 
 }
 
 fn search(s: &Snapshot, p: &Params) -> Reply {
-    p.allow(&[
-        "q",
-        "limit",
-        "per_doc",
-        "kind",
-        "source",
-        "since",
-        "until",
-        "speaker",
-        "facets",
-        "no_aliases",
-    ])?;
+    p.allow_repeating(
+        &[
+            "q",
+            "limit",
+            "per_doc",
+            "kind",
+            "source",
+            "since",
+            "until",
+            "speaker",
+            "facets",
+            "no_aliases",
+        ],
+        &["kind", "source", "speaker"],
+    )?;
     let filters = search_cmd::filters(
-        p.text("kind")?,
-        p.text("source")?,
+        &p.texts("kind")?,
+        &p.texts("source")?,
         p.text("since")?,
         p.text("until")?,
-        p.text("speaker")?,
+        &p.texts("speaker")?,
     )?;
     let found = search_cmd::passages(
         &s.opened,
@@ -256,10 +261,30 @@ fn lines(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Reply {
 /// A request's query parameters, checked as the CLI checks its flags.
 struct Params<'a>(&'a [(String, String)]);
 
+/// `value` of parameter `name`, refused when longer than [`MAX_QUERY`].
+fn bounded<'v>(name: &str, value: &'v str) -> std::result::Result<&'v str, Refusal> {
+    if value.chars().count() > MAX_QUERY {
+        return Err(Refusal::bad(format!(
+            "{name} is longer than {MAX_QUERY} characters"
+        )));
+    }
+    Ok(value)
+}
+
 impl Params<'_> {
     /// Refuses a parameter not in `known`, or given twice: a typo would
     /// otherwise be ignored silently.
     fn allow(&self, known: &[&str]) -> std::result::Result<(), Refusal> {
+        self.allow_repeating(known, &[])
+    }
+
+    /// As [`Params::allow`], but the parameters in `repeating` may be given
+    /// several times (alternatives, read with [`Params::texts`]).
+    fn allow_repeating(
+        &self,
+        known: &[&str],
+        repeating: &[&str],
+    ) -> std::result::Result<(), Refusal> {
         for (i, (name, _)) in self.0.iter().enumerate() {
             if !known.contains(&name.as_str()) {
                 let hint = if known.is_empty() {
@@ -269,7 +294,9 @@ impl Params<'_> {
                 };
                 return Err(Refusal::bad(format!("unknown parameter '{name}'; {hint}")));
             }
-            if self.0[..i].iter().any(|(other, _)| other == name) {
+            if !repeating.contains(&name.as_str())
+                && self.0[..i].iter().any(|(other, _)| other == name)
+            {
                 return Err(Refusal::bad(format!("parameter '{name}' is given twice")));
             }
         }
@@ -278,15 +305,19 @@ impl Params<'_> {
 
     /// A text parameter, at most [`MAX_QUERY`] characters.
     fn text(&self, name: &str) -> std::result::Result<Option<&str>, Refusal> {
-        let Some((_, value)) = self.0.iter().find(|(n, _)| n == name) else {
-            return Ok(None);
-        };
-        if value.chars().count() > MAX_QUERY {
+        let found = self.0.iter().find(|(n, _)| n == name);
+        found.map(|(_, value)| bounded(name, value)).transpose()
+    }
+
+    /// Every value of a parameter that may repeat.
+    fn texts(&self, name: &str) -> std::result::Result<Vec<&str>, Refusal> {
+        let values = self.0.iter().filter(|(n, _)| n == name);
+        if values.clone().count() > MAX_VALUES {
             return Err(Refusal::bad(format!(
-                "{name} is longer than {MAX_QUERY} characters"
+                "{name}: at most {MAX_VALUES} values per request"
             )));
         }
-        Ok(Some(value.as_str()))
+        values.map(|(_, value)| bounded(name, value)).collect()
     }
 
     /// The `q` of `kwic`, `variants` and `trend`: a word or phrase.

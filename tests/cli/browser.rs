@@ -118,6 +118,17 @@ fn browser_shows_each_view_with_corpus_text_as_text() {
     assert!(!dom.contains("harbour-digest.txt ¶2"), "{dom}");
     assert!(dom.contains("1 passage matches"), "{dom}");
 
+    // Two kinds: passages of either; both buttons pressed.
+    let dom = load(
+        &browser,
+        &format!("{base}?tab=search&q=hack+back&f=kind%3Aaccord&f=kind%3Adocument"),
+        "search-two-kinds",
+    );
+    assert!(dom.contains("2 passages match"), "{dom}");
+    assert!(dom.contains("undated-memo.txt ¶2"), "{dom}");
+    assert!(!dom.contains("harbour-digest.txt ¶2"), "{dom}");
+    assert_eq!(dom.matches("aria-pressed=\"true\"").count(), 2, "{dom}");
+
     // The reader opens at the passage; markup in the corpus is text.
     let dom = load(
         &browser,

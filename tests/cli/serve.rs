@@ -385,6 +385,59 @@ fn serve_facets_count_every_match_and_narrow_with_the_filters_they_name() {
 }
 
 #[test]
+fn serve_facet_values_of_one_group_are_alternatives_and_keep_their_counts() {
+    let env = research_corpus();
+    let server = start(&env, &[]);
+    let some = |v: &str, n| (Some(v.to_string()), n);
+    // Two kinds chosen: passages of either. The kind group is counted
+    // without its own filter, so the third kind still shows what adding
+    // it would bring; the other groups count the five passages chosen.
+    let either = server.list("/api/search?q=hack+back&facets=1&kind=commentary&kind=accord");
+    let (hits, facets) = either.split_at(either.len() - 1);
+    assert_eq!(hits.len(), 5, "{hits:#?}");
+    assert_eq!(facets[0]["facets"]["passages"], 5);
+    assert_eq!(
+        facet(&facets[0], "kind"),
+        [
+            some("commentary", 4),
+            some("accord", 1),
+            some("document", 1)
+        ]
+    );
+    assert_eq!(
+        facet(&facets[0], "year"),
+        [some("2019", 1), some("2018", 3), some("2017", 1)]
+    );
+    // With a year as well, kinds count within the year, and years within
+    // the kinds.
+    let in_2018 = server.list(
+        "/api/search?q=hack+back&facets=1&kind=commentary&kind=accord&since=2018&until=2018",
+    );
+    let facets = in_2018.last().unwrap();
+    assert_eq!(facets["facets"]["passages"], 3);
+    assert_eq!(facet(facets, "kind"), [some("commentary", 3)]);
+    assert_eq!(
+        facet(facets, "year"),
+        [some("2019", 1), some("2018", 3), some("2017", 1)]
+    );
+    // The CLI repeats the flag for the same alternatives.
+    let cli = cli_json(
+        &env,
+        &["search", "hack", "back", "--kind", "commentary", "--kind", "accord"],
+    );
+    let mut docs: Vec<&str> = cli.iter().map(|h| h["doc"].as_str().unwrap()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    assert_eq!(
+        docs,
+        ["harbour-digest.txt", "lakeside-brief.txt", "ottawa-note.txt"]
+    );
+    // Only facet groups repeat; a repeated date is still a mistake.
+    let twice = server.get("/api/search?q=hack&since=2018&since=2019");
+    assert_eq!(twice.error(400), "parameter 'since' is given twice");
+}
+
+#[test]
 fn serve_orders_tied_hits_by_document_id_as_the_cli_does() {
     // Twelve documents with the same sentence score the same; indexed in
     // two builds, so their ids sit in two segments' dictionaries, which

@@ -58,7 +58,10 @@ function setStatus(id, message, isError) {
 async function api(path, params) {
   const url = new URL("/api/" + path, location.origin);
   for (const [k, v] of Object.entries(params || {})) {
-    if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
+    // An array is a parameter given once per value.
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one !== undefined && one !== null && one !== "") url.searchParams.append(k, one);
+    }
   }
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => ({ error: response.statusText }));
@@ -145,23 +148,24 @@ const FACETS = [
 ];
 const FACETS_SHOWN = 12;
 
-// The chosen value of facet `name`, or "".
+// The values chosen of facet `name`: alternatives, any of which a passage
+// may have. A year is a date range, so at most one.
 function chosen(name) {
-  if (name === "year") return state.since && state.since === state.until && /^\d{4}$/.test(state.since) ? state.since : "";
-  const f = state.facets.find((f) => f.startsWith(name + ":"));
-  return f ? f.slice(name.length + 1) : "";
+  if (name === "year") return state.since && state.since === state.until && /^\d{4}$/.test(state.since) ? [state.since] : [];
+  return state.facets.filter((f) => f.startsWith(name + ":")).map((f) => f.slice(name.length + 1));
 }
 
 function choose(name, value) {
-  const again = chosen(name) === value;
+  const again = chosen(name).includes(value);
   if (name === "year") {
     state.since = again ? "" : value;
     state.until = again ? "" : value;
     $("since").value = state.since;
     $("until").value = state.until;
+  } else if (again) {
+    state.facets = state.facets.filter((f) => f !== `${name}:${value}`);
   } else {
-    state.facets = state.facets.filter((f) => !f.startsWith(name + ":"));
-    if (!again) state.facets.push(`${name}:${value}`);
+    state.facets.push(`${name}:${value}`);
   }
   writeUrl(true);
   runSearch();
@@ -208,14 +212,20 @@ function drawFacets() {
   aside.replaceChildren();
   if (!lastFacets) return;
   for (const [name, label, none] of FACETS) {
+    // A chosen value stays listed, so it can be unchosen.
     const counts = lastFacets[name].slice(0, FACETS_SHOWN);
+    for (const value of chosen(name)) {
+      if (!counts.some((c) => c.value === value)) {
+        counts.push(lastFacets[name].find((c) => c.value === value) || { value, passages: 0 });
+      }
+    }
     if (!counts.length) continue;
     aside.append(el("h3", { text: label }), el("ul", {}, ...counts.map(({ value, passages }) => {
       const text = el("span", { text: value === null ? none : value });
       const count = el("span", { className: "count", text: String(passages) });
       // "No source" and "undated" name no filter to send back.
       if (value === null) return el("li", {}, el("span", { className: "facet none" }, text, count));
-      const on = chosen(name) === value;
+      const on = chosen(name).includes(value);
       return el("li", {}, el("button", {
         type: "button", className: "facet", "aria-pressed": on ? "true" : "false",
         onclick: () => choose(name, value),
