@@ -927,7 +927,13 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         let body = &text[p.start..p.end];
         add_body(&mut d, body, f);
         let headings = &sections[p.paragraph - 1];
-        add_context(&mut d, f, &doc.title, headings);
+        add_context(
+            &mut d,
+            f,
+            &doc.title,
+            headings,
+            question_before(&doc.paragraphs, p.paragraph - 1),
+        );
         let role = doc.paragraphs[p.paragraph - 1].role;
         d.add_f64(
             f.prior,
@@ -967,6 +973,7 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
             &quote_fields,
             &doc.title,
             &sections[p.paragraph - 1],
+            question_before(&doc.paragraphs, p.paragraph - 1),
         );
         if let Some(name) = speaker_name(q) {
             d.add_text(f.speaker, name);
@@ -994,6 +1001,15 @@ fn document_records(doc: &Document, f: &Fields, times: &mut StageTimes) -> Built
         spun,
         speakers: mentions,
     }
+}
+
+/// The question paragraph `index` answers: the paragraph just before it,
+/// when that one asks (see [`prior::asks`]) and this one does not.
+fn question_before(paragraphs: &[Paragraph], index: usize) -> Option<&str> {
+    let before = paragraphs.get(index.checked_sub(1)?)?;
+    let this = paragraphs.get(index)?;
+    (prior::asks(&before.text, before.role) && !prior::asks(&this.text, this.role))
+        .then_some(before.text.as_str())
 }
 
 /// The first `limit` bytes of `text` (cut back to a char boundary).
@@ -1030,11 +1046,20 @@ fn add_speaker_key(d: &mut TantivyDocument, f: &Fields, q: &Quote) {
 }
 
 /// The passage's headings, stored for display and indexed with the
-/// document title as ranking context.
-fn add_context(d: &mut TantivyDocument, f: &Fields, title: &str, headings: &[&str]) {
+/// document title as ranking context; so is the question the passage's
+/// paragraph answers, when the one before it asks one (an interview, a
+/// panel transcript, a FAQ written as prose).
+fn add_context(
+    d: &mut TantivyDocument,
+    f: &Fields,
+    title: &str,
+    headings: &[&str],
+    question: Option<&str>,
+) {
     let path = headings.join(" › ");
     if let Some(context) = f.context {
-        d.add_text(context, format!("{title}\n{path}"));
+        let question = question.unwrap_or("");
+        d.add_text(context, format!("{title}\n{path}\n{question}"));
     }
     if !path.is_empty() {
         d.add_text(f.heading, path);

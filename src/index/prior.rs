@@ -21,6 +21,16 @@ const SCRAP: f32 = 0.3;
 const FRAGMENT: f32 = 0.6;
 const TABLE_ROW: f32 = 0.6;
 const FOOTNOTE: f32 = 0.8;
+/// A short question alone (an interviewer's, a panel moderator's, a
+/// rhetorical one): the paragraph after it holds the answer, and is indexed
+/// with the question's words as context.
+const QUESTION: f32 = 0.6;
+/// Up to this many words a question is demoted; a longer one also states
+/// something (what the accord asked, before asking what changed).
+const SHORT_QUESTION_WORDS: usize = 30;
+/// Longer than this, a paragraph ending in a question mark is argument,
+/// not a question put to someone.
+const QUESTION_WORDS: usize = 60;
 
 /// The prior of a passage with this text, in a paragraph of this role,
 /// under these headings, in a document with this title.
@@ -52,12 +62,32 @@ pub fn prior(text: &str, role: Role, headings: &[&str], title: &str) -> f32 {
     if glossary {
         prior = prior.min(GLOSSARY_ENTRY);
     }
+    if words <= SHORT_QUESTION_WORDS && is_question(text) {
+        prior = prior.min(QUESTION);
+    }
     if words < 4 {
         prior = prior.min(SCRAP);
     } else if words < 16 && !ends_sentence(text) {
         prior = prior.min(FRAGMENT);
     }
     prior
+}
+
+/// A paragraph that ends by asking: its last mark, before closing quotes
+/// and brackets, is a question mark.
+pub fn is_question(text: &str) -> bool {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+    })
+    .ends_with('?')
+}
+
+/// A question put to someone, the paragraph before its answer: short
+/// body text asking something (see [`is_question`]).
+pub fn asks(text: &str, role: Role) -> bool {
+    matches!(role, Role::Body | Role::ListItem)
+        && text.split_whitespace().count() <= QUESTION_WORDS
+        && is_question(text)
 }
 
 /// A short line that is mostly the document's title: a plain-text file's
@@ -173,6 +203,26 @@ mod tests {
                 "Trust in what we buy: supply chains"
             ) < 0.5
         );
+    }
+
+    #[test]
+    fn a_question_alone_waits_for_its_answer() {
+        let asked = "BRANDT: Marcus, Halvard was one of the first companies to endorse. \
+                     Why did you sign?";
+        assert!(body(asked) < 1.0);
+        assert!(asks(asked, Role::Body));
+        assert!(body("Who decides what counts as \"active defence\"?\u{201d}") < 1.0);
+        // An argument that ends by asking is still prose.
+        let long = "The bill would let certified companies enter an attacker's \
+                    systems to recover stolen data, and its authors insist this is \
+                    defence. But the attacker's systems are almost always someone \
+                    else's: a hospital's server, a student's laptop, a small firm's \
+                    mail relay that was itself broken into weeks earlier, which the \
+                    owner has never heard of. If a company may break into those, \
+                    what is left of the principle the accord states?";
+        assert_eq!(body(long), 1.0);
+        assert!(!asks(long, Role::Body));
+        assert!(!asks("Why sign?", Role::Heading));
     }
 
     #[test]

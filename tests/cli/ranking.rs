@@ -357,3 +357,46 @@ fn words_the_best_passages_share_lift_passages_on_the_topic() {
         assert!(rank(name) > last_on_topic, "{name}: {order:?}");
     }
 }
+
+#[test]
+fn an_answer_is_found_by_the_words_of_the_question_before_it() {
+    let env = Env::empty();
+    env.write(
+        "panel.txt",
+        "Harbour panel transcript\n\n\
+         MODERATOR: Ms. Lindqvist, yours was among the first shipping firms to join. \
+         Why did the shipping firms sign the harbour pact?\n\n\
+         LINDQVIST: Because insurers reward it, and signing cost us nothing we were \
+         not already doing on our docks.\n\n\
+         MODERATOR: Has anything changed since?\n\n\
+         LINDQVIST: The paperwork has, and so have the drills we run each winter.\n",
+    );
+    env.write(
+        "port-news.txt",
+        "Ports sign the pact\n\n\
+         The harbour pact was signed in the spring by twelve ports and their pilots, \
+         officials said on Monday.\n",
+    );
+    let hits = env
+        .run(&[
+            "search",
+            "why did shipping firms sign the harbour pact",
+            "--json",
+        ])
+        .ok()
+        .json();
+    let cited: Vec<&str> = hits
+        .iter()
+        .map(|h| h["citation"].as_str().unwrap())
+        .collect();
+    // The answer holds one word of the query ("signing"); the question
+    // before it holds the rest, so it ranks above the news passage that
+    // holds three.
+    let at = |c: &str| cited.iter().position(|x| *x == c);
+    let answer = at("panel.txt ¶3").expect("the answer is a hit");
+    let news = at("port-news.txt ¶2").expect("the news passage is a hit");
+    assert!(answer < news, "{cited:?}");
+    // A question lends its words to the answer only: the second answer
+    // shares no word with the query, and is no hit.
+    assert_eq!(at("panel.txt ¶5"), None, "{cited:?}");
+}

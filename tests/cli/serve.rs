@@ -410,9 +410,8 @@ fn serve_facet_values_of_one_group_are_alternatives_and_keep_their_counts() {
     );
     // With a year as well, kinds count within the year, and years within
     // the kinds.
-    let in_2018 = server.list(
-        "/api/search?q=hack+back&facets=1&kind=commentary&kind=accord&since=2018&until=2018",
-    );
+    let in_2018 = server
+        .list("/api/search?q=hack+back&facets=1&kind=commentary&kind=accord&since=2018&until=2018");
     let facets = in_2018.last().unwrap();
     assert_eq!(facets["facets"]["passages"], 3);
     assert_eq!(facet(facets, "kind"), [some("commentary", 3)]);
@@ -423,14 +422,26 @@ fn serve_facet_values_of_one_group_are_alternatives_and_keep_their_counts() {
     // The CLI repeats the flag for the same alternatives.
     let cli = cli_json(
         &env,
-        &["search", "hack", "back", "--kind", "commentary", "--kind", "accord"],
+        &[
+            "search",
+            "hack",
+            "back",
+            "--kind",
+            "commentary",
+            "--kind",
+            "accord",
+        ],
     );
     let mut docs: Vec<&str> = cli.iter().map(|h| h["doc"].as_str().unwrap()).collect();
     docs.sort_unstable();
     docs.dedup();
     assert_eq!(
         docs,
-        ["harbour-digest.txt", "lakeside-brief.txt", "ottawa-note.txt"]
+        [
+            "harbour-digest.txt",
+            "lakeside-brief.txt",
+            "ottawa-note.txt"
+        ]
     );
     // Only facet groups repeat; a repeated date is still a mistake.
     let twice = server.get("/api/search?q=hack&since=2018&since=2019");
