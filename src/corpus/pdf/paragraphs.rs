@@ -224,20 +224,29 @@ fn rejoin_interrupted(done: &mut Vec<Building>, words: &Words) -> u32 {
         let continuation = (i + 1..done.len().min(i + 2 + MAX_INTERRUPTIONS))
             .find(|&j| done[j].role == Role::Body && goes_on_in_prose(&done[j].text));
         // Only furniture stands between: short blocks, none of them prose
-        // of its own (a sentence ended, or a cut one).
-        let between_short = |j: usize| {
-            (i + 1..j).all(|k| {
-                let text = &done[k].text;
-                text.chars().count() <= MAX_INTERRUPTION_CHARS
-                    && !text.starts_with(char::is_lowercase)
-                    && !(done[k].role == Role::Body && stops_in_prose(text))
-                    && !(done[k].role == Role::Body
-                        && text.len() >= PROSE_CHARS
-                        && ends_sentence(text))
-            })
+        // of its own (a sentence ended, or a cut one); or a publisher's
+        // notice at a column's foot (a copyright line, the ISBN and DOI,
+        // and the funding or licence sentences set with them).
+        let between_furniture = |j: usize| {
+            let run = &done[i + 1..j];
+            let whole = |k: &Building| {
+                !k.text.starts_with(char::is_lowercase)
+                    && !(k.role == Role::Body && stops_in_prose(&k.text))
+            };
+            let short = run.iter().all(|k| {
+                k.text.chars().count() <= MAX_INTERRUPTION_CHARS
+                    && whole(k)
+                    && !(k.role == Role::Body
+                        && k.text.len() >= PROSE_CHARS
+                        && ends_sentence(&k.text))
+            });
+            let notice = run.iter().any(|k| is_publisher_notice(&k.text))
+                && run.iter().map(|k| k.text.chars().count()).sum::<usize>() <= MAX_NOTICE_CHARS
+                && run.iter().all(whole);
+            short || notice
         };
         match continuation {
-            Some(j) if j > i + 1 && between_short(j) => {
+            Some(j) if j > i + 1 && between_furniture(j) => {
                 let next = done.remove(j);
                 let open = &mut done[i];
                 joined_hyphens += u32::from(join_line(&mut open.text, &next.text, words));
@@ -248,6 +257,29 @@ fn rejoin_interrupted(done: &mut Vec<Building>, words: &Words) -> u32 {
         }
     }
     joined_hyphens
+}
+
+/// Longest publisher's notice, in characters of all its blocks, that may
+/// stand between a sentence and its continuation (ACM's rights box is
+/// about 700).
+const MAX_NOTICE_CHARS: usize = 1_500;
+
+/// A copyright, licence or publication notice: what a publisher sets at
+/// the foot of a first page or of every page, not the author's prose.
+fn is_publisher_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.contains('©')
+        || [
+            "copyright",
+            "all rights reserved",
+            "licensed under",
+            "creative commons",
+            "permission to make digital or hard copies",
+            "isbn ",
+            "doi.org/",
+        ]
+        .iter()
+        .any(|mark| lower.contains(mark))
 }
 
 /// Shortest paragraph taken for running prose when it is cut.
@@ -669,6 +701,56 @@ mod tests {
                 "them.",
             ]
         );
+    }
+
+    #[test]
+    fn prose_cut_by_a_publisher_s_notice_is_joined_and_the_notice_follows() {
+        // The notice is set small at the foot of the left column, as ACM's.
+        let small = |text: &str, y: f64| Line {
+            column: (72.0, 300.0),
+            ..Line::plain(text, 72.0, 300.0, y, 7.0)
+        };
+        let pages = vec![(
+            1,
+            vec![
+                line(
+                    "Binary rewriting tools could address old problems, but to be",
+                    72.0,
+                    300.0,
+                    100.0,
+                ),
+                line(
+                    "viable they must generalise to the full variety",
+                    72.0,
+                    300.0,
+                    112.0,
+                ),
+                small(
+                    "The publisher acknowledges that this work was written by an employee",
+                    600.0,
+                ),
+                small(
+                    "of a national government, which keeps a right to publish it.",
+                    608.0,
+                ),
+                small("Workshop 2022, Lakeside, Aldmark", 630.0),
+                small("© 2022 Society of Examples.", 650.0),
+                small("ISBN 978-0-00-000000-0/22/08", 670.0),
+                line("of programs on many platforms.", 320.0, 540.0, 100.0),
+            ],
+        )];
+        assert_eq!(
+            texts(&build(&pages))[0],
+            "Binary rewriting tools could address old problems, but to be viable they must \
+             generalise to the full variety of programs on many platforms."
+        );
+        // Without the notice's marks, a paragraph of prose between is the
+        // document's own, and nothing is joined across it.
+        let mut plain = pages.clone();
+        plain[0]
+            .1
+            .retain(|l| !l.text.contains('©') && !l.text.starts_with("ISBN"));
+        assert!(texts(&build(&plain))[0].ends_with("the full variety"));
     }
 
     #[test]
