@@ -11,6 +11,7 @@ mod idf;
 pub mod kwic;
 pub mod query;
 pub mod record;
+mod sections;
 pub mod similar;
 pub mod snippet;
 pub mod ties;
@@ -915,6 +916,9 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
         rerank(&searcher, compiled.bonus.as_deref(), &mut top, ranks)?;
         if opts.record == schema::PASSAGE {
             feedback::expand(&searcher, f, &compiled.stems(), &mut top, ranks)?;
+        }
+        if opts.record == schema::PASSAGE {
+            sections::put_sections_first(&searcher, f, &mut top, wanted)?;
         }
         top.truncate(wanted);
         for (score, address) in top {

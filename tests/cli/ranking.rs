@@ -400,3 +400,39 @@ fn an_answer_is_found_by_the_words_of_the_question_before_it() {
     // shares no word with the query, and is no hit.
     assert_eq!(at("panel.txt ¶5"), None, "{cited:?}");
 }
+
+#[test]
+fn a_heading_and_the_passage_under_it_swap_places() {
+    let env = Env::empty();
+    env.write(
+        "report.md",
+        "# Norms in practice\n\n\
+         ## Proliferation of malicious tools\n\n\
+         Governments mostly read the tools clause through export controls on intrusion software.\n\n\
+         ## Other matters\n\n\
+         Hospitals keep paying ransoms, and insurers keep paying them back.\n",
+    );
+    env.write(
+        "notes.md",
+        "# Notes\n\nMalicious actors buy tools on open markets, analysts say.\n",
+    );
+    let run = env.run(&["search", "proliferation malicious tools", "--json"]);
+    let hits = run.ok().json();
+    let cited: Vec<&str> = hits
+        .iter()
+        .map(|h| h["citation"].as_str().unwrap())
+        .collect();
+    // The heading holds every word and ranked first; the passage under it
+    // says what the section says, and takes its place, under it. The
+    // heading is not lost: it takes the passage's.
+    assert_eq!(cited, ["report.md ¶3", "report.md ¶2", "notes.md ¶2"]);
+    assert_eq!(hits[0]["heading"], "Proliferation of malicious tools");
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // Where nothing under it matches, the heading comes first.
+    let phrase = env
+        .run(&["search", "\"proliferation of malicious tools\"", "--json"])
+        .ok()
+        .json();
+    assert_eq!(phrase[0]["citation"], "report.md ¶2");
+}

@@ -1,0 +1,83 @@
+//! A heading and its section swap places. When a heading matches and a
+//! passage just under it matches too (through its own words or through the
+//! heading's, which count for it as context) but ranks lower, the two
+//! swap: the passage says what the section says, and its citation shows
+//! the heading above it. The heading keeps a place, the passage's, so
+//! nothing matching is lost and no count changes.
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::{DocAddress, Searcher};
+
+use crate::corpus::Role;
+use crate::error::Result;
+use crate::index::Fields;
+
+/// The prior of a heading (see `index::prior`); a line repeating the title
+/// has it too, but is a plain text's first line, its content.
+const HEADING_PRIOR: f32 = 0.25;
+/// How many paragraphs below a heading the passage may start: the first
+/// paragraphs of the section, or of its first subsection.
+const SECTION_REACH: u64 = 3;
+
+/// Swaps each heading among the first `shown` of `top` (best first) with
+/// the best-ranked passage below it in `top` that starts within
+/// [`SECTION_REACH`] paragraphs under it in the same document; scores stay
+/// where they are. Read from fast fields, but for the headings shown: a
+/// document's records share one segment, as they are indexed together and
+/// segments merge whole.
+pub fn put_sections_first(
+    searcher: &Searcher,
+    f: &Fields,
+    top: &mut [(f32, DocAddress)],
+    shown: usize,
+) -> Result<()> {
+    let priors = super::priors(searcher, top.iter().map(|(_, a)| *a));
+    let prior = |a: &DocAddress| priors.get(a).copied().unwrap_or(1.0);
+    let shown = shown.min(top.len());
+    let mut headings = HashSet::new();
+    for (_, a) in &top[..shown] {
+        if (prior(a) - HEADING_PRIOR).abs() < 1e-6
+            && super::load(searcher, *a, f)?.block == Role::Heading.name()
+        {
+            headings.insert(*a);
+        }
+    }
+    if headings.is_empty() {
+        return Ok(());
+    }
+    let mut columns = HashMap::new();
+    let mut place = |a: DocAddress| -> Option<(u64, u64)> {
+        let (doc, paragraph) = columns.entry(a.segment_ord).or_insert_with(|| {
+            let fast = searcher.segment_reader(a.segment_ord).fast_fields();
+            (fast.str("doc").ok().flatten(), fast.u64("paragraph").ok())
+        });
+        let doc = doc.as_ref()?.term_ords(a.doc_id).next()?;
+        Some((doc, paragraph.as_ref()?.first(a.doc_id)?))
+    };
+    let placed: Vec<Option<(u64, u64)>> = top.iter().map(|(_, a)| place(*a)).collect();
+    let mut moved = HashSet::new();
+    for h in 0..shown {
+        let heading = top[h].1;
+        let Some((doc, paragraph)) = placed[h].filter(|_| headings.contains(&heading)) else {
+            continue;
+        };
+        let below = (h + 1..top.len()).find(|&k| {
+            let (_, a) = top[k];
+            prior(&a) > HEADING_PRIOR
+                && a.segment_ord == heading.segment_ord
+                && !moved.contains(&k)
+                && placed[k].is_some_and(|(d, p)| {
+                    d == doc && p > paragraph && p <= paragraph + SECTION_REACH
+                })
+        });
+        if let Some(k) = below {
+            moved.insert(h);
+            moved.insert(k);
+            let (upper, lower) = (top[h].1, top[k].1);
+            top[h].1 = lower;
+            top[k].1 = upper;
+        }
+    }
+    Ok(())
+}
