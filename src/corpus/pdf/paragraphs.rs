@@ -229,9 +229,10 @@ fn rejoin_interrupted(done: &mut Vec<Building>, words: &Words) -> u32 {
         // and the funding or licence sentences set with them).
         let between_furniture = |j: usize| {
             let run = &done[i + 1..j];
+            // Neither a continuation nor cut prose of its own.
             let whole = |k: &Building| {
-                !k.text.starts_with(char::is_lowercase)
-                    && !(k.role == Role::Body && stops_in_prose(&k.text))
+                !(k.text.starts_with(char::is_lowercase)
+                    || k.role == Role::Body && stops_in_prose(&k.text))
             };
             let short = run.iter().all(|k| {
                 k.text.chars().count() <= MAX_INTERRUPTION_CHARS
