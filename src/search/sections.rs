@@ -22,10 +22,11 @@ const SECTION_REACH: u64 = 3;
 
 /// Swaps each heading among the first `shown` of `top` (best first) with
 /// the best-ranked passage below it in `top` that starts within
-/// [`SECTION_REACH`] paragraphs under it in the same document; scores stay
-/// where they are. Read from fast fields, but for the headings shown: a
-/// document's records share one segment, as they are indexed together and
-/// segments merge whole.
+/// [`SECTION_REACH`] paragraphs under it in the same document and sits
+/// under it; scores stay where they are. Candidates are found from fast
+/// fields (a document's records share one segment, as they are indexed
+/// together and segments merge whole); only headings shown and the
+/// passages they would swap with are read.
 pub fn put_sections_first(
     searcher: &Searcher,
     f: &Fields,
@@ -35,12 +36,13 @@ pub fn put_sections_first(
     let priors = super::priors(searcher, top.iter().map(|(_, a)| *a));
     let prior = |a: &DocAddress| priors.get(a).copied().unwrap_or(1.0);
     let shown = shown.min(top.len());
-    let mut headings = HashSet::new();
+    let mut headings = HashMap::new();
     for (_, a) in &top[..shown] {
-        if (prior(a) - HEADING_PRIOR).abs() < 1e-6
-            && super::load(searcher, *a, f)?.block == Role::Heading.name()
-        {
-            headings.insert(*a);
+        if (prior(a) - HEADING_PRIOR).abs() < 1e-6 {
+            let record = super::load(searcher, *a, f)?;
+            if record.block == Role::Heading.name() {
+                headings.insert(*a, record.text);
+            }
         }
     }
     if headings.is_empty() {
@@ -55,28 +57,36 @@ pub fn put_sections_first(
         let doc = doc.as_ref()?.term_ords(a.doc_id).next()?;
         Some((doc, paragraph.as_ref()?.first(a.doc_id)?))
     };
-    let placed: Vec<Option<(u64, u64)>> = top.iter().map(|(_, a)| place(*a)).collect();
+    let mut placed: Vec<Option<(u64, u64)>> = top.iter().map(|(_, a)| place(*a)).collect();
     let mut moved = HashSet::new();
     for h in 0..shown {
         let heading = top[h].1;
-        let Some((doc, paragraph)) = placed[h].filter(|_| headings.contains(&heading)) else {
+        let (Some(text), Some((doc, paragraph)), false) =
+            (headings.get(&heading), placed[h], moved.contains(&h))
+        else {
             continue;
         };
-        let below = (h + 1..top.len()).find(|&k| {
-            let (_, a) = top[k];
-            prior(&a) > HEADING_PRIOR
-                && a.segment_ord == heading.segment_ord
-                && !moved.contains(&k)
-                && placed[k].is_some_and(|(d, p)| {
-                    d == doc && p > paragraph && p <= paragraph + SECTION_REACH
-                })
-        });
-        if let Some(k) = below {
-            moved.insert(h);
-            moved.insert(k);
-            let (upper, lower) = (top[h].1, top[k].1);
-            top[h].1 = lower;
-            top[k].1 = upper;
+        for k in h + 1..top.len() {
+            let a = top[k].1;
+            let near = placed[k]
+                .is_some_and(|(d, p)| d == doc && p > paragraph && p <= paragraph + SECTION_REACH);
+            if !near
+                || prior(&a) <= HEADING_PRIOR
+                || a.segment_ord != heading.segment_ord
+                || moved.contains(&k)
+            {
+                continue;
+            }
+            // Under this heading, not under a sibling's just below it.
+            let path = super::load(searcher, a, f)?.heading.unwrap_or_default();
+            if path.split(" › ").any(|h| h == text.trim()) {
+                moved.extend([h, k]);
+                top.swap(h, k);
+                placed.swap(h, k);
+                // The scores stay in their places.
+                (top[h].0, top[k].0) = (top[k].0, top[h].0);
+                break;
+            }
         }
     }
     Ok(())
