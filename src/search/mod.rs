@@ -348,28 +348,31 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             let Some(piece) = piece else {
                 continue;
             };
-            if !clause.negated {
-                if let Some(pattern) = piece.pattern {
-                    if let (Pattern::Stem(stem), 1) = (&pattern, clause.alternatives.len()) {
-                        loose_stems.push(stem.clone());
-                    }
-                    compiled.patterns.push(pattern);
-                }
-                compiled.patterns.extend(piece.variants);
-                compiled.alias_patterns.extend(piece.aliases);
+            if clause.negated {
+                // Excluded where the passage holds the word, not where only
+                // its title, heading or the question before it does.
+                let text = piece.in_text.as_ref().map(|q| q.box_clone());
+                alternatives.push(text.unwrap_or(piece.query));
+                continue;
             }
-            if !clause.negated {
-                uses_context |= piece.context.is_some();
-                if let (Some(text), Some(own), Some(context), 1) = (
-                    &piece.in_text,
-                    &piece.own_text,
-                    &piece.context,
-                    clause.alternatives.len(),
-                ) {
-                    lone = Some((text.box_clone(), own.box_clone(), context.box_clone()));
+            if let Some(pattern) = piece.pattern {
+                if let (Pattern::Stem(stem), 1) = (&pattern, clause.alternatives.len()) {
+                    loose_stems.push(stem.clone());
                 }
-                in_text.extend(piece.in_text);
+                compiled.patterns.push(pattern);
             }
+            compiled.patterns.extend(piece.variants);
+            compiled.alias_patterns.extend(piece.aliases);
+            uses_context |= piece.context.is_some();
+            if let (Some(text), Some(own), Some(context), 1) = (
+                &piece.in_text,
+                &piece.own_text,
+                &piece.context,
+                clause.alternatives.len(),
+            ) {
+                lone = Some((text.box_clone(), own.box_clone(), context.box_clone()));
+            }
+            in_text.extend(piece.in_text);
             alternatives.push(piece.query);
             own_alternatives.push(piece.own);
         }

@@ -399,6 +399,10 @@ fn an_answer_is_found_by_the_words_of_the_question_before_it() {
     // A question lends its words to the answer only: the second answer
     // shares no word with the query, and is no hit.
     assert_eq!(at("panel.txt ¶5"), None, "{cited:?}");
+    // Nor does it make the answer hold a word excluded: only the question
+    // says "harbour".
+    let kept = env.run(&["search", "docks -harbour", "--json"]).ok().json();
+    assert_eq!(kept[0]["citation"], "panel.txt ¶3");
 }
 
 #[test]
