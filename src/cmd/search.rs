@@ -166,6 +166,15 @@ pub fn filters<S: AsRef<str>>(
     until: Option<&str>,
     speakers: &[S],
 ) -> Result<Filters> {
+    for (flag, values) in [("kind", kinds), ("source", sources), ("speaker", speakers)] {
+        // An empty value would match nothing, or be dropped: neither is
+        // what was meant (most often an empty shell variable).
+        if values.iter().any(|v| v.as_ref().trim().is_empty()) {
+            return Err(Error::Input(format!(
+                "--{flag} is empty; give a {flag}, or leave the flag out"
+            )));
+        }
+    }
     let (since, until) = search::date_range(since, until)?;
     let owned = |values: &[S]| values.iter().map(|v| v.as_ref().to_string()).collect();
     Ok(Filters {

@@ -61,10 +61,29 @@ pub fn count(searcher: &Searcher, query: &dyn Query) -> Result<Facets> {
     Ok(Facets {
         passages: tally.passages,
         kind: most_first(tally.kind),
-        source: most_first(tally.source),
+        source: most_first(one_per_spelling(tally.source)),
         year: years,
         speaker: most_first(tally.speaker),
     })
+}
+
+/// Sources written in several cases ("Gamma News", "gamma news") as one
+/// value, as `--source` matches them: their counts added, under the
+/// spelling with most passages.
+fn one_per_spelling(counts: HashMap<Option<String>, u64>) -> HashMap<Option<String>, u64> {
+    let mut groups: HashMap<Option<String>, Vec<(Option<String>, u64)>> = HashMap::new();
+    for (value, n) in counts {
+        let key = value.as_ref().map(|v| v.trim().to_lowercase());
+        groups.entry(key).or_default().push((value, n));
+    }
+    groups
+        .into_values()
+        .map(|mut spellings| {
+            let total = spellings.iter().map(|(_, n)| n).sum();
+            spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            (spellings.swap_remove(0).0, total)
+        })
+        .collect()
 }
 
 /// The [`FACET_VALUES`] values with most passages, ties by value.
@@ -234,5 +253,24 @@ impl Strings {
             }
         });
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_written_in_two_cases_is_one_value() {
+        let counts = HashMap::from([
+            (Some("Gamma News".to_string()), 3),
+            (Some("gamma news ".to_string()), 2),
+            (Some("Delta".to_string()), 1),
+            (None, 4),
+        ]);
+        let merged = one_per_spelling(counts);
+        assert_eq!(merged.len(), 3);
+        assert_eq!(merged[&Some("Gamma News".to_string())], 5);
+        assert_eq!(merged[&None], 4);
     }
 }

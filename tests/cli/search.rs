@@ -558,3 +558,24 @@ fn search_source_filter_takes_the_whole_name_in_any_case() {
     env.run(&["search", "hack back", "--source", "harbour"])
         .code(1);
 }
+
+#[test]
+fn search_refuses_an_empty_filter_value_and_counts_a_source_in_any_case_once() {
+    let env = Env::empty();
+    env.write(
+        "catalog.toml",
+        "[[document]]\npath = \"a.txt\"\nsource = \"Gamma News\"\n\n\
+         [[document]]\npath = \"b.txt\"\nsource = \"gamma news\"\n",
+    );
+    env.write("a.txt", "A\n\nRansomware hit the port authority again.\n");
+    env.write("b.txt", "B\n\nRansomware hit the water board as well.\n");
+    let run = env.run(&["search", "ransomware", "--facets", "--json"]);
+    let lines = run.ok().json();
+    let sources = crate::serve::facet(lines.last().unwrap(), "source");
+    assert_eq!(sources, [(Some("Gamma News".to_string()), 2)]);
+    for flag in ["--kind", "--source", "--speaker"] {
+        env.run(&["search", "ransomware", flag, " "])
+            .code(2)
+            .stderr_has(&format!("{flag} is empty"));
+    }
+}
