@@ -73,11 +73,18 @@ pub fn prior(text: &str, role: Role, headings: &[&str], title: &str) -> f32 {
     prior
 }
 
-/// A paragraph that ends by asking: its last mark, before closing quotes
-/// and brackets, is a question mark.
+/// A paragraph that ends by asking: its last mark, before closing quotes,
+/// brackets and a footnote mark (`?[1]`, `?²`), is a question mark.
 pub fn is_question(text: &str) -> bool {
+    let text = text.trim_end();
+    let text = match text.strip_suffix(']').and_then(|t| t.rsplit_once('[')) {
+        Some((before, mark)) if mark.bytes().all(|b| b.is_ascii_digit()) => before,
+        _ => text,
+    };
     text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+        c.is_whitespace()
+            || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+            || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
     })
     .ends_with('?')
 }
@@ -212,6 +219,9 @@ mod tests {
         assert!(body(asked) < 1.0);
         assert!(asks(asked, Role::Body));
         assert!(body("Who decides what counts as \"active defence\"?\u{201d}") < 1.0);
+        assert!(is_question("Is the rule binding?[1]"));
+        assert!(is_question("Is the rule binding?²"));
+        assert!(!is_question("The rule is binding [1]"));
         // An argument that ends by asking is still prose.
         let long = "The bill would let certified companies enter an attacker's \
                     systems to recover stolen data, and its authors insist this is \
