@@ -146,13 +146,30 @@ pub fn heading_paths<'p>(paragraphs: &'p [Paragraph], title: &str) -> Vec<Vec<&'
         }
         paths.push(open.iter().map(|&(_, _, t)| t).collect());
         let heading = squeeze(&p.text);
-        let repeats_title =
-            !title.is_empty() && (title.contains(&heading) || heading.contains(&title));
+        let repeats_title = words_within(&heading, &title) || words_within(&title, &heading);
         if !repeats_title {
             open.push((level, known.is_some(), p.text.as_str()));
         }
     }
     paths
+}
+
+/// Whether the words of `part` run, in order, inside `whole`: whole
+/// words, so a one-letter title ("A") is not found in every heading, and
+/// a word of one or two letters only as the whole of it.
+fn words_within(part: &str, whole: &str) -> bool {
+    let words = |t: &'_ str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (part, whole) = (words(part), words(whole));
+    match part.as_slice() {
+        [] => false,
+        [one] if one.chars().count() < 3 => part == whole,
+        _ => whole.windows(part.len()).any(|w| w == part.as_slice()),
+    }
 }
 
 fn squeeze(text: &str) -> String {
@@ -169,6 +186,15 @@ mod tests {
 
     fn heading(text: &str) -> Paragraph {
         Paragraph::new(text).with_role(Role::Heading)
+    }
+
+    #[test]
+    fn a_one_letter_title_is_not_inside_every_heading() {
+        let paragraphs = [heading("A"), heading("Zebra accord"), body("Text.")];
+        assert_eq!(heading_paths(&paragraphs, "A")[2], ["Zebra accord"]);
+        let paragraphs = [heading("The Paris Call"), body("Text.")];
+        let title = "The Paris Call: nine principles";
+        assert!(heading_paths(&paragraphs, title)[1].is_empty());
     }
 
     #[test]

@@ -75,6 +75,13 @@ fn hits_show_their_heading_path() {
     env.run(&["search", "hack back", "--color", "never"])
         .ok()
         .stdout_has("§ Principles › Principle 8");
+    // A one-letter title is not taken for part of every heading.
+    env.write(
+        "a.md",
+        "# A\n\n## Safety at crossings\n\nZebra crossings need lights at night.\n",
+    );
+    let hits = env.run(&["search", "zebra", "--json"]).ok().json();
+    assert_eq!(hits[0]["heading"], "Safety at crossings");
 }
 
 #[test]
