@@ -104,9 +104,17 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
         })
     } else {
         text::search_hits(&mut out, &hits, scored, style).and_then(|()| {
+            // With no hits, a group filtered on may still show the values
+            // that would give some.
+            let any = |f: &&Facets| {
+                !hits.is_empty()
+                    || [&f.kind, &f.source, &f.year, &f.speaker]
+                        .iter()
+                        .any(|g| !g.is_empty())
+            };
             facets
                 .as_ref()
-                .filter(|_| !hits.is_empty())
+                .filter(any)
                 .map_or(Ok(()), |f| text::facets(&mut out, f, style))
         })
     };

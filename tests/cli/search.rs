@@ -573,6 +573,19 @@ fn search_refuses_an_empty_filter_value_and_counts_a_source_in_any_case_once() {
     let lines = run.ok().json();
     let sources = crate::serve::facet(lines.last().unwrap(), "source");
     assert_eq!(sources, [(Some("Gamma News".to_string()), 2)]);
+    // A filter leaving nothing still shows its group's other values.
+    env.run(&[
+        "search",
+        "ransomware",
+        "--source",
+        "Delta Wire",
+        "--facets",
+        "--color",
+        "never",
+    ])
+    .code(1)
+    .stdout_has("0 matching passages\n")
+    .stdout_has("  source   Gamma News 2\n");
     for flag in ["--kind", "--source", "--speaker"] {
         env.run(&["search", "ransomware", flag, " "])
             .code(2)
