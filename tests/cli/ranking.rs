@@ -12,6 +12,12 @@ fn texts(hits: &[serde_json::Value]) -> Vec<&str> {
     hits.iter().map(|h| h["text"].as_str().unwrap()).collect()
 }
 
+fn citations(hits: &[serde_json::Value]) -> Vec<&str> {
+    hits.iter()
+        .map(|h| h["citation"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn a_rare_word_outweighs_common_words() {
     let env = Env::empty();
@@ -392,10 +398,7 @@ fn an_answer_is_found_by_the_words_of_the_question_before_it() {
         ])
         .ok()
         .json();
-    let cited: Vec<&str> = hits
-        .iter()
-        .map(|h| h["citation"].as_str().unwrap())
-        .collect();
+    let cited = citations(&hits);
     // The answer holds one word of the query ("signing"); the question
     // before it holds the rest, so it ranks above the news passage that
     // holds three.
@@ -429,10 +432,7 @@ fn a_heading_and_the_passage_under_it_swap_places() {
     );
     let run = env.run(&["search", "proliferation malicious tools", "--json"]);
     let hits = run.ok().json();
-    let cited: Vec<&str> = hits
-        .iter()
-        .map(|h| h["citation"].as_str().unwrap())
-        .collect();
+    let cited = citations(&hits);
     // The heading holds every word and ranked first; the passage under it
     // says what the section says, and takes its place, under it. The
     // heading is not lost: it takes the passage's.
