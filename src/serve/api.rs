@@ -20,9 +20,9 @@ use super::Snapshot;
 pub const MAX_QUERY: usize = 1_000;
 /// Most hits (passages, quotes, similar passages) one request may ask for.
 pub const MAX_LIMIT: usize = 1_000;
-/// Hits when a request names no limit, as the CLI's default.
 /// Values of one repeating parameter (alternatives of a facet group).
 const MAX_VALUES: usize = 50;
+/// Hits when a request names no limit, as the CLI's default.
 const DEFAULT_LIMIT: usize = 10;
 /// Quotes when a request names no limit (the CLI lists all of them).
 const DEFAULT_QUOTES: usize = 200;
