@@ -446,6 +446,10 @@ fn serve_facet_values_of_one_group_are_alternatives_and_keep_their_counts() {
     // Only facet groups repeat; a repeated date is still a mistake.
     let twice = server.get("/api/search?q=hack&since=2018&since=2019");
     assert_eq!(twice.error(400), "parameter 'since' is given twice");
+    // Alternatives are bounded, as every other part of a request.
+    let many: String = (0..51).map(|i| format!("&kind=k{i}")).collect();
+    let bounded = server.get(&format!("/api/search?q=hack{many}"));
+    assert_eq!(bounded.error(400), "kind: at most 50 values per request");
 }
 
 #[test]
