@@ -654,7 +654,7 @@ fn speaker_query(value: &str, opts: &Options, f: &Fields) -> Result<Option<Box<d
         let terms = speakers
             .flat_map(|s| s.keys.iter())
             .map(|k| Term::from_field_text(f.speaker_key, k));
-        Box::new(TermSetQuery::new(terms))
+        any_term(terms.collect())
     };
     if let Some(table) = opts.speakers {
         let table = table.get()?;
@@ -701,7 +701,7 @@ fn role_query(words: &[String], opts: &Options, f: &Fields) -> Result<Box<dyn Qu
         }
     }
     let terms = keys.iter().map(|k| Term::from_field_text(f.speaker_key, k));
-    Ok(any_of(vec![by_role, Box::new(TermSetQuery::new(terms))]).expect("at least the role"))
+    Ok(any_of(vec![by_role, any_term(terms.collect())]).expect("at least the role"))
 }
 
 fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
@@ -760,6 +760,30 @@ fn flag_filters(filters: &Filters, opts: &Options, f: &Fields) -> Result<Vec<Box
             .collect::<Result<_>>()?,
     ));
     Ok(out)
+}
+
+/// Records holding any of `terms`, each scoring 1 as a `TermSetQuery`
+/// does. A few terms are a union of term queries: a `TermSetQuery` builds
+/// a finite-state transducer, whose zeroed tables were a seventh of a
+/// `speaker:lindqvist cyberspace` search in the server.
+fn any_term(terms: Vec<Term>) -> Box<dyn Query> {
+    const FEW_TERMS: usize = 32;
+    if terms.len() > FEW_TERMS {
+        return Box::new(TermSetQuery::new(terms));
+    }
+    let union = terms
+        .into_iter()
+        .map(|t| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+            )
+        })
+        .collect();
+    Box::new(ConstScoreQuery::new(
+        Box::new(BooleanQuery::new(union)),
+        1.0,
+    ))
 }
 
 fn term_query(field: Field, text: &str) -> Box<dyn Query> {
