@@ -126,8 +126,34 @@ pub fn run(args: &SearchArgs, settings: &Settings) -> Result<Outcome> {
             " within the filters"
         };
         messages::note(&format!("no passages match '{query}'{within}"));
+        if let Some(hint) = comma_hint(&filters) {
+            messages::note(&hint);
+        }
     }
     Ok(Outcome::from_count(hits.len()))
+}
+
+/// When a filter value holds a comma, as `--kind accord,statement`: it is
+/// one value, where repeating the flag gives alternatives.
+fn comma_hint(filters: &Filters) -> Option<String> {
+    let groups = [
+        ("kind", &filters.kinds),
+        ("source", &filters.sources),
+        ("speaker", &filters.speakers),
+    ];
+    groups.into_iter().find_map(|(flag, values)| {
+        let value = values.iter().find(|v| v.contains(','))?;
+        let repeated: Vec<String> = value
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| format!("--{flag} '{v}'"))
+            .collect();
+        Some(format!(
+            "--{flag} '{value}' is one {flag}, commas and all; for any of several, repeat the flag: {}",
+            repeated.join(" ")
+        ))
+    })
 }
 
 /// Passage counts per facet value. A group with values chosen is counted

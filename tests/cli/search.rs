@@ -591,4 +591,11 @@ fn search_refuses_an_empty_filter_value_and_counts_a_source_in_any_case_once() {
             .code(2)
             .stderr_has(&format!("{flag} is empty"));
     }
+    // Commas do not separate values; the note says how to give several.
+    env.run(&["search", "ransomware", "--source", "Gamma News,Delta Wire"])
+        .code(1)
+        .stderr_has(
+            "--source 'Gamma News,Delta Wire' is one source, commas and all; \
+             for any of several, repeat the flag: --source 'Gamma News' --source 'Delta Wire'",
+        );
 }
