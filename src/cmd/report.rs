@@ -45,14 +45,14 @@ pub fn run(args: &ReportArgs, settings: &Settings) -> Result<Outcome> {
     let catalog = Catalog::load(&settings.corpus).unwrap_or_default();
     let mut files = Vec::new();
     if args.paths.is_empty() {
-        files = corpus::list_files(&settings.corpus, &settings.index)?.files;
+        files = with_paths(corpus::list_files(&settings.corpus, &settings.index)?);
     }
     for path in &args.paths {
         files.extend(files_at(path, &settings.corpus, &settings.index)?);
     }
     let mut reported = Vec::new();
-    for file in &files {
-        reported.extend(read_file(file, &catalog, args.passages));
+    for (file, path) in &files {
+        reported.extend(read_file(file, path, &catalog, args.passages));
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.json {
@@ -68,14 +68,21 @@ pub fn run(args: &ReportArgs, settings: &Settings) -> Result<Outcome> {
     Ok(Outcome::from_count(read))
 }
 
-/// The files at `path`: the file itself, or every file below a folder.
-/// Ids are relative to the corpus when the path lies inside it.
-fn files_at(path: &Path, corpus: &Path, index: &Path) -> Result<Vec<CorpusFile>> {
+/// Each file of `listing` with where it lies.
+fn with_paths(listing: corpus::Listing) -> Vec<(CorpusFile, PathBuf)> {
+    let paths: Vec<PathBuf> = listing.files.iter().map(|f| listing.path_of(f)).collect();
+    listing.files.into_iter().zip(paths).collect()
+}
+
+/// The files at `path`, with where each lies: the file itself, or every
+/// file below a folder. Ids are relative to the corpus when the path lies
+/// inside it.
+fn files_at(path: &Path, corpus: &Path, index: &Path) -> Result<Vec<(CorpusFile, PathBuf)>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        let mut files = corpus::list_files(path, index)?.files;
+        let mut files = with_paths(corpus::list_files(path, index)?);
         let prefix = relative_to(path, corpus);
-        for f in &mut files {
+        for (f, _) in &mut files {
             if let Some(prefix) = prefix.as_deref().filter(|p| !p.is_empty()) {
                 f.rel = format!("{prefix}/{}", f.rel);
             }
@@ -83,12 +90,12 @@ fn files_at(path: &Path, corpus: &Path, index: &Path) -> Result<Vec<CorpusFile>>
         return Ok(files);
     }
     let rel = relative_to(path, corpus).unwrap_or_else(|| path.display().to_string());
-    Ok(vec![CorpusFile {
+    let file = CorpusFile {
         rel,
-        path: path.to_path_buf(),
         size: meta.len(),
         mtime: corpus::mtime_of(&meta),
-    }])
+    };
+    Ok(vec![(file, path.to_path_buf())])
 }
 
 /// `path` relative to the corpus folder, `/`-separated, if it lies inside.
@@ -104,7 +111,7 @@ fn relative_to(path: &Path, corpus: &Path) -> Option<String> {
     )
 }
 
-fn read_file(file: &CorpusFile, catalog: &Catalog, passages: bool) -> Vec<Reported> {
+fn read_file(file: &CorpusFile, path: &Path, catalog: &Catalog, passages: bool) -> Vec<Reported> {
     let failed = |reason: String, warnings: Vec<String>| {
         vec![Reported {
             doc: file.rel.clone(),
@@ -119,7 +126,7 @@ fn read_file(file: &CorpusFile, catalog: &Catalog, passages: bool) -> Vec<Report
             Vec::new(),
         );
     }
-    let bytes = match std::fs::read(&file.path) {
+    let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => return failed(format!("cannot read: {e}"), Vec::new()),
     };

@@ -195,7 +195,6 @@ mod tests {
     fn file(rel: &str) -> CorpusFile {
         CorpusFile {
             rel: rel.into(),
-            path: rel.into(),
             size: 0,
             mtime: 0,
         }

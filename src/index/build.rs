@@ -660,8 +660,9 @@ fn index_files(
                     break;
                 }
                 let previous = plan.manifest.files.get(&plan.listing.files[i].rel);
-                let processed =
-                    process_file(&plan.listing.files[i], previous, &plan.catalog, fields);
+                let file = &plan.listing.files[i];
+                let path = plan.listing.path_of(file);
+                let processed = process_file(file, &path, previous, &plan.catalog, fields);
                 if tx.send((n, processed)).is_err() {
                     break;
                 }
@@ -729,6 +730,7 @@ struct Processed {
 
 fn process_file(
     file: &CorpusFile,
+    path: &Path,
     previous: Option<&FileState>,
     catalog: &Catalog,
     fields: &Fields,
@@ -769,7 +771,7 @@ fn process_file(
         );
         return skip(state, reason, warnings);
     }
-    let bytes = match std::fs::read(&file.path) {
+    let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
             state.unreadable = true;
