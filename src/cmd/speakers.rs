@@ -54,5 +54,5 @@ pub fn run(args: &SpeakersArgs, settings: &Settings) -> Result<Outcome> {
 /// table stored with the index holds them: what `speakers` prints and
 /// `accord serve` answers at `/api/speakers`.
 pub fn speakers(opened: &Opened) -> Result<&[Speaker]> {
-    Ok(&opened.speakers.get()?.speakers)
+    Ok(&opened.speakers.with_documents()?.speakers)
 }

@@ -2,8 +2,8 @@
 //!
 //! Layout of an index directory (default `./index`):
 //! `v<N>/` the tantivy index of schema version N, with `manifest.json` (what
-//! was indexed from which file) and `speakers.json` (the speaker table, see
-//! [`crate::speakers`]) beside tantivy's own files; `.lock` held by
+//! was indexed from which file), `speakers.json` and
+//! `speaker-documents.json` (the speaker table, see [`crate::speakers`]) beside tantivy's own files; `.lock` held by
 //! whichever accord process is writing.
 
 pub mod build;

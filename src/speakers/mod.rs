@@ -12,7 +12,8 @@
 //!   the manifest beside the file they come from, so a re-indexed file
 //!   replaces only its own;
 //! - the **speaker table** ([`Table`]), joined from every file's mentions
-//!   when the index is committed and stored beside it (`speakers.json`).
+//!   when the index is committed and stored beside it (`speakers.json`,
+//!   and each speaker's documents in `speaker-documents.json`).
 //!   `accord speakers` prints it; `quotes --speaker X` and `speaker:X`
 //!   resolve X through it, so both count the same quotes.
 //!

@@ -218,6 +218,26 @@ fn speakers_rebuild_a_table_lost_or_left_stale() {
     env.write("b.txt", "Notes\n\n\"The Call is a start,\" Singer said.\n");
     let before = rows(&env);
     let table = env.index.join(live_version()).join("speakers.json");
+    // Each speaker's documents are stored apart (a search by speaker
+    // reads the table alone), and checked the same way.
+    let stored = std::fs::read_to_string(&table).unwrap();
+    assert!(
+        stored.contains("Peter Singer") && !stored.contains("a.txt"),
+        "{stored}"
+    );
+    let documents = table.with_file_name("speaker-documents.json");
+    std::fs::write(&documents, r#"{"manifest":"old","documents":[["x.txt"]]}"#).unwrap();
+    assert_eq!(
+        rows(&env),
+        before,
+        "documents of another commit are not used"
+    );
+    std::fs::remove_file(&documents).unwrap();
+    assert_eq!(
+        rows(&env),
+        before,
+        "documents joined again from the manifest"
+    );
     std::fs::remove_file(&table).unwrap();
     assert_eq!(rows(&env), before, "joined again from the manifest");
     std::fs::write(&table, r#"{"manifest":"old","speakers":[]}"#).unwrap();
