@@ -105,16 +105,19 @@ pub fn normalize_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// Length in bytes of the list marker that opens `text`, with the one
-/// whitespace character after it, or `None` when the line is not a list
+/// Length in bytes of the list marker that opens `line`, with any
+/// whitespace before it and the one whitespace character after it, or
+/// `None` when the line is not a list
 /// item: "•", "◦", "▪", "–", "-", "*", "1.", "12)", "(a)", "(iv)", "a.",
 /// "b)", "iv.", and the private-use bullets of Word's Symbol fonts. A
 /// letter with a full stop is one of a–h, and "v." is never one, so "v.
 /// United States" and "p. 226" at a line start run on.
-pub fn list_marker_len(text: &str) -> Option<usize> {
-    let text = text.trim_start();
-    let lead = text.len() - text.trim_start().len();
+pub fn list_marker_len(line: &str) -> Option<usize> {
+    let text = line.trim_start();
+    let lead = line.len() - text.len();
     let marker_end = text.find(char::is_whitespace)?;
+    // The space after the marker may be wider than a byte (U+00A0, U+2000).
+    let space = text[marker_end..].chars().next().map_or(1, char::len_utf8);
     let marker = &text[..marker_end];
     let is_marker = match marker {
         // U+F0B7 and U+F0A7: Word's Symbol and Wingdings bullets, as PDFs
@@ -144,7 +147,7 @@ pub fn list_marker_len(text: &str) -> Option<usize> {
             })
         }
     };
-    is_marker.then_some(lead + marker_end + 1)
+    is_marker.then_some(lead + marker_end + space)
 }
 
 /// Lines mailing-list software adds to every message.
@@ -242,6 +245,10 @@ mod tests {
         assert_eq!(list_marker_len("v. United States"), None);
         assert_eq!(list_marker_len("p. 226, the Court"), None);
         assert_eq!(list_marker_len("(v) fifth"), Some(4));
+        // Found by fuzzing: a marker followed by a space of several bytes.
+        assert_eq!(list_marker_len("-\u{2000}item"), Some(4));
+        assert_eq!(list_marker_len("•\u{a0}item"), Some(5));
+        assert_eq!(list_marker_len("  - item"), Some(4));
     }
 
     #[test]

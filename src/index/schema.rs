@@ -13,7 +13,7 @@ use crate::analysis;
 /// index (quotes, their speakers and roles) changes, so an index built by
 /// an older accord is rebuilt rather than misread. The index lives in
 /// `<index>/v<SCHEMA_VERSION>`.
-pub const SCHEMA_VERSION: u32 = 17;
+pub const SCHEMA_VERSION: u32 = 18;
 
 /// Values of the `record` field.
 pub const PASSAGE: &str = "passage";

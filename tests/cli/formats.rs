@@ -883,3 +883,21 @@ fn web_page_reader_comments_are_left_out() {
     );
     env.run(&["search", "\"comment number\""]).code(1);
 }
+
+// issue #20, found by fuzzing the text reader: a list marker followed by
+// a space wider than one byte (U+2000) made the reader slice inside it.
+#[test]
+fn a_list_marker_before_a_wide_space_reads_as_a_list_item() {
+    let env = Env::empty();
+    env.write(
+        "wide.txt",
+        "Notes\n\nThe panel listed:\n\n-\u{2000}ransomware crews acting for a state\n-\u{2000}\u{0}\n",
+    );
+    let passages = passages_of(&env, "wide.txt");
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.starts_with("- ransomware crews acting for a state")),
+        "{passages:?}"
+    );
+}
