@@ -1,10 +1,10 @@
 //! The speaker table: every file's mentions joined into one row per
 //! speaker (see the module docs of [`crate::speakers`] for who is one
-//! person), computed when the index is committed and stored beside it: the rows in
-//! `speakers.json`, the documents quoting each in `speaker-documents.json`.
-//! A search by speaker reads only the rows: at 1 GB the documents are
-//! 99.9% of the 10 MB, and parsing them took a `speaker:` search from 10
-//! to 55 ms.
+//! person), computed when the index is committed and stored beside it:
+//! the rows in `speakers.json`, the documents quoting each speaker in
+//! `speaker-documents.json`. A search by speaker reads only the rows: at
+//! 1 GB the documents are 99.9% of the 10 MB, and parsing them took a
+//! `speaker:` search from 12 to 58 ms.
 //!
 //! The table names the manifest it was joined from (by hash, as the commit
 //! payload does), so a table left behind by a crash between the commit and
