@@ -327,6 +327,25 @@ fn serve_answers_with_the_objects_the_cli_prints() {
             "{target} found nothing to compare"
         );
     }
+    // Each answer says how long it took in the process: the wait for a
+    // query thread, then the answer.
+    let answered = server.get("/api/search?q=hack+back");
+    let timing = answered
+        .header("server-timing")
+        .expect("a Server-Timing header");
+    let metrics: Vec<(&str, f64)> = timing
+        .split(", ")
+        .map(|m| {
+            let (name, dur) = m.split_once(";dur=").expect(timing);
+            (name, dur.parse().expect(timing))
+        })
+        .collect();
+    let names: Vec<&str> = metrics.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["wait", "answer"], "{timing}");
+    assert!(
+        metrics.iter().all(|(_, d)| *d >= 0.0) && metrics[1].1 > 0.0,
+        "{timing}"
+    );
 }
 
 /// `(value, passages)` of facet `name` in a `{"facets": …}` object.
