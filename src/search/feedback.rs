@@ -20,13 +20,14 @@ use crate::index::Fields;
 /// questions and on Cranfield and CISI together (eval/README.md): 5 to 10
 /// passages and 15 to 40 words do about as well; a larger share helps the
 /// judged questions and starts to cost CISI.
-const FEEDBACK_PASSAGES: usize = 8;
+pub const SOURCES: usize = 8;
 /// How many of their words are searched for.
 const FEEDBACK_WORDS: usize = 20;
 /// At most what the feedback words add, as a share of the best score.
 const FEEDBACK_SHARE: f32 = 0.3;
 
-/// Re-scores `top` (best first) with the words its first passages share.
+/// Re-scores `top` (best first) with the words its first passages share,
+/// and re-sorts it, ties among the first `needed` in a stable order.
 /// `query_stems` are the query's own words, which add nothing new.
 pub fn expand(
     searcher: &Searcher,
@@ -34,13 +35,14 @@ pub fn expand(
     query_stems: &HashSet<String>,
     top: &mut [(f32, DocAddress)],
     ranks: Option<&super::ties::DocRanks>,
+    needed: usize,
 ) -> Result<()> {
     // When the best candidates are all there are, the words they share
     // say nothing about which of them are on the topic.
-    if top.len() <= FEEDBACK_PASSAGES {
+    if top.len() <= SOURCES {
         return Ok(());
     }
-    let sources = &top[..FEEDBACK_PASSAGES];
+    let sources = &top[..SOURCES];
     let total: f32 = sources.iter().map(|(s, _)| s.max(0.0)).sum();
     if total <= 0.0 {
         return Ok(());
@@ -110,6 +112,6 @@ pub fn expand(
         let prior = priors.get(address).copied().unwrap_or(1.0);
         *score += FEEDBACK_SHARE * best * extra / most * prior;
     }
-    sort_best_first(searcher, top, ranks);
+    sort_best_first(searcher, top, ranks, needed);
     Ok(())
 }

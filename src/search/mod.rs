@@ -940,12 +940,21 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
             .search(&pass, &TopDocs::with_limit(window).order_by_score())
             .map_err(Error::query_failed)?;
         let ranks = opened.doc_ranks.as_ref();
-        rerank(&searcher, compiled.bonus.as_deref(), &mut top, ranks)?;
+        // Only the order of the first `wanted` records is seen (and of
+        // the feedback's sources), so only ties among them are ordered.
+        let sources = wanted.max(feedback::SOURCES);
+        rerank(
+            &searcher,
+            compiled.bonus.as_deref(),
+            &mut top,
+            ranks,
+            sources,
+        )?;
         if opts.record == schema::PASSAGE {
-            feedback::expand(&searcher, f, &compiled.stems(), &mut top, ranks)?;
+            feedback::expand(&searcher, f, &compiled.stems(), &mut top, ranks, wanted)?;
         }
         if opts.record == schema::PASSAGE {
-            sections::put_sections_first(&searcher, f, &mut top, wanted)?;
+            sections::put_sections_first(&searcher, f, &mut top, wanted, ranks)?;
         }
         top.truncate(wanted);
         for (score, address) in top {
@@ -1027,12 +1036,14 @@ const RERANK_WINDOW: usize = 100;
 
 /// Adds to each hit's score what `bonus` scores on its record (as a
 /// `Should` clause of the query would), multiplies it by the record's
-/// prior (see `index::prior`) and re-sorts, best first.
+/// prior (see `index::prior`) and re-sorts, best first, ties among the
+/// first `needed` in a stable order.
 fn rerank(
     searcher: &Searcher,
     bonus: Option<&dyn Query>,
     top: &mut [(f32, DocAddress)],
     ranks: Option<&ties::DocRanks>,
+    needed: usize,
 ) -> Result<()> {
     let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
     if let Some(bonus) = bonus {
@@ -1045,18 +1056,20 @@ fn rerank(
         // Quotes have no prior: theirs is 1.
         hit.0 *= priors.get(&hit.1).copied().unwrap_or(1.0);
     }
-    sort_best_first(searcher, top, ranks);
+    sort_best_first(searcher, top, ranks, needed);
     Ok(())
 }
 
-/// Sorts hits by score, best first, ties in a stable order (see `ties`).
+/// Sorts hits by score, best first, ties that reach into the first
+/// `needed` in a stable order (see `ties`).
 fn sort_best_first(
     searcher: &Searcher,
     top: &mut [(f32, DocAddress)],
     ranks: Option<&ties::DocRanks>,
+    needed: usize,
 ) {
     top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    ties::order_ties(searcher, top, ranks);
+    ties::order_ties(searcher, top, ranks, needed);
 }
 
 /// What `query` scores on each of `addresses`, 0 where it does not match:

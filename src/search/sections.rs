@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use tantivy::{DocAddress, Searcher};
 
+use super::ties::{order_ties, DocRanks};
 use crate::corpus::Role;
 use crate::error::Result;
 use crate::index::Fields;
@@ -32,6 +33,7 @@ pub fn put_sections_first(
     f: &Fields,
     top: &mut [(f32, DocAddress)],
     shown: usize,
+    ranks: Option<&DocRanks>,
 ) -> Result<()> {
     let priors = super::priors(searcher, top.iter().map(|(_, a)| *a));
     let prior = |a: &DocAddress| priors.get(a).copied().unwrap_or(1.0);
@@ -48,6 +50,9 @@ pub fn put_sections_first(
     if headings.is_empty() {
         return Ok(());
     }
+    // The passage a heading gives way to may come from anywhere in `top`,
+    // so every run of ties is put in its stable order first.
+    order_ties(searcher, top, ranks, top.len());
     let mut columns = HashMap::new();
     let mut place = |a: DocAddress| -> Option<(u64, u64)> {
         let (doc, paragraph) = columns.entry(a.segment_ord).or_insert_with(|| {
