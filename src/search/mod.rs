@@ -16,6 +16,7 @@ pub mod similar;
 pub mod snippet;
 pub mod ties;
 pub mod trend;
+mod union;
 pub mod variants;
 
 use std::collections::{HashMap, HashSet};
@@ -38,6 +39,7 @@ use crate::speakers;
 pub use aliases::Aliases;
 pub use record::Record;
 use snippet::{Located, Pattern, Snippet};
+use union::SeekingUnion;
 
 /// Restrictions given as command-line flags rather than in the query text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -415,7 +417,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             }
             compiled.bonus = Some(context);
         }
-        _ if uses_context => compiled.in_text = any_of(in_text),
+        _ if uses_context => compiled.in_text = SeekingUnion::of(in_text),
         _ => {}
     }
     compiled
@@ -515,7 +517,7 @@ fn words_query(
         _ => None,
     };
     let with_context = |q: Box<dyn Query>| match &context {
-        Some(c) => any_of(vec![q, c.box_clone()]).expect("two"),
+        Some(c) => SeekingUnion::of(vec![q, c.box_clone()]).expect("two"),
         None => q,
     };
     Some(Piece {
