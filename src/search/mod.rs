@@ -417,7 +417,7 @@ pub fn compile(text: &str, filters: &Filters, opts: &Options, fields: &Fields) -
             }
             compiled.bonus = Some(context);
         }
-        _ if uses_context => compiled.in_text = SeekingUnion::of(in_text),
+        _ if uses_context => compiled.in_text = any_of(in_text),
         _ => {}
     }
     compiled

@@ -71,7 +71,12 @@ impl Weight for UnionWeight {
             .iter()
             .map(|p| p.scorer(reader, boost))
             .collect::<tantivy::Result<_>>()?;
-        let mut union = UnionScorer { parts, doc: 0 };
+        let docs = parts.iter().map(|p| p.doc()).collect();
+        let mut union = UnionScorer {
+            parts,
+            docs,
+            doc: 0,
+        };
         union.doc = union.first_doc();
         Ok(Box::new(union))
     }
@@ -93,27 +98,25 @@ impl Weight for UnionWeight {
     }
 }
 
+/// The parts' scorers and the document each is on (kept here, as asking
+/// a boxed scorer costs a call through its vtable).
 struct UnionScorer {
     parts: Vec<Box<dyn Scorer>>,
+    docs: Vec<DocId>,
     doc: DocId,
 }
 
 impl UnionScorer {
     fn first_doc(&self) -> DocId {
-        self.parts
-            .iter()
-            .map(|p| p.doc())
-            .min()
-            .unwrap_or(TERMINATED)
+        self.docs.iter().copied().min().unwrap_or(TERMINATED)
     }
 }
 
 impl DocSet for UnionScorer {
     fn advance(&mut self) -> DocId {
-        let doc = self.doc;
-        for part in &mut self.parts {
-            if part.doc() == doc {
-                part.advance();
+        for (part, doc) in self.parts.iter_mut().zip(&mut self.docs) {
+            if *doc == self.doc {
+                *doc = part.advance();
             }
         }
         self.doc = self.first_doc();
@@ -124,9 +127,9 @@ impl DocSet for UnionScorer {
         if self.doc >= target {
             return self.doc;
         }
-        for part in &mut self.parts {
-            if part.doc() < target {
-                part.seek(target);
+        for (part, doc) in self.parts.iter_mut().zip(&mut self.docs) {
+            if *doc < target {
+                *doc = part.seek(target);
             }
         }
         self.doc = self.first_doc();
@@ -150,10 +153,9 @@ impl DocSet for UnionScorer {
 
 impl Scorer for UnionScorer {
     fn score(&mut self) -> Score {
-        let doc = self.doc;
         let mut sum = 0.0;
-        for part in &mut self.parts {
-            if part.doc() == doc {
+        for (part, doc) in self.parts.iter_mut().zip(&self.docs) {
+            if *doc == self.doc {
                 sum += part.score();
             }
         }
