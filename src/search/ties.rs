@@ -12,7 +12,7 @@ use tantivy::{DocAddress, Searcher};
 /// that starts among the first `needed` by document id, then passage
 /// number, then index address (quotes of one passage). Only records that
 /// tie are looked up, in their fast fields, or in `ranks` when given:
-/// opening a segment's columns costs a command about 2 ms at 1 GB, so runs
+/// opening the columns of every segment cost a search 2 to 4 ms at 1 GB, so runs
 /// further down, which no one sees, are left as they are.
 pub fn order_ties(
     searcher: &Searcher,
