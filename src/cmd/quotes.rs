@@ -2,6 +2,8 @@
 //! document order.
 
 use clap::{Args, ValueEnum};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Term};
 
 use super::search::Found;
 use super::{aliases, finish_output, open_fresh, Outcome, QueryFlags};
@@ -117,18 +119,19 @@ pub fn quotes(
         speakers: Some(&opened.speakers),
         index: Some(&searcher),
     };
-    let compiled = search::compile(query, &filters, &options, &opened.fields.quote_view())?;
+    let fields = opened.fields.quote_view();
+    let mut compiled = search::compile(query, &filters, &options, &fields)?;
+    if let Some(kind) = kind {
+        let term = Term::from_field_text(fields.quote_kind, kind.as_str());
+        compiled.require(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+    }
     let scored = compiled.has_words();
     let mut hits = search::run(
         opened,
         &compiled,
         &Run {
             record: schema::QUOTE,
-            // The kind is told after the search, so it must see them all.
-            limit: match kind {
-                Some(_) => usize::MAX,
-                None => limit.unwrap_or(usize::MAX),
-            },
+            limit: limit.unwrap_or(usize::MAX),
             per_doc: 0,
             order: if scored {
                 Order::Score
@@ -137,10 +140,6 @@ pub fn quotes(
             },
         },
     )?;
-    if let Some(kind) = kind {
-        hits.retain(|h| h.record.quote_kind.as_deref().unwrap_or("full") == kind.as_str());
-        hits.truncate(limit.unwrap_or(usize::MAX));
-    }
     opened
         .speakers
         .label(hits.iter_mut().map(|h| &mut h.record))?;

@@ -185,6 +185,12 @@ impl Compiled {
         located
     }
 
+    /// Adds a filter every record must pass; it adds nothing to scores.
+    pub fn require(&mut self, filter: Box<dyn Query>) {
+        self.filters
+            .push(Box::new(ConstScoreQuery::new(filter, 0.0)));
+    }
+
     /// Records of type `record` that match every positive clause and every
     /// filter, and no negative one.
     pub fn strict_query(&self, record: &str, f: &Fields) -> Box<dyn Query> {
@@ -899,14 +905,34 @@ pub fn run(opened: &Opened, compiled: &Compiled, opts: &Run) -> Result<Vec<Hit>>
         return newest_first(opened, compiled, opts, limit);
     }
     if opts.order == Order::Document {
-        let mut records = all_matches(opened, compiled, opts.record)?;
-        records.sort_by(|a, b| (&a.doc, a.start, a.end).cmp(&(&b.doc, b.start, b.end)));
-        return Ok(records
-            .into_iter()
-            .filter(|r| per_doc.admits(&r.doc))
-            .take(limit)
-            .map(|r| hit_of(r, 0.0, compiled))
-            .collect());
+        // Documents are put in order from fast fields, so only those
+        // listed are read (`quotes -n 5` at 2 GB read all 2.8 M quotes: 38
+        // s, 3.4 GB); a document's records are then put in text order,
+        // which for quotes is not always the order they were indexed in.
+        let query = compiled.strict_query(opts.record, f);
+        let ordered = document_order::document_order(&searcher, &query)?;
+        let mut hits = Vec::new();
+        let mut document: Vec<Record> = Vec::new();
+        let mut take = |document: &mut Vec<Record>, hits: &mut Vec<Hit>| {
+            document.sort_by_key(|r| (r.start, r.end));
+            for record in document.drain(..) {
+                if hits.len() < limit && per_doc.admits(&record.doc) {
+                    hits.push(hit_of(record, 0.0, compiled));
+                }
+            }
+        };
+        for address in ordered.addresses {
+            let record = load(&searcher, address, f)?;
+            if document.last().is_some_and(|last| last.doc != record.doc) {
+                take(&mut document, &mut hits);
+                if hits.len() >= limit {
+                    break;
+                }
+            }
+            document.push(record);
+        }
+        take(&mut document, &mut hits);
+        return Ok(hits);
     }
     let mut passes = Vec::new();
     if let Some(own) = &compiled.own_positives {
