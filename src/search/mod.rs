@@ -3,6 +3,7 @@
 //! [`run`], so they never rank or filter differently.
 
 pub mod aliases;
+mod collect;
 pub mod document;
 pub mod document_order;
 pub mod facets;
@@ -1245,13 +1246,9 @@ pub(crate) fn addresses_matching(
     searcher: &Searcher,
     query: &dyn Query,
 ) -> Result<Vec<DocAddress>> {
-    let mut addresses: Vec<DocAddress> = searcher
-        .search(query, &DocSetCollector)
-        .map_err(Error::query_failed)?
-        .into_iter()
-        .collect();
-    addresses.sort_unstable();
-    Ok(addresses)
+    searcher
+        .search(query, &collect::Addresses)
+        .map_err(Error::query_failed)
 }
 
 /// Every record `query` matches, in index order.
